@@ -1,0 +1,365 @@
+"""The case: what the clerk enters.  Versioned JSON (``{"format": "faedah-case", "version": 1, ...}``).
+
+The CLI reads it, the app saves and opens it: one format.  Validation turns every problem into a
+:class:`Problem` naming the field (``monthly_wages[2].wage``) with a message in English and Bahasa Malaysia.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .i18n import Text, tr
+
+CASE_FORMAT = "faedah-case"
+CASE_VERSION = 1
+MAX_CASE_BYTES = 1_000_000
+SCHEME_START = date(1971, 1, 1)
+MAX_WAGE = Decimal("1000000")
+MAX_HISTORY_MONTHS = 600  # fifty years: longer than a working life
+
+Scheme = Literal["employment_injury", "non_employment_injury", "invalidity"]
+IncidentType = Literal["work_accident", "commuting_accident", "emergency_accident", "occupational_disease",
+                       "non_work_accident", "illness"]
+Outcome = Literal["injury", "death", "invalidity"]
+Relationship = Literal["spouse", "child", "parent", "sibling", "grandparent"]
+
+INCIDENTS_BY_SCHEME: dict[str, tuple[str, ...]] = {
+    "employment_injury": ("work_accident", "commuting_accident", "emergency_accident", "occupational_disease"),
+    "non_employment_injury": ("non_work_accident",),
+    "invalidity": ("illness",),
+}
+OUTCOMES_BY_SCHEME: dict[str, tuple[str, ...]] = {
+    "employment_injury": ("injury", "death"),
+    "non_employment_injury": ("injury", "death"),
+    "invalidity": ("invalidity", "death"),
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
+
+
+MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+class WageMonth(_Strict):
+    month: str = Field(pattern=MONTH_PATTERN)
+    wage: Decimal = Field(ge=0, le=MAX_WAGE, decimal_places=2)
+
+
+class Dependant(_Strict):
+    relationship: Relationship
+    date_of_birth: date
+    name: str = Field(default="", max_length=120)
+    in_higher_education: bool = False
+    education_ends_on: date | None = None
+    disabled: bool = False
+    married: bool = False
+
+
+class Case(_Strict):
+    format: Literal["faedah-case"] = CASE_FORMAT
+    version: Literal[1] = CASE_VERSION
+    scheme: Scheme
+    incident_type: IncidentType
+    outcome: Outcome
+    event_date: date
+    date_of_birth: date
+    claimant_name: str = Field(default="", max_length=120)
+    ic_number: str = Field(default="", max_length=20)
+    case_reference: str = Field(default="", max_length=40)
+    monthly_wages: list[WageMonth] = Field(default_factory=list, max_length=MAX_HISTORY_MONTHS)
+    first_contribution_month: str | None = Field(default=None, pattern=MONTH_PATTERN)
+    medical_leave_days: int = Field(default=0, ge=0, le=3650)
+    days_worked_with_wages: int = Field(default=0, ge=0, le=3650)
+    loss_of_earning_capacity_percent: Decimal | None = Field(default=None, ge=0, le=100, decimal_places=2)
+    injuries: list[str] = Field(default_factory=list, max_length=20)
+    needs_constant_attendance: bool = False
+    funeral_expenses: Decimal | None = Field(default=None, ge=0, le=MAX_WAGE, decimal_places=2)
+    dependants: list[Dependant] = Field(default_factory=list, max_length=30)
+    claim_date: date | None = None
+    similar_worker_monthly_wage: Decimal | None = Field(default=None, ge=0, le=MAX_WAGE, decimal_places=2)
+    police_report_made: bool | None = None
+    accident_outside_malaysia: bool = False
+    caused_by_disease: bool = False
+    covered_by_self_employment_scheme: bool = False
+    covered_by_housewives_scheme: bool = False
+    notes: str = Field(default="", max_length=4000)
+    meta: dict[str, Any] = Field(default_factory=dict)  # free-form data of the app (not validated)
+
+    @field_validator("first_contribution_month", mode="before")
+    @classmethod
+    def _empty_month(cls, v: Any) -> Any:
+        return None if v == "" else v
+
+    def age_on(self, on: date) -> int:
+        return age_on(self.date_of_birth, on)
+
+
+# ----------------------------------------------------------------------------------------------- problems
+
+
+class Problem(BaseModel):
+    field: str
+    code: str
+    message: Text
+
+    def line(self, lang: str = "en") -> str:
+        return f"{self.field or '(case)'}: {self.message.get(lang) or self.message['en']}"
+
+
+class CaseError(Exception):
+    """Invalid input; ``problems`` names every field at fault."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.line() for p in problems))
+        self.problems = problems
+
+
+def _loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_PYDANTIC_KEYS = {
+    "missing": "err.missing", "extra_forbidden": "err.unknown_field", "literal_error": "err.choice",
+    "date_from_datetime_parsing": "err.date", "date_parsing": "err.date", "date_type": "err.date",
+    "decimal_parsing": "err.number", "decimal_type": "err.number", "decimal_max_places": "err.decimal_places",
+    "decimal_max_digits": "err.number", "int_parsing": "err.int", "int_type": "err.int", "int_from_float": "err.int",
+    "bool_parsing": "err.bool", "bool_type": "err.bool", "greater_than_equal": "err.min",
+    "less_than_equal": "err.max", "string_pattern_mismatch": "err.month", "string_type": "err.text",
+    "too_long": "err.too_long", "list_type": "err.list", "model_type": "err.object", "dict_type": "err.object",
+    "string_too_long": "err.text_too_long", "finite_number": "err.number",
+}
+
+
+def problems_from_validation(exc: ValidationError) -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        kind = err["type"]
+        ctx = err.get("ctx") or {}
+        key = _PYDANTIC_KEYS.get(kind, "err.invalid")
+        args = {k: str(v) for k, v in ctx.items()}
+        if kind == "literal_error":
+            args["expected"] = str(ctx.get("expected", ""))
+        msg = tr(key, **args)
+        if key == "err.invalid":
+            msg = {"en": err["msg"], "ms": tr("err.invalid")["ms"] + f" ({err['msg']})"}
+        out.append(Problem(field=_loc(tuple(err["loc"])), code=kind, message=msg))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------- dates
+
+
+def age_on(born: date, on: date) -> int:
+    years = on.year - born.year
+    if (on.month, on.day) < (born.month, born.day):
+        years -= 1
+    return years
+
+
+def add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def add_months(d: date, months: int) -> date:
+    idx = d.year * 12 + d.month - 1 + months
+    y, m = divmod(idx, 12)
+    last = calendar.monthrange(y, m + 1)[1]
+    return date(y, m + 1, min(d.day, last))
+
+
+def month_index(month: str) -> int:
+    y, m = month.split("-")
+    return int(y) * 12 + int(m) - 1
+
+
+def month_of(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def month_from_index(idx: int) -> str:
+    y, m = divmod(idx, 12)
+    return f"{y:04d}-{m + 1:02d}"
+
+
+# ----------------------------------------------------------------------------------------------- checks
+
+
+MIN_SPOUSE_AGE = 16
+MIN_WORKING_AGE = 13
+
+
+def check_case(case: Case, today: date | None = None, injury_ids: set[str] | None = None) -> list[Problem]:
+    """Consistency checks beyond the types; ``today`` only guards against dates in the future."""
+    today = today or date.today()
+    p: list[Problem] = []
+
+    def add(field: str, code: str, key: str, **kw: object) -> None:
+        p.append(Problem(field=field, code=code, message=tr(key, **kw)))
+
+    if case.incident_type not in INCIDENTS_BY_SCHEME[case.scheme]:
+        add("incident_type", "incident_scheme", "err.incident_scheme")
+    if case.outcome not in OUTCOMES_BY_SCHEME[case.scheme]:
+        add("outcome", "outcome_scheme", "err.outcome_scheme")
+    if case.event_date > today:
+        add("event_date", "future", "err.future_date")
+    if case.event_date < SCHEME_START:
+        add("event_date", "before_scheme", "err.before_scheme", date=SCHEME_START.isoformat())
+    if case.date_of_birth >= case.event_date:
+        add("date_of_birth", "born_after_event", "err.born_after_event")
+    elif age_on(case.date_of_birth, case.event_date) > 100:
+        add("date_of_birth", "too_old", "err.too_old")
+    elif age_on(case.date_of_birth, case.event_date) < MIN_WORKING_AGE:
+        add("date_of_birth", "too_young", "err.too_young", age=MIN_WORKING_AGE)
+    if case.claim_date is not None and case.claim_date < case.event_date:
+        add("claim_date", "claim_before_event", "err.claim_before_event")
+
+    event_idx = case.event_date.year * 12 + case.event_date.month - 1
+    earliest_work_idx = (case.date_of_birth.year + MIN_WORKING_AGE) * 12 + case.date_of_birth.month - 1
+    seen: dict[str, int] = {}
+    for i, wm in enumerate(case.monthly_wages):
+        idx = month_index(wm.month)
+        if wm.month in seen:
+            add(f"monthly_wages[{i}].month", "duplicate_month", "err.duplicate_month", month=wm.month)
+        seen[wm.month] = i
+        if idx > event_idx:
+            add(f"monthly_wages[{i}].month", "month_after_event", "err.month_after_event", month=wm.month)
+        elif idx < earliest_work_idx:
+            add(f"monthly_wages[{i}].month", "month_before_working_age", "err.month_before_working_age",
+                month=wm.month)
+    if case.first_contribution_month is not None:
+        fidx = month_index(case.first_contribution_month)
+        if fidx > event_idx:
+            add("first_contribution_month", "month_after_event", "err.month_after_event",
+                month=case.first_contribution_month)
+        elif fidx < earliest_work_idx:
+            add("first_contribution_month", "month_before_working_age", "err.month_before_working_age",
+                month=case.first_contribution_month)
+        elif seen and fidx > min(month_index(m) for m in seen):
+            add("first_contribution_month", "after_history", "err.first_month_after_history")
+    if case.days_worked_with_wages > case.medical_leave_days:
+        add("days_worked_with_wages", "worked_more_than_leave", "err.worked_more_than_leave")
+    if injury_ids is not None:
+        for i, inj in enumerate(case.injuries):
+            if inj not in injury_ids:
+                add(f"injuries[{i}]", "unknown_injury", "err.unknown_injury", id=inj)
+    if len(set(case.injuries)) != len(case.injuries):
+        add("injuries", "duplicate_injury", "err.duplicate_injury")
+
+    claimant_age = age_on(case.date_of_birth, case.event_date) if case.date_of_birth < case.event_date else 0
+    for i, dep in enumerate(case.dependants):
+        f = f"dependants[{i}]"
+        latest_birth = add_months(case.event_date, 10) if dep.relationship == "child" else case.event_date
+        if dep.date_of_birth > latest_birth:
+            add(f"{f}.date_of_birth", "born_after_event", "err.dependant_born_after_event")
+            continue
+        dep_age = age_on(dep.date_of_birth, case.event_date) if dep.date_of_birth <= case.event_date else 0
+        if dep_age > 120:
+            add(f"{f}.date_of_birth", "too_old", "err.too_old")
+        if dep.relationship == "spouse" and dep_age < MIN_SPOUSE_AGE:
+            add(f"{f}.date_of_birth", "spouse_too_young", "err.spouse_too_young", age=MIN_SPOUSE_AGE)
+        if dep.relationship in ("parent", "grandparent") and dep.date_of_birth >= case.date_of_birth:
+            add(f"{f}.date_of_birth", "parent_younger", "err.parent_younger")
+        if dep.relationship == "child" and claimant_age and dep.date_of_birth <= case.date_of_birth:
+            add(f"{f}.date_of_birth", "child_older", "err.child_older")
+        if dep.education_ends_on is not None and dep.education_ends_on <= dep.date_of_birth:
+            add(f"{f}.education_ends_on", "education_before_birth", "err.education_before_birth")
+    if sum(1 for d in case.dependants if d.relationship == "parent") > 2:
+        add("dependants", "too_many_parents", "err.too_many_parents")
+    if sum(1 for d in case.dependants if d.relationship == "grandparent") > 4:
+        add("dependants", "too_many_grandparents", "err.too_many_grandparents")
+    return p
+
+
+# ----------------------------------------------------------------------------------------------- parsing
+
+
+def _migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older case file up to the current version (version 0: the pre-release format)."""
+    version = data.get("version")
+    if version == 0:
+        data = dict(data)
+        wages = data.pop("wages", None)
+        if isinstance(wages, dict) and "monthly_wages" not in data:
+            data["monthly_wages"] = [{"month": m, "wage": w} for m, w in sorted(wages.items())]
+        if "lec_percent" in data and "loss_of_earning_capacity_percent" not in data:
+            data["loss_of_earning_capacity_percent"] = data.pop("lec_percent")
+        data["version"] = 1
+    return data
+
+
+def parse_case(data: Any, today: date | None = None, injury_ids: set[str] | None = None) -> Case:
+    """Validate a decoded case document; raises :class:`CaseError` with every problem found."""
+    if not isinstance(data, dict):
+        raise CaseError([Problem(field="", code="not_object", message=tr("err.not_object"))])
+    if data.get("format") != CASE_FORMAT:
+        raise CaseError([Problem(field="format", code="format", message=tr("err.format"))])
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise CaseError([Problem(field="version", code="version", message=tr("err.version"))])
+    if version > CASE_VERSION:
+        raise CaseError([Problem(field="version", code="newer_version",
+                                 message=tr("err.newer_version", version=version, supported=CASE_VERSION))])
+    if version < 0:
+        raise CaseError([Problem(field="version", code="version", message=tr("err.version"))])
+    data = _migrate(data)
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as exc:
+        raise CaseError(problems_from_validation(exc)) from None
+    problems = check_case(case, today=today, injury_ids=injury_ids)
+    if problems:
+        raise CaseError(problems)
+    return case
+
+
+def decode_case_bytes(raw: bytes) -> Any:
+    """Bytes of a case file -> JSON document (numbers with a fraction become Decimal, never float)."""
+    if len(raw) > MAX_CASE_BYTES:
+        raise CaseError([Problem(field="", code="too_large",
+                                 message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"))])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CaseError([Problem(field="", code="not_utf8", message=tr("err.not_utf8"))]) from None
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+    except ValueError as exc:
+        line = getattr(exc, "lineno", "?")
+        raise CaseError([Problem(field="", code="bad_json", message=tr("err.bad_json", line=line))]) from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def case_to_json(case: Case) -> str:
+    return json.dumps(case_to_dict(case), indent=2, ensure_ascii=False) + "\n"
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    data = case.model_dump(mode="json", exclude_none=True)
+    for wm in data.get("monthly_wages", []):
+        wm["wage"] = f"{Decimal(wm['wage']):.2f}"
+    for key in ("funeral_expenses", "similar_worker_monthly_wage"):
+        if key in data:
+            data[key] = f"{Decimal(data[key]):.2f}"
+    if "loss_of_earning_capacity_percent" in data:
+        data["loss_of_earning_capacity_percent"] = f"{Decimal(data['loss_of_earning_capacity_percent']).normalize():f}"
+    return data

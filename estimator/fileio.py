@@ -1,0 +1,62 @@
+"""Atomic file writes: a temporary file in the same folder, flushed and fsynced, then renamed over the target.
+
+The previous file is kept as ``<name>.bak``.  A failure (read-only folder, full disk) leaves the target as it
+was and raises :class:`WriteError` with a message in both languages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from .i18n import Text, tr
+
+
+class WriteError(Exception):
+    def __init__(self, path: Path, message: Text) -> None:
+        super().__init__(message["en"])
+        self.path = path
+        self.message = message
+
+
+def _message(path: Path, exc: OSError) -> Text:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return tr("err.disk_full", path=str(path))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("err.no_permission", path=str(path))
+    if exc.errno == errno.ENOENT:
+        return tr("err.no_folder", path=str(path.parent))
+    return tr("err.write_failed", path=str(path), reason=exc.strerror or str(exc))
+
+
+def atomic_write_bytes(path: Path | str, data: bytes, backup: bool = True) -> Path:
+    path = Path(path)
+    tmp_name = ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if backup and path.exists():
+            bak = path.with_name(path.name + ".bak")
+            with contextlib.suppress(OSError):
+                if bak.exists():
+                    bak.unlink()
+                os.link(path, bak)
+        os.replace(tmp_name, path)
+        tmp_name = ""
+        return path
+    except OSError as exc:
+        raise WriteError(path, _message(path, exc)) from exc
+    finally:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def atomic_write_text(path: Path | str, text: str, backup: bool = True) -> Path:
+    return atomic_write_bytes(path, text.encode("utf-8"), backup=backup)

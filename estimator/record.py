@@ -1,0 +1,245 @@
+"""The calculation record: the one result that the screen, the PDF, the CLI's JSON and the saved case render.
+
+Every figure points at the :class:`Step` that produced it; every step lists its formula, the numbers put in,
+the rule-pack parameters it used (value, effective date, source, confidence) and its rounding.  Money is
+``Decimal`` in Python and a two-decimal string in JSON.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from .i18n import Text
+
+Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json")]
+Number = Annotated[Decimal, PlainSerializer(lambda v: f"{v.normalize():f}", return_type=str, when_used="json")]
+
+
+class _M(BaseModel):
+    model_config = ConfigDict(frozen=False)
+
+
+class ParamUse(_M):
+    key: str
+    value: str
+    effective_from: date
+    source: str
+    confidence: str
+    provisional: bool
+    description: Text
+    note: str = ""
+
+
+class Step(_M):
+    id: str
+    title: Text
+    formula: Text
+    substituted: str  # the formula with the numbers put in, and its result
+    result: str
+    inputs: dict[str, str] = Field(default_factory=dict)
+    params: list[ParamUse] = Field(default_factory=list)
+    rounding: Text | None = None
+    provisional: bool = False
+    note: Text | None = None
+
+
+class WageMonthInfo(_M):
+    month: str
+    wage: Money
+    band_item: int
+    band: str
+    assumed_wage: Money
+    table: str
+    in_window: bool
+    provisional: bool
+
+
+class CommutationOption(_M):
+    kind: Literal["lump_sum", "commutation"]
+    lump_sum: Money
+    monthly_amount: Money  # paid monthly after taking this option (30-day month)
+    alternative_monthly_amount: Money  # paid monthly without commuting
+    commuted_daily_rate: Money
+    remaining_daily_rate: Money
+    age: int
+    factor: Number
+    break_even_age: Number | None  # age at which monthly payments overtake the lump sum
+    provisional: bool
+    method: Text
+    step_id: str
+
+
+class Payee(_M):
+    index: int  # position in the case's dependants list
+    relationship: str
+    name: str = ""
+    date_of_birth: date
+    share: str  # fraction of the daily rate while everybody listed is paid, e.g. "3/7"
+    share_percent: Number
+    daily_rate: Money
+    monthly_amount: Money
+    starts_on: date
+    ends_on: date | None  # None: for life / while incapable of self-support
+    end_reason: Text
+
+
+class PeriodPayee(_M):
+    index: int
+    share: str
+    daily_rate: Money
+    monthly_amount: Money
+
+
+class SchedulePeriod(_M):
+    start: date
+    end: date | None  # last day of the period; None: open-ended
+    daily_total: Money
+    monthly_total: Money
+    payees: list[PeriodPayee]
+    reason: Text  # why this period starts (first payment, a payee's entitlement ended)
+
+
+class _Benefit(_M):
+    title: Text
+    provisional: bool = False
+    step_ids: list[str] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list)
+
+
+class TDB(_Benefit):
+    code: Literal["TDB"] = "TDB"
+    daily_rate: Money
+    days: int
+    total: Money
+    first_day: date
+    last_day: date
+
+
+class PDB(_Benefit):
+    code: Literal["PDB"] = "PDB"
+    daily_rate: Money
+    ptd_daily_rate: Money
+    monthly_amount: Money  # 30-day month
+    monthly_amount_28: Money
+    monthly_amount_31: Money
+    loss_of_earning_capacity_percent: Number
+    total_disablement: bool
+    options: list[CommutationOption]
+
+
+class CAA(_Benefit):
+    code: Literal["CAA"] = "CAA"
+    monthly_amount: Money
+
+
+class Dependants(_Benefit):
+    code: Literal["DEPENDANTS"] = "DEPENDANTS"
+    daily_rate: Money
+    monthly_amount: Money
+    payees: list[Payee]
+    schedule: list[SchedulePeriod]
+
+
+class Funeral(_Benefit):
+    code: Literal["FUNERAL"] = "FUNERAL"
+    total: Money
+    cap: Money
+    expenses: Money | None
+
+
+class InvalidityPension(_Benefit):
+    code: Literal["INVALIDITY_PENSION"] = "INVALIDITY_PENSION"
+    rate_percent: Number
+    monthly_amount: Money
+    daily_rate: Money  # for part months: monthly / days in the month (31-day month shown)
+    average_monthly_wage: Money
+    qualifying: Literal["full", "reduced"]
+    contributions: int
+
+
+class InvalidityGrant(_Benefit):
+    code: Literal["INVALIDITY_GRANT"] = "INVALIDITY_GRANT"
+    total: Money
+    contributions_paid: Money
+    interest: Money
+
+
+class SurvivorsPension(_Benefit):
+    code: Literal["SURVIVORS_PENSION"] = "SURVIVORS_PENSION"
+    rate_percent: Number
+    monthly_amount: Money
+    average_monthly_wage: Money
+    qualifying: Literal["full", "reduced"]
+    payees: list[Payee]
+    schedule: list[SchedulePeriod]
+
+
+class Info(_Benefit):
+    """A benefit in kind or on application (medical, rehabilitation, education): conditions, no amount."""
+
+    code: Literal["MEDICAL", "REHABILITATION", "EDUCATION", "RETURN_TO_WORK"]
+    conditions: list[Text]
+
+
+Benefit = Annotated[
+    TDB | PDB | CAA | Dependants | Funeral | InvalidityPension | InvalidityGrant | SurvivorsPension | Info,
+    Field(discriminator="code"),
+]
+
+
+class NotPayable(_M):
+    code: str
+    reason: Text
+
+
+class Warning(_M):
+    code: str
+    message: Text
+    severity: Literal["info", "warning"] = "warning"
+
+
+class RulesInfo(_M):
+    version: str
+    sha256: str
+    name: str
+    origin: str
+
+
+class Result(_M):
+    format: Literal["faedah-result"] = "faedah-result"
+    version: Literal[1] = 1
+    scheme: str
+    incident_type: str
+    outcome: str
+    event_date: date
+    age_at_event: int
+    average_assumed_monthly_wage: Money | None
+    average_assumed_daily_wage: Money | None  # shown to the sen; the rates use the unrounded value
+    wage_months: list[WageMonthInfo] = Field(default_factory=list)
+    benefits: list[Benefit] = Field(default_factory=list)
+    not_payable: list[NotPayable] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    provisional: bool = False
+    provisional_notes: list[Text] = Field(default_factory=list)  # footnotes: which values are provisional, why
+    rules: RulesInfo
+    disclaimer: Text
+
+    def step(self, step_id: str) -> Step:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)
+
+    def benefit(self, code: str) -> object | None:
+        for b in self.benefits:
+            if b.code == code:
+                return b
+        return None
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)
