@@ -1,0 +1,132 @@
+"""Command line: ``faedah estimate CASE.json [--json] [--pdf OUT.pdf --lang en|ms|both]``,
+``faedah contributions ...`` and ``faedah rules``.
+
+Exit codes: 0 success; 2 invalid input (one line per problem, naming the field); 1 a file could not be written or
+the rule pack is unusable; 3 an unexpected internal error (reported in one line, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .case import CaseError
+from .i18n import pick
+
+
+def _lang_default() -> str:
+    lang = os.environ.get("FAEDAH_LANG", "en")
+    return lang if lang in ("en", "ms", "both") else "en"
+
+
+def _print_problems(problems: list, lang: str) -> None:  # type: ignore[type-arg]
+    shown = "ms" if lang == "ms" else "en"
+    for p in problems:
+        print(p.line(shown), file=sys.stderr)
+
+
+def _cmd_estimate(args: argparse.Namespace) -> int:
+    from .casefile import read_case_file
+    from .engine import estimate
+    from .rules import load_rules
+
+    rules = load_rules(Path(args.rules) if args.rules else None,
+                       Path(args.commutation) if args.commutation else None)
+    case = read_case_file(args.case, rules=rules)
+    result = estimate(case, rules)
+    if args.json:
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    else:
+        from .textreport import render_text
+
+        sys.stdout.write(render_text(result, args.lang, explain=not args.brief))
+    if args.pdf:
+        from .report import write_pdf
+
+        out = write_pdf(result, case, args.pdf, lang=args.lang, office_name=args.office_name,
+                        office_address=args.office_address, mask_ic=not args.unmask_ic)
+        print(f"PDF: {out}", file=sys.stderr)
+    return 0
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from .rules import load_pack, load_rules
+
+    pack = load_pack(Path(args.check)) if args.check else load_rules()
+    print(f"{pack.name}\nversion {pack.version} (published {pack.published}, {pack.origin})\nsha256 {pack.sha256}")
+    for notice in pack.notices:
+        print(f"notice: {notice}")
+    if args.list:
+        for key, param in sorted(pack.parameters.items()):
+            for v in param.values:
+                flag = " PROVISIONAL" if v.provisional else ""
+                print(f"{key}\t{v.start.isoformat()}\t{v.raw}\t{v.confidence}{flag}\t{v.source}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="faedah", description="Estimate PERKESO / SOCSO benefits (offline). "
+                                     "An estimate, not PERKESO's decision.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    est = sub.add_parser("estimate", help="estimate the benefits of a case file")
+    est.add_argument("case", help="case file (JSON, format faedah-case)")
+    est.add_argument("--json", action="store_true", help="print the result as JSON")
+    est.add_argument("--lang", choices=("en", "ms", "both"), default=_lang_default(),
+                     help="language of the summary, the messages and the PDF")
+    est.add_argument("--pdf", metavar="OUT.pdf", help="also write the claimant's summary as a PDF")
+    est.add_argument("--unmask-ic", action="store_true", help="print the full IC number on the PDF")
+    est.add_argument("--office-name", default="", help="office name for the PDF header")
+    est.add_argument("--office-address", default="", help="office address for the PDF header")
+    est.add_argument("--brief", action="store_true", help="leave the explanation out of the text summary")
+    est.add_argument("--rules", metavar="DIR", help="use this rule pack folder")
+    est.add_argument("--commutation", metavar="FILE", help="use this commutation table (JSON)")
+    est.set_defaults(func=_cmd_estimate)
+    rules = sub.add_parser("rules", help="show (or check) the rule pack in force")
+    rules.add_argument("--check", metavar="DIR", help="validate the rule pack in this folder")
+    rules.add_argument("--list", action="store_true", help="list every dated value")
+    rules.set_defaults(func=_cmd_rules)
+    try:
+        from .contributions import register_cli
+    except ImportError:  # pragma: no cover - during development only
+        pass
+    else:
+        register_cli(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .fileio import WriteError
+    from .rules import RulePackError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = getattr(args, "lang", _lang_default())
+    try:
+        return int(args.func(args))
+    except CaseError as exc:
+        _print_problems(exc.problems, lang)
+        return 2
+    except WriteError as exc:
+        print(pick(exc.message, "ms" if lang == "ms" else "en"), file=sys.stderr)
+        return 1
+    except RulePackError as exc:
+        print(f"rule pack: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # never a traceback for the user
+        print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["main", "build_parser", "json"]

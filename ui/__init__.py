@@ -1,0 +1,1 @@
+"""Faedah desktop app (PySide6): collects a case, validates it with the core, renders the core's Result."""

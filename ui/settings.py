@@ -1,0 +1,165 @@
+"""The app's settings (one QSettings wrapper) and the folders it uses.
+
+Where settings live, in order:
+
+1. ``FAEDAH_CONFIG_DIR`` (tests, or an administrator's choice): ``<dir>/faedah.ini``;
+2. portable mode: a file ``portable.ini`` beside the executable (or the ``--portable`` flag) makes that file
+   the settings file, for PCs without admin rights or a program run from a USB stick;
+3. otherwise the user's INI file chosen by Qt (``%APPDATA%/Faedah/Faedah.ini`` on Windows).
+
+The user data folder (the autosaved draft and the crash log) is ``FAEDAH_DATA_DIR``, else ``data/`` beside the
+executable in portable mode, else the user's local application data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+PORTABLE_FILE = "portable.ini"
+MAX_RECENT = 8
+PDF_LANGS = ("en", "ms", "both")
+
+
+def app_dir() -> Path:
+    """Folder of the executable (frozen build) or the project root (source tree)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def portable_requested(argv: list[str] | None = None) -> bool:
+    args = sys.argv if argv is None else argv
+    return "--portable" in args or (app_dir() / PORTABLE_FILE).exists()
+
+
+def settings_file(argv: list[str] | None = None) -> Path | None:
+    """The INI file in use, or None for Qt's default user location."""
+    env = os.environ.get("FAEDAH_CONFIG_DIR")
+    if env:
+        return Path(env) / "faedah.ini"
+    if portable_requested(argv):
+        return app_dir() / PORTABLE_FILE
+    return None
+
+
+def data_dir(argv: list[str] | None = None) -> Path:
+    """The user data folder (draft, crash log); created on demand by whoever writes there."""
+    env = os.environ.get("FAEDAH_DATA_DIR")
+    if env:
+        return Path(env)
+    if os.environ.get("FAEDAH_CONFIG_DIR") is None and portable_requested(argv):
+        return app_dir() / "data"
+    loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(loc or Path.home()) / "Faedah"
+
+
+class Settings:
+    """Typed access to every setting the app keeps."""
+
+    def __init__(self, argv: list[str] | None = None) -> None:
+        path = settings_file(argv)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+        else:
+            self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Faedah", "Faedah")
+        self.portable = path is not None and path.name == PORTABLE_FILE
+
+    @property
+    def location(self) -> str:
+        return self._qs.fileName()
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self._qs.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _set(self, key: str, value: object) -> None:
+        self._qs.setValue(key, value)
+        self._qs.sync()
+
+    # -- office header for the printed summary
+    @property
+    def office_name(self) -> str:
+        return self._str("office/name")
+
+    @office_name.setter
+    def office_name(self, value: str) -> None:
+        self._set("office/name", value.strip()[:200])
+
+    @property
+    def office_address(self) -> str:
+        return self._str("office/address")
+
+    @office_address.setter
+    def office_address(self, value: str) -> None:
+        self._set("office/address", value.strip()[:500])
+
+    # -- languages
+    @property
+    def ui_lang(self) -> str:
+        value = self._str("ui/lang", "en")
+        return value if value in ("en", "ms") else "en"
+
+    @ui_lang.setter
+    def ui_lang(self, value: str) -> None:
+        self._set("ui/lang", value if value in ("en", "ms") else "en")
+
+    @property
+    def has_ui_lang(self) -> bool:
+        return self._qs.contains("ui/lang")
+
+    @property
+    def pdf_lang(self) -> str:
+        value = self._str("pdf/lang", "")
+        return value if value in PDF_LANGS else self.ui_lang
+
+    @pdf_lang.setter
+    def pdf_lang(self, value: str) -> None:
+        self._set("pdf/lang", value if value in PDF_LANGS else "en")
+
+    @property
+    def unmask_ic(self) -> bool:
+        return str(self._qs.value("pdf/unmask_ic", "false")).lower() in ("true", "1")
+
+    @unmask_ic.setter
+    def unmask_ic(self, value: bool) -> None:
+        self._set("pdf/unmask_ic", "true" if value else "false")
+
+    # -- recent case files
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._qs.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [v for v in value if isinstance(v, str) and v][:MAX_RECENT]
+
+    def add_recent(self, path: Path | str) -> None:
+        p = str(Path(path).resolve())
+        items = [p] + [r for r in self.recent_files if r != p]
+        self._set("files/recent", items[:MAX_RECENT])
+
+    def remove_recent(self, path: Path | str) -> None:
+        p = str(path)
+        self._set("files/recent", [r for r in self.recent_files if r != p])
+
+    def clear_recent(self) -> None:
+        self._set("files/recent", [])
+
+    @property
+    def last_folder(self) -> str:
+        return self._str("files/last_folder")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._set("files/last_folder", value)
+
+    # -- window
+    def geometry(self) -> object:
+        return self._qs.value("window/geometry")
+
+    def set_geometry(self, value: object) -> None:
+        self._set("window/geometry", value)

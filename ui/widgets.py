@@ -1,0 +1,107 @@
+"""Small building blocks shared by the pages: tolerant input parsing, error labels, field rows."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+_YMD = re.compile(r"^\s*(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\s*$")
+_MY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{4})\s*$")
+_YM = re.compile(r"^\s*(\d{4})[/.\-](\d{1,2})\s*$")
+MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+MONTHS_MS = ["jan", "feb", "mac", "apr", "mei", "jun", "jul", "ogo", "sep", "okt", "nov", "dis"]
+_NAMED = re.compile(r"^\s*([A-Za-z]{3})[a-z]*\.?\s*[\s/\-]\s*(\d{4})\s*$")
+
+ERROR_STYLE = "color: #b00020;"
+WARN_STYLE = "color: #8a5a00;"
+
+
+def norm_date(text: str) -> str:
+    """'10/06/2025', '10.6.2025', '2025-6-10' -> '2025-06-10'; anything else is passed on for the core to refuse."""
+    s = text.strip()
+    m = _DMY.match(s)
+    if m:
+        return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = _YMD.match(s)
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return s
+
+
+def norm_month(text: str) -> str:
+    """'03/2025', '2025-3', 'Mar 2025', 'Mac 2025' -> '2025-03'."""
+    s = text.strip()
+    m = _YM.match(s)
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    m = _MY.match(s)
+    if m:
+        return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
+    m = _NAMED.match(s)
+    if m:
+        name = m.group(1).lower()
+        for names in (MONTHS_EN, MONTHS_MS):
+            if name in names:
+                return f"{int(m.group(2)):04d}-{names.index(name) + 1:02d}"
+    return s
+
+
+def norm_money(text: str) -> str:
+    """'RM 2,500.00' -> '2500.00' (the core validates what remains)."""
+    s = text.strip()
+    if s[:2].upper() == "RM":
+        s = s[2:]
+    return s.replace(",", "").replace(" ", "")
+
+
+def month_label(month: str, lang: str) -> str:
+    """'2025-03' -> 'Mar 2025' / 'Mac 2025'."""
+    try:
+        y, m = month.split("-")
+        names = MONTHS_MS if lang == "ms" else MONTHS_EN
+        return f"{names[int(m) - 1].capitalize()} {y}"
+    except (ValueError, IndexError):
+        return month
+
+
+class ErrorLabel(QLabel):
+    """The message beside a field at fault (hidden while there is none)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setAccessibleName("error")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+def with_error(widget: QWidget) -> tuple[QWidget, ErrorLabel]:
+    """``widget`` with an error label under it, as one form-layout field."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    lay.addWidget(widget)
+    err = ErrorLabel()
+    lay.addWidget(err)
+    return box, err
+
+
+def top_field(field: str) -> str:
+    """'monthly_wages[2].wage' -> 'monthly_wages'."""
+    return field.split(".")[0].split("[")[0]
+
+
+def row_of(field: str) -> int | None:
+    """'monthly_wages[2].wage' -> 2."""
+    m = re.match(r"^[a-z_]+\[(\d+)\]", field)
+    return int(m.group(1)) if m else None
