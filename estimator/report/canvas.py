@@ -1,0 +1,89 @@
+"""Page furniture: running header from page 2, footer with "page x of y" on every page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from .fonts import BOLD, REGULAR
+from .text import Lx
+
+NAVY = colors.HexColor("#1f3a5f")
+GREY = colors.HexColor("#5f6b7a")
+RULE = colors.HexColor("#b8c2cf")
+MARGIN_X = 16 * mm
+
+
+@dataclass
+class PageDecor:
+    lx: Lx
+    running_head: str  # plain text
+    office: str  # plain text
+    footer_left: str  # plain text
+
+
+def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
+    """Shorten ``text`` with an ellipsis so that it fits ``width`` points."""
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def make_canvas(decor: PageDecor) -> type[Canvas]:
+    """A canvas class that holds its pages back until the end so each footer can say "page x of y"."""
+
+    class SummaryCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, page: int, total: int) -> None:
+            width, height = A4
+            usable = width - 2 * MARGIN_X
+            self.saveState()
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            if page > 1:
+                y = height - 12 * mm
+                self.setFont(REGULAR, 7.5)
+                self.setFillColor(GREY)
+                office = _fit(self, decor.office, REGULAR, 7.5, usable * 0.4)
+                self.drawRightString(width - MARGIN_X, y, office)
+                office_w = self.stringWidth(office, REGULAR, 7.5)
+                head = _fit(self, decor.running_head, REGULAR, 7.5, usable - office_w - 6 * mm)
+                self.drawString(MARGIN_X, y, head)
+                self.line(MARGIN_X, y - 2 * mm, width - MARGIN_X, y - 2 * mm)
+            y = 11 * mm
+            self.line(MARGIN_X, y + 4 * mm, width - MARGIN_X, y + 4 * mm)
+            self.setFont(REGULAR, 7.5)
+            self.setFillColor(GREY)
+            page_text = decor.lx.kp("page_x_of_y", page=page, pages=total)
+            self.setFont(BOLD, 7.5)
+            self.setFillColor(NAVY)
+            self.drawRightString(width - MARGIN_X, y, page_text)
+            page_w = self.stringWidth(page_text, BOLD, 7.5)
+            self.setFont(REGULAR, 7.5)
+            self.setFillColor(GREY)
+            self.drawString(MARGIN_X, y, _fit(self, decor.footer_left, REGULAR, 7.5, usable - page_w - 6 * mm))
+            self.restoreState()
+
+    return SummaryCanvas
