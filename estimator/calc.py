@@ -11,12 +11,20 @@ from .rules import RulePack, Value
 
 
 def param_use(pack: RulePack, v: Value) -> ParamUse:
+    """The record of a rule value (cached: a value's record never changes)."""
+    ck = (v.key, v.start)
+    hit: ParamUse | None = pack.use_cache.get(ck)
+    if hit is not None:
+        return hit
     param = pack.param(v.key)
     raw = v.raw
     if hasattr(v.value, "name") and param.kind.endswith("table"):
         raw = f"{v.raw} ({v.value.name})" if v.raw != v.value.name else v.raw
-    return ParamUse(key=v.key, value=raw, effective_from=v.start, source=v.source, confidence=v.confidence,
-                    provisional=v.provisional, description=param.description, note=v.note)
+    use = ParamUse.model_construct(key=v.key, value=raw, effective_from=v.start, source=v.source,
+                                   confidence=v.confidence, provisional=v.provisional,
+                                   description=param.description, note=v.note)
+    pack.use_cache[ck] = use
+    return use
 
 
 class Recorder:
@@ -77,8 +85,8 @@ class Recorder:
             sid = f"{step_id}.{n}"
             n += 1
         self._ids.add(sid)
-        s = Step(id=sid, title=title, formula=formula, substituted=substituted, result=result,
-                 inputs=inputs or {}, params=params, rounding=rounding, provisional=prov, note=note)
+        s = Step.model_construct(id=sid, title=title, formula=formula, substituted=substituted, result=result,
+                                 inputs=inputs or {}, params=params, rounding=rounding, provisional=prov, note=note)
         self.steps.append(s)
         return s
 

@@ -174,9 +174,9 @@ def _socso(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | No
 
 def _eis(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | None, foreign: bool,
          notes: list[Text]) -> ContributionLine:
-    def out(status: Status, reason: Text, **kw: Any) -> ContributionLine:
-        s = rec.step("con.eis", title("con_eis"), formula("con_eis"), kw.pop("sub", pick(reason, "en")),
-                     rm(kw.get("employer", ZERO) + kw.get("employee", ZERO)), note=reason)
+    def out(status: Status, reason: Text, sub: str | None = None, **kw: Any) -> ContributionLine:
+        s = rec.step("con.eis", title("con_eis"), formula("con_eis"), sub or pick(reason, "en"),
+                     rm(kw.get("total", ZERO)), note=reason)
         return ContributionLine(code="EIS", title=tr("con.title.eis"), status=status, reason=reason,
                                 provisional=s.provisional, step_id=s.id, **kw)
 
@@ -342,7 +342,7 @@ def parse_cli_args(args: argparse.Namespace) -> tuple[dict[str, Any], list[Probl
     first = _parse_int(args.age_at_first_contribution)
     for field, value, key in (("wage", wage, "err.number"), ("date", on, "err.date"), ("age", age, "err.int"),
                               ("age_at_first_contribution", first, "err.int")):
-        if value is None and field != "age_at_first_contribution" or value == "bad":
+        if value == "bad" or (value is None and field != "age_at_first_contribution"):
             problems.append(Problem(field=field, code="parse", message=tr(key)))
     if not problems:
         problems = input_problems(wage, on, age, first)

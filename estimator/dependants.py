@@ -166,12 +166,12 @@ def dependants_schedule(rec: Recorder, case: Case, whole: Decimal, *, per: Liter
         for c in active:
             share = shares.get(c.index, Fraction(0))
             daily, monthly = amounts(share)
-            rows.append(PeriodPayee(index=c.index, share=fraction_text(share), daily_rate=daily,
+            rows.append(PeriodPayee.model_construct(index=c.index, share=fraction_text(share), daily_rate=daily,
                                     monthly_amount=monthly))
             who = c.dep.name or c.dep.relationship
             lines.append(f"{who}: {fraction_text(share)} × {num(whole)} = {num(daily if per == 'day' else monthly)}")
             if c.index not in payees:
-                payees[c.index] = Payee(
+                payees[c.index] = Payee.model_construct(
                     index=c.index, relationship=c.dep.relationship, name=c.dep.name,
                     date_of_birth=c.dep.date_of_birth, share=fraction_text(share),
                     share_percent=(Decimal(share.numerator) * 100 / Decimal(share.denominator)).quantize(
@@ -191,7 +191,7 @@ def dependants_schedule(rec: Recorder, case: Case, whole: Decimal, *, per: Liter
                      rm(daily_total if per == "day" else monthly_total),
                      inputs={"whole": num(whole), "shares_total": fraction_text(raw_total)},
                      rounding=tr("rounding.each_payee"), note=scaled_note)
-        periods.append(SchedulePeriod(start=start, end=end, daily_total=daily_total, monthly_total=monthly_total,
+        periods.append(SchedulePeriod.model_construct(start=start, end=end, daily_total=daily_total, monthly_total=monthly_total,
                                       payees=rows, reason=reason))
         if end is None:
             break

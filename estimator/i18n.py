@@ -43,6 +43,8 @@ def catalog() -> dict[str, dict[str, str]]:
 
 def tr(key: str, **args: object) -> Text:
     """Both languages of a catalog entry, formatted with ``args`` (``str.format`` named fields)."""
+    if not args:
+        return dict(_plain(key))
     entry = catalog().get(key)
     if entry is None:
         return {lang: key for lang in LANGS}
@@ -54,6 +56,14 @@ def tr(key: str, **args: object) -> Text:
         except (KeyError, IndexError, ValueError):
             out[lang] = template
     return out
+
+
+@lru_cache(maxsize=2048)
+def _plain(key: str) -> tuple[tuple[str, str], ...]:
+    entry = catalog().get(key)
+    if entry is None:
+        return tuple((lang, key) for lang in LANGS)
+    return tuple((lang, entry[lang]) for lang in LANGS)
 
 
 def text(key: str, lang: str, **args: object) -> str:

@@ -446,6 +446,7 @@ class RulePack:
     parameters: dict[str, Parameter]
     origin: str = "bundled"  # "bundled" or "office"
     notices: list[str] = field(default_factory=list)  # e.g. a refused office override
+    use_cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # ParamUse records (calc.param_use)
 
     def param(self, key: str) -> Parameter:
         try:
@@ -590,6 +591,7 @@ def apply_commutation_table(pack: RulePack, table: CommutationTable, start: date
                   provisional=table.provisional, note=f"office file {table.file}", raw=table.file)
     param.values = [value]
     param._starts = []
+    pack.use_cache.clear()
     h = hashlib.sha256((pack.sha256 + table.file).encode())
     h.update(json.dumps({str(k): str(v) for k, v in table.factors.items()}, sort_keys=True).encode())
     pack.sha256 = h.hexdigest()

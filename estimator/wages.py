@@ -32,7 +32,7 @@ def band_month(rules: RulePack, month: str, wage: Decimal) -> tuple[Band, Value]
 
 def describe_month(rules: RulePack, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
     band, tv = band_month(rules, month, wage)
-    return WageMonthInfo(month=month, wage=wage, band_item=band.item, band=band.label(),
+    return WageMonthInfo.model_construct(month=month, wage=wage, band_item=band.item, band=band.label(),
                          assumed_wage=band.assumed_wage, table=tv.value.name, in_window=in_window,
                          provisional=band.provisional or tv.provisional)
 

@@ -1,0 +1,63 @@
+"""The claimant's printed summary (PDF, reportlab), built from a :class:`~estimator.record.Result` and its case.
+
+``write_pdf`` is what the app's Export/Print and the CLI's ``--pdf`` use; ``pdf_bytes`` returns the same document
+in memory (the print path rasterises these bytes, so paper and PDF are the same pages).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate
+
+from ..case import Case
+from ..fileio import atomic_write_bytes
+from ..record import Result
+from .canvas import MARGIN_X, PageDecor, make_canvas
+from .document import ReportOptions, SummaryBuilder, mask_ic
+from .fonts import register_fonts
+from .text import REPORT_LANGS, Lx
+
+__all__ = ["REPORT_LANGS", "mask_ic", "pdf_bytes", "write_pdf"]
+
+
+def pdf_bytes(result: Result, case: Case, *, lang: str = "en", office_name: str = "", office_address: str = "",
+              mask_ic: bool = True, generated_on: date | None = None) -> bytes:
+    """The summary as PDF bytes. ``lang``: "en", "ms" or "both" (Bahasa Malaysia first, English below)."""
+    register_fonts()
+    options = ReportOptions(lang=lang, office_name=office_name, office_address=office_address, mask_ic=mask_ic,
+                            generated_on=generated_on)
+    builder = SummaryBuilder(result, case, options)
+    lx: Lx = builder.lx
+    name = case.claimant_name.strip()
+    ref = case.case_reference.strip()
+    who = " · ".join(x for x in (name, ref) if x)
+    office = " ".join(office_name.split()) or lx.kp("office_default")
+    decor = PageDecor(
+        lx=lx,
+        running_head=lx.kp("running_head", name=who or "—"),
+        office=office,
+        footer_left=f"{lx.kp('footer_estimate')} · Faedah · "
+        f"{lx.kp('rule_pack')} {result.rules.version}",
+    )
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=18 * mm, bottomMargin=19 * mm,
+        title=lx.kp("pdf_title", ref=ref or name or ""), author=office, subject=lx.kp("doc_title"),
+        creator="Faedah", producer="Faedah (reportlab)", lang="ms-MY" if lx.primary == "ms" else "en-MY",
+        invariant=True,
+    )
+    doc.build(builder.story(), canvasmaker=make_canvas(decor))
+    return buf.getvalue()
+
+
+def write_pdf(result: Result, case: Case, path: str | Path, *, lang: str = "en", office_name: str = "",
+              office_address: str = "", mask_ic: bool = True, generated_on: date | None = None) -> Path:
+    """Write the summary to ``path`` atomically (temporary file + rename); raises ``fileio.WriteError``."""
+    data = pdf_bytes(result, case, lang=lang, office_name=office_name, office_address=office_address,
+                     mask_ic=mask_ic, generated_on=generated_on)
+    return atomic_write_bytes(Path(path), data, backup=False)

@@ -1,0 +1,261 @@
+"""The case wizard: incident -> wages -> disability or dependants -> results.
+
+The wizard builds the case document from its pages, validates it with the core on every edit (the problems go
+to the page and field at fault, and Next stays disabled while the page has any), and asks the core for the
+estimate, debounced, whenever the case is valid.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
+
+from . import crash
+from .core import Core, CoreUnavailable
+from .pages import CasePage, DependantsPage, DisabilityPage, IncidentPage, WagesPage
+from .text import T, Binder, t
+from .widgets import top_field
+
+PAGE_INCIDENT, PAGE_WAGES, PAGE_DISABILITY, PAGE_DEPENDANTS, PAGE_RESULTS = range(5)
+PASSTHROUGH = ("notes", "meta")
+ESTIMATE_DELAY_MS = 350
+
+
+class ResultsPage(QWizardPage):
+    """Shows the core's Result; the view itself (and its imports) are built on first use."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("page_results")
+        self.b = Binder()
+        self.b.text(self.setTitle, "ui.results.title")
+        self.b.text(self.setSubTitle, "ui.results.subtitle")
+        self.setFinalPage(True)
+        self.lay = QVBoxLayout(self)
+        self.lay.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel()
+        self.lay.addWidget(self.placeholder)
+        self.view: Any = None
+
+    def ensure_view(self) -> Any:
+        if self.view is None:
+            from .results_view import ResultsView
+
+            self.view = ResultsView(self)
+            self.placeholder.hide()
+            self.lay.addWidget(self.view)
+        return self.view
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+        wiz: CaseWizard = self.wizard()  # type: ignore[assignment]
+        wiz.compute_result()
+        self.render()
+
+    def render(self) -> None:
+        wiz: CaseWizard = self.wizard()  # type: ignore[assignment]
+        self.ensure_view().render(wiz.result, wiz.result_error, wiz.case)
+
+    def retranslate(self) -> None:
+        self.b.apply()
+        if self.view is not None:
+            self.render()
+
+
+class CaseWizard(QWizard):
+    caseChanged = Signal()  # an edit by the user
+    resultChanged = Signal()
+
+    def __init__(self, core: Core, host: Any = None) -> None:
+        super().__init__()
+        self.setObjectName("case_wizard")
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
+                              QWizard.WizardButton.NextButton])
+        self.core = core
+        self.host = host
+        self.b = Binder()
+        self.validated = False
+        self.case: Any = None
+        self.data: dict[str, Any] = {}
+        self.problems: list[Any] = []
+        self.result: Any = None
+        self.result_error: dict[str, str] | None = None
+        self._result_for: str | None = None
+        self.passthrough: dict[str, Any] = {}
+        self._loading = False
+
+        self.incident = IncidentPage()
+        self.wages = WagesPage()
+        self.disability = DisabilityPage()
+        self.dependants = DependantsPage()
+        self.results = ResultsPage()
+        self.input_pages: list[CasePage] = [self.incident, self.wages, self.disability, self.dependants]
+        for pid, page in ((PAGE_INCIDENT, self.incident), (PAGE_WAGES, self.wages),
+                          (PAGE_DISABILITY, self.disability), (PAGE_DEPENDANTS, self.dependants),
+                          (PAGE_RESULTS, self.results)):
+            self.setPage(pid, page)
+        for page in self.input_pages:
+            page.edited.connect(self._on_edit)
+        self.b.add(self._button_texts)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(ESTIMATE_DELAY_MS)
+        self._timer.timeout.connect(self.compute_result)
+        self.currentIdChanged.connect(self._page_changed)
+
+    # -- QWizard behaviour inside a main window: Escape and Finish never close it
+    def reject(self) -> None:
+        pass
+
+    def accept(self) -> None:
+        pass
+
+    def done(self, _result: int) -> None:
+        pass
+
+    def _button_texts(self) -> None:
+        self.setButtonText(QWizard.WizardButton.NextButton, t("ui.next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, t("ui.back"))
+        for which, key in ((QWizard.WizardButton.NextButton, "ui.next"), (QWizard.WizardButton.BackButton, "ui.back")):
+            self.button(which).setAccessibleName(t(key).replace("&", "").strip("<> "))
+
+    def nextId(self) -> int:  # noqa: N802 (Qt API)
+        cur = self.currentId()
+        if cur == PAGE_INCIDENT:
+            return PAGE_WAGES
+        if cur == PAGE_WAGES:
+            return PAGE_DEPENDANTS if self.incident.outcome == "death" else PAGE_DISABILITY
+        if cur in (PAGE_DISABILITY, PAGE_DEPENDANTS):
+            return PAGE_RESULTS
+        return -1
+
+    def _page_changed(self, pid: int) -> None:
+        if pid == PAGE_WAGES:
+            self.wages._context_texts()
+        if pid >= 0:
+            page = self.page(pid)
+            if isinstance(page, CasePage):
+                page.show_problems(self._problems_for(page))
+
+    # -- the case document
+    def collect(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"format": "faedah-case", "version": 1}
+        data.update(copy.deepcopy(self.passthrough))
+        for page in self.input_pages:
+            page.collect(data)
+        return data
+
+    def load(self, data: dict[str, Any], show_all: bool = True) -> None:
+        """Fill every page from a case document (a file, a draft); tolerant of damaged values."""
+        self._loading = True
+        try:
+            self.passthrough = {k: copy.deepcopy(data[k]) for k in PASSTHROUGH if k in data}
+            for page in self.input_pages:
+                page.reset()
+                page.load(data)
+                if show_all:
+                    page.touched.update(page.FIELDS)
+        finally:
+            self._loading = False
+        self.restart()
+        self.revalidate()
+        self.compute_result()
+
+    def clear(self) -> None:
+        self.load({"scheme": "employment_injury", "incident_type": "work_accident", "outcome": "injury"},
+                  show_all=False)
+        self.wages.set_wages([])
+        for page in self.input_pages:
+            page.reset()
+        self.restart()
+        self.revalidate()
+
+    # -- validation
+    def _problems_for(self, page: CasePage) -> list[Any]:
+        owned = [p for p in self.problems if page.owns(p.field)]
+        if page is self.incident:
+            known = set().union(*(pg.FIELDS for pg in self.input_pages))
+            owned += [p for p in self.problems if top_field(p.field) not in known]
+        return owned
+
+    def revalidate(self) -> None:
+        if not self.core.ready:
+            self.validated = False
+            for page in self.input_pages:
+                page.completeChanged.emit()
+            return
+        from estimator.case import CaseError
+
+        data = self.collect()
+        try:
+            case = self.core.parse(data)
+            problems: list[Any] = []
+        except CaseError as exc:
+            case, problems = None, list(exc.problems)
+        self.data, self.case, self.problems = data, case, problems
+        self.validated = True
+        for page in self.input_pages:
+            page.show_problems(self._problems_for(page))
+        key = json.dumps(data, sort_keys=True, default=str)
+        if key != self._result_for:
+            self._timer.start()
+
+    def _on_edit(self) -> None:
+        if self._loading:
+            return
+        self.revalidate()
+        self.caseChanged.emit()
+
+    # -- the estimate
+    def compute_result(self) -> None:
+        self._timer.stop()
+        if not self.core.ready:
+            return
+        key = json.dumps(self.data, sort_keys=True, default=str)
+        self._result_for = key
+        self.result, self.result_error = None, None
+        if self.case is None:
+            self.result_error = T("ui.results.fix_first")
+        else:
+            try:
+                self.result = self.core.estimate(self.case)
+            except CoreUnavailable as exc:
+                self.result_error = exc.message
+            except Exception as exc:  # a fault in the core: logged, shown on the page, the case is kept
+                crash.write_log(type(exc), exc.__traceback__)
+                self.result_error = T("ui.results.core_failed", log=str(crash.log_path()))
+        self.resultChanged.emit()
+        if self.currentId() == PAGE_RESULTS:
+            self.results.render()
+
+    # -- navigation
+    def go_to(self, pid: int) -> None:
+        """From the start, walk forward (only through valid pages) towards ``pid``."""
+        self.restart()
+        guard = 0
+        while self.currentId() != pid and guard < 10:
+            guard += 1
+            page = self.currentPage()
+            if page is None or not page.isComplete() or self.nextId() < 0:
+                break
+            self.next()
+
+    def go_furthest(self) -> None:
+        self.go_to(PAGE_RESULTS)
+
+    def retranslate(self) -> None:
+        self.b.apply()
+        for page in self.input_pages:
+            page.retranslate()
+        if self.validated:
+            for page in self.input_pages:
+                page.show_problems(self._problems_for(page))
+        self.results.retranslate()
