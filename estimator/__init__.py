@@ -9,7 +9,19 @@ from .record import Result
 from .rules import RulePack, RulePackError, default_rules, load_rules
 
 __all__ = [
-    "Case", "CaseError", "Problem", "Result", "RulePack", "RulePackError", "case_to_dict", "case_to_json",
-    "default_rules", "estimate", "load_rules", "parse_case", "read_case_file", "write_case_file",
+    "Case",
+    "CaseError",
+    "Problem",
+    "Result",
+    "RulePack",
+    "RulePackError",
+    "case_to_dict",
+    "case_to_json",
+    "default_rules",
+    "estimate",
+    "load_rules",
+    "parse_case",
+    "read_case_file",
+    "write_case_file",
 ]
 __version__ = "0.1.0"

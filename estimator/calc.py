@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from .i18n import Text, same, tr
 from .record import NotPayable, ParamUse, Step, Warning
@@ -20,9 +20,16 @@ def param_use(pack: RulePack, v: Value) -> ParamUse:
     raw = v.raw
     if hasattr(v.value, "name") and param.kind.endswith("table"):
         raw = f"{v.raw} ({v.value.name})" if v.raw != v.value.name else v.raw
-    use = ParamUse.model_construct(key=v.key, value=raw, effective_from=v.start, source=v.source,
-                                   confidence=v.confidence, provisional=v.provisional,
-                                   description=param.description, note=v.note)
+    use = ParamUse.model_construct(
+        key=v.key,
+        value=raw,
+        effective_from=v.start,
+        source=v.source,
+        confidence=v.confidence,
+        provisional=v.provisional,
+        description=param.description,
+        note=v.note,
+    )
     pack.use_cache[ck] = use
     return use
 
@@ -62,9 +69,19 @@ class Recorder:
             self.provisional_notes.append(message)
 
     # -- steps
-    def step(self, step_id: str, title: Text, formula: Text, substituted: str, result: str,
-             inputs: dict[str, str] | None = None, rounding: Text | None = None, note: Text | None = None,
-             provisional: bool = False, extra_params: list[ParamUse] | None = None) -> Step:
+    def step(
+        self,
+        step_id: str,
+        title: Text,
+        formula: Text,
+        substituted: str,
+        result: str,
+        inputs: dict[str, str] | None = None,
+        rounding: Text | None = None,
+        note: Text | None = None,
+        provisional: bool = False,
+        extra_params: list[ParamUse] | None = None,
+    ) -> Step:
         params = self._pending + list(extra_params or [])
         self._pending = []
         # keep one entry per parameter value
@@ -75,18 +92,37 @@ class Recorder:
         prov = provisional or any(p.provisional for p in params)
         for p in params:
             if p.provisional:
-                self.note_provisional(f"param:{p.key}:{p.effective_from}", tr(
-                    "prov.param", description_en=p.description["en"], description_ms=p.description["ms"],
-                    value=p.value, date=p.effective_from.isoformat(), confidence=p.confidence, source=p.source,
-                    note=f" ({p.note})" if p.note else ""))
+                self.note_provisional(
+                    f"param:{p.key}:{p.effective_from}",
+                    tr(
+                        "prov.param",
+                        description_en=p.description["en"],
+                        description_ms=p.description["ms"],
+                        value=p.value,
+                        date=p.effective_from.isoformat(),
+                        confidence=p.confidence,
+                        source=p.source,
+                        note=f" ({p.note})" if p.note else "",
+                    ),
+                )
         sid = step_id
         n = 2
         while sid in self._ids:
             sid = f"{step_id}.{n}"
             n += 1
         self._ids.add(sid)
-        s = Step.model_construct(id=sid, title=title, formula=formula, substituted=substituted, result=result,
-                                 inputs=inputs or {}, params=params, rounding=rounding, provisional=prov, note=note)
+        s = Step.model_construct(
+            id=sid,
+            title=title,
+            formula=formula,
+            substituted=substituted,
+            result=result,
+            inputs=inputs or {},
+            params=params,
+            rounding=rounding,
+            provisional=prov,
+            note=note,
+        )
         self.steps.append(s)
         return s
 
@@ -94,8 +130,8 @@ class Recorder:
         self._pending = []
 
     # -- outcomes
-    def warn(self, code: str, message: Text, severity: str = "warning") -> None:
-        self.warnings.append(Warning(code=code, message=message, severity=severity))  # type: ignore[arg-type]
+    def warn(self, code: str, message: Text, severity: Literal["info", "warning"] = "warning") -> None:
+        self.warnings.append(Warning(code=code, message=message, severity=severity))
 
     def refuse(self, code: str, reason: Text) -> None:
         self.not_payable.append(NotPayable(code=code, reason=reason))

@@ -24,13 +24,24 @@ MAX_WAGE = Decimal("1000000")
 MAX_HISTORY_MONTHS = 600  # fifty years: longer than a working life
 
 Scheme = Literal["employment_injury", "non_employment_injury", "invalidity"]
-IncidentType = Literal["work_accident", "commuting_accident", "emergency_accident", "occupational_disease",
-                       "non_work_accident", "illness"]
+IncidentType = Literal[
+    "work_accident",
+    "commuting_accident",
+    "emergency_accident",
+    "occupational_disease",
+    "non_work_accident",
+    "illness",
+]
 Outcome = Literal["injury", "death", "invalidity"]
 Relationship = Literal["spouse", "child", "parent", "sibling", "grandparent"]
 
 INCIDENTS_BY_SCHEME: dict[str, tuple[str, ...]] = {
-    "employment_injury": ("work_accident", "commuting_accident", "emergency_accident", "occupational_disease"),
+    "employment_injury": (
+        "work_accident",
+        "commuting_accident",
+        "emergency_accident",
+        "occupational_disease",
+    ),
     "non_employment_injury": ("non_work_accident",),
     "invalidity": ("illness",),
 }
@@ -64,8 +75,8 @@ class Dependant(_Strict):
 
 
 class Case(_Strict):
-    format: Literal["faedah-case"] = CASE_FORMAT
-    version: Literal[1] = CASE_VERSION
+    format: Literal["faedah-case"] = "faedah-case"
+    version: Literal[1] = 1
     scheme: Scheme
     incident_type: IncidentType
     outcome: Outcome
@@ -133,14 +144,31 @@ def _loc(loc: tuple[Any, ...]) -> str:
 
 
 _PYDANTIC_KEYS = {
-    "missing": "err.missing", "extra_forbidden": "err.unknown_field", "literal_error": "err.choice",
-    "date_from_datetime_parsing": "err.date", "date_parsing": "err.date", "date_type": "err.date",
-    "decimal_parsing": "err.number", "decimal_type": "err.number", "decimal_max_places": "err.decimal_places",
-    "decimal_max_digits": "err.number", "int_parsing": "err.int", "int_type": "err.int", "int_from_float": "err.int",
-    "bool_parsing": "err.bool", "bool_type": "err.bool", "greater_than_equal": "err.min",
-    "less_than_equal": "err.max", "string_pattern_mismatch": "err.month", "string_type": "err.text",
-    "too_long": "err.too_long", "list_type": "err.list", "model_type": "err.object", "dict_type": "err.object",
-    "string_too_long": "err.text_too_long", "finite_number": "err.number",
+    "missing": "err.missing",
+    "extra_forbidden": "err.unknown_field",
+    "literal_error": "err.choice",
+    "date_from_datetime_parsing": "err.date",
+    "date_parsing": "err.date",
+    "date_type": "err.date",
+    "decimal_parsing": "err.number",
+    "decimal_type": "err.number",
+    "decimal_max_places": "err.decimal_places",
+    "decimal_max_digits": "err.number",
+    "int_parsing": "err.int",
+    "int_type": "err.int",
+    "int_from_float": "err.int",
+    "bool_parsing": "err.bool",
+    "bool_type": "err.bool",
+    "greater_than_equal": "err.min",
+    "less_than_equal": "err.max",
+    "string_pattern_mismatch": "err.month",
+    "string_type": "err.text",
+    "too_long": "err.too_long",
+    "list_type": "err.list",
+    "model_type": "err.object",
+    "dict_type": "err.object",
+    "string_too_long": "err.text_too_long",
+    "finite_number": "err.number",
 }
 
 
@@ -154,8 +182,8 @@ def problems_from_validation(exc: ValidationError) -> list[Problem]:
         if kind == "literal_error":
             args["expected"] = str(ctx.get("expected", ""))
         msg = tr(key, **args)
-        if key == "err.invalid":
-            msg = {"en": err["msg"], "ms": tr("err.invalid")["ms"] + f" ({err['msg']})"}
+        if key == "err.invalid":  # a kind of error not in the catalog: a generic text, in both languages
+            msg = tr("err.invalid")
         out.append(Problem(field=_loc(tuple(err["loc"])), code=kind, message=msg))
     return out
 
@@ -241,16 +269,28 @@ def check_case(case: Case, today: date | None = None, injury_ids: set[str] | Non
         if idx > event_idx:
             add(f"monthly_wages[{i}].month", "month_after_event", "err.month_after_event", month=wm.month)
         elif idx < earliest_work_idx:
-            add(f"monthly_wages[{i}].month", "month_before_working_age", "err.month_before_working_age",
-                month=wm.month)
+            add(
+                f"monthly_wages[{i}].month",
+                "month_before_working_age",
+                "err.month_before_working_age",
+                month=wm.month,
+            )
     if case.first_contribution_month is not None:
         fidx = month_index(case.first_contribution_month)
         if fidx > event_idx:
-            add("first_contribution_month", "month_after_event", "err.month_after_event",
-                month=case.first_contribution_month)
+            add(
+                "first_contribution_month",
+                "month_after_event",
+                "err.month_after_event",
+                month=case.first_contribution_month,
+            )
         elif fidx < earliest_work_idx:
-            add("first_contribution_month", "month_before_working_age", "err.month_before_working_age",
-                month=case.first_contribution_month)
+            add(
+                "first_contribution_month",
+                "month_before_working_age",
+                "err.month_before_working_age",
+                month=case.first_contribution_month,
+            )
         elif seen and fidx > min(month_index(m) for m in seen):
             add("first_contribution_month", "after_history", "err.first_month_after_history")
     if case.days_worked_with_wages > case.medical_leave_days:
@@ -265,7 +305,9 @@ def check_case(case: Case, today: date | None = None, injury_ids: set[str] | Non
     claimant_age = age_on(case.date_of_birth, case.event_date) if case.date_of_birth < case.event_date else 0
     for i, dep in enumerate(case.dependants):
         f = f"dependants[{i}]"
-        latest_birth = add_months(case.event_date, 10) if dep.relationship == "child" else case.event_date
+        latest_birth = case.event_date
+        if dep.relationship == "child" and case.event_date.year < date.max.year:  # an absurd event date is
+            latest_birth = add_months(case.event_date, 10)  # reported above; never overflow the calendar
         if dep.date_of_birth > latest_birth:
             add(f"{f}.date_of_birth", "born_after_event", "err.dependant_born_after_event")
             continue
@@ -295,8 +337,9 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("version")
     if version == 0:
         data = dict(data)
-        wages = data.pop("wages", None)
-        if isinstance(wages, dict) and "monthly_wages" not in data:
+        wages = data.get("wages")
+        if isinstance(wages, dict) and "monthly_wages" not in data:  # anything else stays, and is reported
+            del data["wages"]
             data["monthly_wages"] = [{"month": m, "wage": w} for m, w in sorted(wages.items())]
         if "lec_percent" in data and "loss_of_earning_capacity_percent" not in data:
             data["loss_of_earning_capacity_percent"] = data.pop("lec_percent")
@@ -314,8 +357,15 @@ def parse_case(data: Any, today: date | None = None, injury_ids: set[str] | None
     if not isinstance(version, int) or isinstance(version, bool):
         raise CaseError([Problem(field="version", code="version", message=tr("err.version"))])
     if version > CASE_VERSION:
-        raise CaseError([Problem(field="version", code="newer_version",
-                                 message=tr("err.newer_version", version=version, supported=CASE_VERSION))])
+        raise CaseError(
+            [
+                Problem(
+                    field="version",
+                    code="newer_version",
+                    message=tr("err.newer_version", version=version, supported=CASE_VERSION),
+                )
+            ]
+        )
     if version < 0:
         raise CaseError([Problem(field="version", code="version", message=tr("err.version"))])
     data = _migrate(data)
@@ -332,14 +382,23 @@ def parse_case(data: Any, today: date | None = None, injury_ids: set[str] | None
 def decode_case_bytes(raw: bytes) -> Any:
     """Bytes of a case file -> JSON document (numbers with a fraction become Decimal, never float)."""
     if len(raw) > MAX_CASE_BYTES:
-        raise CaseError([Problem(field="", code="too_large",
-                                 message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"))])
+        raise CaseError(
+            [
+                Problem(
+                    field="",
+                    code="too_large",
+                    message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"),
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CaseError([Problem(field="", code="not_utf8", message=tr("err.not_utf8"))]) from None
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+    except RecursionError:  # nested deeper than any case file: damaged or hostile
+        raise CaseError([Problem(field="", code="bad_json", message=tr("err.bad_json", line="?"))]) from None
     except ValueError as exc:
         line = getattr(exc, "lineno", "?")
         raise CaseError([Problem(field="", code="bad_json", message=tr("err.bad_json", line=line))]) from None
@@ -361,5 +420,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         if key in data:
             data[key] = f"{Decimal(data[key]):.2f}"
     if "loss_of_earning_capacity_percent" in data:
-        data["loss_of_earning_capacity_percent"] = f"{Decimal(data['loss_of_earning_capacity_percent']).normalize():f}"
+        data["loss_of_earning_capacity_percent"] = (
+            f"{Decimal(data['loss_of_earning_capacity_percent']).normalize():f}"
+        )
     return data

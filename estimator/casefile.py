@@ -16,16 +16,32 @@ def read_case_file(path: Path | str, rules: RulePack | None = None, today: date 
     try:
         size = path.stat().st_size
         if size > MAX_CASE_BYTES:
-            raise CaseError([Problem(field="", code="too_large",
-                                     message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"))])
+            raise CaseError(
+                [
+                    Problem(
+                        field="",
+                        code="too_large",
+                        message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"),
+                    )
+                ]
+            )
         raw = path.read_bytes()
     except CaseError:
         raise
     except FileNotFoundError:
-        raise CaseError([Problem(field="", code="not_found", message=tr("err.file_not_found", path=str(path)))]) from None
+        raise CaseError(
+            [Problem(field="", code="not_found", message=tr("err.file_not_found", path=str(path)))]
+        ) from None
     except OSError as exc:
-        raise CaseError([Problem(field="", code="unreadable",
-                                 message=tr("err.unreadable", path=str(path), reason=exc.strerror or str(exc)))]) from None
+        raise CaseError(
+            [
+                Problem(
+                    field="",
+                    code="unreadable",
+                    message=tr("err.unreadable", path=str(path), reason=exc.strerror or str(exc)),
+                )
+            ]
+        ) from None
     return parse_case(decode_case_bytes(raw), today=today, injury_ids=injury_ids(rules))
 
 

@@ -34,8 +34,9 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
     from .engine import estimate
     from .rules import load_rules
 
-    rules = load_rules(Path(args.rules) if args.rules else None,
-                       Path(args.commutation) if args.commutation else None)
+    rules = load_rules(
+        Path(args.rules) if args.rules else None, Path(args.commutation) if args.commutation else None
+    )
     case = read_case_file(args.case, rules=rules)
     result = estimate(case, rules)
     if args.json:
@@ -47,8 +48,15 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
     if args.pdf:
         from .report import write_pdf
 
-        out = write_pdf(result, case, args.pdf, lang=args.lang, office_name=args.office_name,
-                        office_address=args.office_address, mask_ic=not args.unmask_ic)
+        out = write_pdf(
+            result,
+            case,
+            args.pdf,
+            lang=args.lang,
+            office_name=args.office_name,
+            office_address=args.office_address,
+            mask_ic=not args.unmask_ic,
+        )
         print(f"PDF: {out}", file=sys.stderr)
     return 0
 
@@ -57,7 +65,9 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     from .rules import load_pack, load_rules
 
     pack = load_pack(Path(args.check)) if args.check else load_rules()
-    print(f"{pack.name}\nversion {pack.version} (published {pack.published}, {pack.origin})\nsha256 {pack.sha256}")
+    print(
+        f"{pack.name}\nversion {pack.version} (published {pack.published}, {pack.origin})\nsha256 {pack.sha256}"
+    )
     for notice in pack.notices:
         print(f"notice: {notice}")
     if args.list:
@@ -69,14 +79,20 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="faedah", description="Estimate PERKESO / SOCSO benefits (offline). "
-                                     "An estimate, not PERKESO's decision.")
+    parser = argparse.ArgumentParser(
+        prog="faedah",
+        description="Estimate PERKESO / SOCSO benefits (offline). An estimate, not PERKESO's decision.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     est = sub.add_parser("estimate", help="estimate the benefits of a case file")
     est.add_argument("case", help="case file (JSON, format faedah-case)")
     est.add_argument("--json", action="store_true", help="print the result as JSON")
-    est.add_argument("--lang", choices=("en", "ms", "both"), default=_lang_default(),
-                     help="language of the summary, the messages and the PDF")
+    est.add_argument(
+        "--lang",
+        choices=("en", "ms", "both"),
+        default=_lang_default(),
+        help="language of the summary, the messages and the PDF",
+    )
     est.add_argument("--pdf", metavar="OUT.pdf", help="also write the claimant's summary as a PDF")
     est.add_argument("--unmask-ic", action="store_true", help="print the full IC number on the PDF")
     est.add_argument("--office-name", default="", help="office name for the PDF header")

@@ -159,7 +159,7 @@ def _socso(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | No
     tv = rec.value("wages.band_table", on)
     band = tv.value.band_for(wage)
     employer, employee = (band.cat1_employer, band.cat1_employee) if cat == 1 else (band.cat2_employer, ZERO)
-    sub = (f"{rm(wage)} -> item {band.item} ({band.label()}); "
+    sub = (f"{rm(wage)} → item {band.item} ({band.label()}); "
            + (f"Category 1: {num(employer)} + {num(employee)} = {num(employer + employee)}" if cat == 1
               else f"Category 2: employer {num(employer)}"))
     s = rec.step("con.socso", title("con_socso", category=cat), formula("con_socso"), sub,
@@ -209,7 +209,7 @@ def _eis(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | None
     return out("due", tr("con.eis_due", low=min_age, high=max_age), band_item=band.item, band=band.label(),
                employer=band.employer, employee=band.employee, total=band.total, table=tv.value.name,
                source=f"{tv.source}; row: {band.source}", confidence=tv.confidence,
-               sub=f"{rm(wage)} -> item {band.item} ({band.label()}): {num(band.employer)} + {num(band.employee)}"
+               sub=f"{rm(wage)} → item {band.item} ({band.label()}): {num(band.employer)} + {num(band.employee)}"
                    f" = {num(band.total)}")
 
 
@@ -235,7 +235,7 @@ def _lindung(rec: Recorder, wage: Decimal, on: date) -> ContributionLine:
     amount: Decimal = getattr(band, f"phase{phase}")
     reason = tr("con.lindung_due", phase=phase)
     s = rec.step("con.lindung", title("con_lindung"), formula("con_lindung"),
-                 f"{rm(wage)} -> item {band.item} ({band.label()}), phase {phase}: employee {num(amount)}",
+                 f"{rm(wage)} → item {band.item} ({band.label()}), phase {phase}: employee {num(amount)}",
                  rm(amount), note=reason)
     return ContributionLine(
         code="LINDUNG", title=tr("con.title.lindung"), status="due", reason=reason, phase=phase,

@@ -77,13 +77,22 @@ def _eligibility(rec: Recorder, case: Case, on: date) -> list[Candidate]:
         if refuse is None and end is not None and end < on:
             refuse = tr("dep.refuse.too_old", age=age_on(dep.date_of_birth, on))
         if refuse is not None:
-            rec.refuse(f"DEPENDANT_{i + 1}", tr("dep.refuse", who=who, reason_en=refuse["en"], reason_ms=refuse["ms"]))
+            rec.refuse(
+                f"DEPENDANT_{i + 1}",
+                tr("dep.refuse", who=who, reason_en=refuse["en"], reason_ms=refuse["ms"]),
+            )
             lines.append(f"#{i + 1} {rel}: —")
             continue
         out.append(Candidate(i, dep, end, reason))
         lines.append(f"#{i + 1} {rel}: {end.isoformat() if end else '∞'}")
-    rec.step("dependants.eligibility", title("dep_eligibility"), formula("dep_eligibility"), "; ".join(lines),
-             str(len(out)), note=tr("dep.education_assumed") if uses_education_assumption else None)
+    rec.step(
+        "dependants.eligibility",
+        title("dep_eligibility"),
+        formula("dep_eligibility"),
+        "; ".join(lines),
+        str(len(out)),
+        note=tr("dep.education_assumed") if uses_education_assumption else None,
+    )
     return out
 
 
@@ -105,8 +114,11 @@ def _shares(rec: Recorder, active: list[Candidate], first_class: str, on: date) 
             for c in children:
                 raw[c.index] = total_children / len(children)
     else:
-        groups = {"parent": "dependants.share_parents", "sibling": "dependants.share_siblings",
-                  "grandparent": "dependants.share_grandparents"}
+        groups = {
+            "parent": "dependants.share_parents",
+            "sibling": "dependants.share_siblings",
+            "grandparent": "dependants.share_grandparents",
+        }
         for rel, key in groups.items():
             members = [c for c in active if c.dep.relationship == rel]
             if members:
@@ -119,8 +131,15 @@ def _shares(rec: Recorder, active: list[Candidate], first_class: str, on: date) 
     return raw
 
 
-def dependants_schedule(rec: Recorder, case: Case, whole: Decimal, *, per: Literal["day", "month"], on: date,
-                        step_prefix: str = "dependants") -> tuple[list[Payee], list[SchedulePeriod], list[str]]:
+def dependants_schedule(
+    rec: Recorder,
+    case: Case,
+    whole: Decimal,
+    *,
+    per: Literal["day", "month"],
+    on: date,
+    step_prefix: str = "dependants",
+) -> tuple[list[Payee], list[SchedulePeriod], list[str]]:
     """Payees, the dated schedule of periods, and the ids of the steps that explain them.
 
     ``whole`` is the daily rate (``per="day"``) or the monthly pension (``per="month"``) shared among the payees.
@@ -166,33 +185,57 @@ def dependants_schedule(rec: Recorder, case: Case, whole: Decimal, *, per: Liter
         for c in active:
             share = shares.get(c.index, Fraction(0))
             daily, monthly = amounts(share)
-            rows.append(PeriodPayee.model_construct(index=c.index, share=fraction_text(share), daily_rate=daily,
-                                    monthly_amount=monthly))
+            rows.append(
+                PeriodPayee.model_construct(
+                    index=c.index, share=fraction_text(share), daily_rate=daily, monthly_amount=monthly
+                )
+            )
             who = c.dep.name or c.dep.relationship
-            lines.append(f"{who}: {fraction_text(share)} × {num(whole)} = {num(daily if per == 'day' else monthly)}")
+            lines.append(
+                f"{who}: {fraction_text(share)} × {num(whole)} = {num(daily if per == 'day' else monthly)}"
+            )
             if c.index not in payees:
                 payees[c.index] = Payee.model_construct(
-                    index=c.index, relationship=c.dep.relationship, name=c.dep.name,
-                    date_of_birth=c.dep.date_of_birth, share=fraction_text(share),
+                    index=c.index,
+                    relationship=c.dep.relationship,
+                    name=c.dep.name,
+                    date_of_birth=c.dep.date_of_birth,
+                    share=fraction_text(share),
                     share_percent=(Decimal(share.numerator) * 100 / Decimal(share.denominator)).quantize(
-                        Decimal("0.01")),
-                    daily_rate=daily, monthly_amount=monthly, starts_on=start, ends_on=c.ends_on,
-                    end_reason=c.end_reason)
+                        Decimal("0.01")
+                    ),
+                    daily_rate=daily,
+                    monthly_amount=monthly,
+                    starts_on=start,
+                    ends_on=c.ends_on,
+                    end_reason=c.end_reason,
+                )
         daily_total = sum((r.daily_rate for r in rows), ZERO)
         monthly_total = sum((r.monthly_amount for r in rows), ZERO)
         raw_total = sum(shares.values(), Fraction(0))
         scaled_note = None
         if first_class == "A" and len(active) > 1:
             scaled_note = tr("dep.scaled_note")
-        s = rec.step(f"{step_prefix}.period.{n}", title("dep_period", n=n, start=start.isoformat(),
-                                                        end=end.isoformat() if end else "…"),
-                     formula("dep_share_per_day" if per == "day" else "dep_share_per_month"),
-                     "; ".join(lines) + f" | Σ = {num(daily_total if per == 'day' else monthly_total)}",
-                     rm(daily_total if per == "day" else monthly_total),
-                     inputs={"whole": num(whole), "shares_total": fraction_text(raw_total)},
-                     rounding=tr("rounding.each_payee"), note=scaled_note)
-        periods.append(SchedulePeriod.model_construct(start=start, end=end, daily_total=daily_total, monthly_total=monthly_total,
-                                      payees=rows, reason=reason))
+        s = rec.step(
+            f"{step_prefix}.period.{n}",
+            title("dep_period", n=n, start=start.isoformat(), end=end.isoformat() if end else "…"),
+            formula("dep_share_per_day" if per == "day" else "dep_share_per_month"),
+            "; ".join(lines) + f" | Σ = {num(daily_total if per == 'day' else monthly_total)}",
+            rm(daily_total if per == "day" else monthly_total),
+            inputs={"whole": num(whole), "shares_total": fraction_text(raw_total)},
+            rounding=tr("rounding.each_payee"),
+            note=scaled_note,
+        )
+        periods.append(
+            SchedulePeriod.model_construct(
+                start=start,
+                end=end,
+                daily_total=daily_total,
+                monthly_total=monthly_total,
+                payees=rows,
+                reason=reason,
+            )
+        )
         if end is None:
             break
         ended = [c for c in active if c.ends_on == end]

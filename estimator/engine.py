@@ -28,8 +28,13 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
     """Every benefit the case is entitled to, with the explanation record.  ``case`` must be validated."""
     rules = rules or default_rules()
     rec = Recorder(rules)
-    ctx = Ctx(case=case, rules=rules, rec=rec, age=age_on(case.date_of_birth, case.event_date),
-              wages=sorted((w.month, w.wage) for w in case.monthly_wages))
+    ctx = Ctx(
+        case=case,
+        rules=rules,
+        rec=rec,
+        age=age_on(case.date_of_birth, case.event_date),
+        wages=sorted((w.month, w.wage) for w in case.monthly_wages),
+    )
     benefits: list[object]
     try:
         if case.scheme == "invalidity":
@@ -48,14 +53,23 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
     avg = ctx.average_monthly_wage
     used_steps = {sid for b in benefits for sid in getattr(b, "step_ids", [])}
     provisional = any(getattr(b, "provisional", False) for b in benefits) or any(
-        s.provisional for s in rec.steps if s.id in used_steps)
+        s.provisional for s in rec.steps if s.id in used_steps
+    )
     return Result(
-        scheme=case.scheme, incident_type=case.incident_type, outcome=case.outcome, event_date=case.event_date,
+        scheme=case.scheme,
+        incident_type=case.incident_type,
+        outcome=case.outcome,
+        event_date=case.event_date,
         age_at_event=ctx.age,
         average_assumed_monthly_wage=sen(avg) if avg is not None else None,
         average_assumed_daily_wage=sen(avg / 30) if avg is not None else None,
-        wage_months=ctx.wage_months, benefits=benefits,  # type: ignore[arg-type]
-        not_payable=rec.not_payable, warnings=rec.warnings, steps=rec.steps, provisional=provisional,
+        wage_months=ctx.wage_months,
+        benefits=benefits,  # type: ignore[arg-type,unused-ignore]
+        not_payable=rec.not_payable,
+        warnings=rec.warnings,
+        steps=rec.steps,
+        provisional=provisional,
         provisional_notes=rec.provisional_notes if provisional else [],
         rules=RulesInfo(version=rules.version, sha256=rules.sha256, name=rules.name, origin=rules.origin),
-        disclaimer=tr("disclaimer"))
+        disclaimer=tr("disclaimer"),
+    )

@@ -41,7 +41,7 @@ def catalog() -> dict[str, dict[str, str]]:
     return merged
 
 
-def tr(key: str, **args: object) -> Text:
+def tr(key: str, /, **args: object) -> Text:
     """Both languages of a catalog entry, formatted with ``args`` (``str.format`` named fields)."""
     if not args:
         return dict(_plain(key))
@@ -66,7 +66,7 @@ def _plain(key: str) -> tuple[tuple[str, str], ...]:
     return tuple((lang, entry[lang]) for lang in LANGS)
 
 
-def text(key: str, lang: str, **args: object) -> str:
+def text(key: str, lang: str, /, **args: object) -> str:
     return tr(key, **args).get(lang) or tr(key, **args)["en"]
 
 

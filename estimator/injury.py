@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .calc import Recorder, formula, title
 from .case import add_months
@@ -69,19 +69,26 @@ def _daily_rate(rec: Recorder, ctx: Ctx, basis: WageBasis, kind: str) -> Decimal
     divisor = rec.use("wages.days_divisor", on)
     minimum = rec.use("ei.min_daily_rate", on)
     assert basis.average_monthly is not None
-    exact = rate * basis.average_monthly / HUNDRED / divisor
+    exact: Decimal = rate * basis.average_monthly / HUNDRED / divisor
     computed = sen(exact)
-    daily = max(computed, minimum)
+    daily: Decimal = max(computed, minimum)
     sub = f"round₂({pct(rate)} × {num(basis.average_monthly, 4)} / {divisor}) = round₂({num(exact, 4)}) = {num(computed)}"
     if computed < minimum:
         sub += f" < {num(minimum)} → {num(daily)}"
     note = tr("note.minimum_applied", minimum=num(minimum)) if computed < minimum else None
     if ctx.case.scheme == "non_employment_injury" and computed < minimum:
         note = tr("note.lindung_minimum")
-    rec.step(f"{kind}.daily", title(f"{kind}_daily"), formula(f"{kind}_daily"), sub, rm(daily),
-             inputs={"average_assumed_monthly_wage": num(basis.average_monthly, 4)},
-             rounding=tr("rounding.final_daily"), provisional=basis.provisional or (
-                 ctx.case.scheme == "non_employment_injury" and computed < minimum), note=note)
+    rec.step(
+        f"{kind}.daily",
+        title(f"{kind}_daily"),
+        formula(f"{kind}_daily"),
+        sub,
+        rm(daily),
+        inputs={"average_assumed_monthly_wage": num(basis.average_monthly, 4)},
+        rounding=tr("rounding.final_daily"),
+        provisional=basis.provisional or (ctx.case.scheme == "non_employment_injury" and computed < minimum),
+        note=note,
+    )
     return daily
 
 
@@ -97,9 +104,14 @@ def _tdb(ctx: Ctx, basis: WageBasis) -> TDB | None:
         return None
     if case.medical_leave_days < min_days:
         rec.use("ei.tdb_min_mc_days", on)
-        s = rec.step("tdb.eligibility", title("tdb_eligibility"), formula("tdb_eligibility"),
-                     f"{case.medical_leave_days} < {min_days}", tr("common.not_payable")["en"],
-                     inputs={"medical_leave_days": str(case.medical_leave_days)})
+        s = rec.step(
+            "tdb.eligibility",
+            title("tdb_eligibility"),
+            formula("tdb_eligibility"),
+            f"{case.medical_leave_days} < {min_days}",
+            tr("common.not_payable")["en"],
+            inputs={"medical_leave_days": str(case.medical_leave_days)},
+        )
         _ = s
         rec.refuse("TDB", tr("refuse.tdb_short_leave", days=case.medical_leave_days, min=min_days))
         return None
@@ -112,15 +124,31 @@ def _tdb(ctx: Ctx, basis: WageBasis) -> TDB | None:
     total = daily * days
     last_day = on + timedelta(days=case.medical_leave_days - 1)
     rec.use("ei.tdb_min_mc_days", on)
-    rec.step("tdb.total", title("tdb_total"), formula("tdb_total"),
-             f"{num(daily)} × ({case.medical_leave_days} − {case.days_worked_with_wages}) = {num(total)}", rm(total),
-             inputs={"medical_leave_days": str(case.medical_leave_days),
-                     "days_worked_with_wages": str(case.days_worked_with_wages),
-                     "first_day": on.isoformat(), "last_day": last_day.isoformat()},
-             provisional=basis.provisional)
+    rec.step(
+        "tdb.total",
+        title("tdb_total"),
+        formula("tdb_total"),
+        f"{num(daily)} × ({case.medical_leave_days} − {case.days_worked_with_wages}) = {num(total)}",
+        rm(total),
+        inputs={
+            "medical_leave_days": str(case.medical_leave_days),
+            "days_worked_with_wages": str(case.days_worked_with_wages),
+            "first_day": on.isoformat(),
+            "last_day": last_day.isoformat(),
+        },
+        provisional=basis.provisional,
+    )
     ids = basis.step_ids + [s.id for s in rec.steps[first_step:]]
-    return TDB(title=tr("benefit.TDB"), daily_rate=daily, days=days, total=total, first_day=on, last_day=last_day,
-               step_ids=ids, provisional=_prov(rec, ids))
+    return TDB(
+        title=tr("benefit.TDB"),
+        daily_rate=daily,
+        days=days,
+        total=total,
+        first_day=on,
+        last_day=last_day,
+        step_ids=ids,
+        provisional=_prov(rec, ids),
+    )
 
 
 def _prov(rec: Recorder, ids: list[str]) -> bool:
@@ -138,8 +166,15 @@ def _lec(ctx: Ctx) -> tuple[Decimal | None, bool, str | None]:
         if case.injuries:
             sched, _ = combine_injuries(ctx.rules, case.injuries, on)
             note = tr("note.board_over_schedule", schedule=pct(sched))
-        s = rec.step("pdb.lec", title("pdb_lec"), formula("pdb_lec_board"), f"{pct(lec)}", pct(lec),
-                     inputs={"loss_of_earning_capacity_percent": pct(lec)}, note=note)
+        s = rec.step(
+            "pdb.lec",
+            title("pdb_lec"),
+            formula("pdb_lec_board"),
+            f"{pct(lec)}",
+            pct(lec),
+            inputs={"loss_of_earning_capacity_percent": pct(lec)},
+            note=note,
+        )
         return lec, lec >= HUNDRED, s.id
     if case.injuries:
         sched = rec.use("ei.injury_schedule", on)
@@ -149,10 +184,15 @@ def _lec(ctx: Ctx) -> tuple[Decimal | None, bool, str | None]:
         total = raw >= HUNDRED or any(sched[i].part == "I" for i in case.injuries)
         if total:
             lec = HUNDRED
-        s = rec.step("pdb.lec", title("pdb_lec"), formula("pdb_lec_schedule"),
-                     " + ".join(parts) + f" = {pct(raw)}" + (f" → {pct(lec)}" if raw != lec else ""), pct(lec),
-                     inputs={"injuries": ", ".join(case.injuries)},
-                     note=tr("note.schedule_total") if total else None)
+        s = rec.step(
+            "pdb.lec",
+            title("pdb_lec"),
+            formula("pdb_lec_schedule"),
+            " + ".join(parts) + f" = {pct(raw)}" + (f" → {pct(lec)}" if raw != lec else ""),
+            pct(lec),
+            inputs={"injuries": ", ".join(case.injuries)},
+            note=tr("note.schedule_total") if total else None,
+        )
         return lec, total, s.id
     return None, False, None
 
@@ -173,23 +213,44 @@ def _pdb(ctx: Ctx, basis: WageBasis) -> tuple[PDB | None, bool]:
     else:
         rec.use("ei.pdb_minimum_before_lec", on)
         daily = sen(ptd * lec / HUNDRED)
-        rec.step("pdb.daily", title("pdb_daily"), formula("pdb_daily"),
-                 f"round₂({num(ptd)} × {pct(lec)}) = {num(daily)}", rm(daily),
-                 inputs={"ptd_daily_rate": num(ptd), "loss_of_earning_capacity_percent": pct(lec)},
-                 rounding=tr("rounding.final_daily"), provisional=basis.provisional)
+        rec.step(
+            "pdb.daily",
+            title("pdb_daily"),
+            formula("pdb_daily"),
+            f"round₂({num(ptd)} × {pct(lec)}) = {num(daily)}",
+            rm(daily),
+            inputs={"ptd_daily_rate": num(ptd), "loss_of_earning_capacity_percent": pct(lec)},
+            rounding=tr("rounding.final_daily"),
+            provisional=basis.provisional,
+        )
     month_days = rec.use("ei.monthly_days", on)
     monthly = sen(daily * month_days)
     m28, m31 = sen(daily * 28), sen(daily * 31)
-    rec.step("pdb.monthly", title("pdb_monthly"), formula("pdb_monthly"),
-             f"{num(daily)} × {month_days} = {num(monthly)} (28: {num(m28)}; 31: {num(m31)})", rm(monthly),
-             provisional=basis.provisional)
+    rec.step(
+        "pdb.monthly",
+        title("pdb_monthly"),
+        formula("pdb_monthly"),
+        f"{num(daily)} × {month_days} = {num(monthly)} (28: {num(m28)}; 31: {num(m31)})",
+        rm(monthly),
+        provisional=basis.provisional,
+    )
     options = _options(ctx, daily, lec)
     ids = basis.step_ids + ([lec_step] if lec_step else []) + [s.id for s in rec.steps[first_step:]]
     notes = [tr("note.pdb_life")]
-    return PDB(title=tr("benefit.PDB"), daily_rate=daily, ptd_daily_rate=ptd, monthly_amount=monthly,
-               monthly_amount_28=m28, monthly_amount_31=m31, loss_of_earning_capacity_percent=lec,
-               total_disablement=total, options=options, step_ids=ids, provisional=_prov(rec, ids),
-               notes=notes), total
+    return PDB(
+        title=tr("benefit.PDB"),
+        daily_rate=daily,
+        ptd_daily_rate=ptd,
+        monthly_amount=monthly,
+        monthly_amount_28=m28,
+        monthly_amount_31=m31,
+        loss_of_earning_capacity_percent=lec,
+        total_disablement=total,
+        options=options,
+        step_ids=ids,
+        provisional=_prov(rec, ids),
+        notes=notes,
+    ), total
 
 
 def _options(ctx: Ctx, daily: Decimal, lec: Decimal) -> list[CommutationOption]:
@@ -203,6 +264,7 @@ def _options(ctx: Ctx, daily: Decimal, lec: Decimal) -> list[CommutationOption]:
     age = ctx.age
     factor = table.factor(age)
     full_monthly = sen(daily * month_days)
+    kind: Literal["lump_sum", "commutation"]
     if lec <= threshold:
         kind = "lump_sum"
         commuted = daily
@@ -212,8 +274,10 @@ def _options(ctx: Ctx, daily: Decimal, lec: Decimal) -> list[CommutationOption]:
         kind = "commutation"
         commuted = sen(daily * Decimal(fraction.numerator) / Decimal(fraction.denominator))
         remaining = daily - commuted
-        sub = (f"{pct(lec)} > {pct(threshold)}: round₂({num(daily)} × {fraction_text(fraction)}) = {num(commuted)}; "
-               f"{num(commuted)} × {num(factor)} (age {age})")
+        sub = (
+            f"{pct(lec)} > {pct(threshold)}: round₂({num(daily)} × {fraction_text(fraction)}) = {num(commuted)}; "
+            f"{num(commuted)} × {num(factor)} (age {age})"
+        )
     lump = sen(commuted * factor)
     monthly_after = sen(remaining * month_days)
     gap = full_monthly - monthly_after
@@ -224,16 +288,36 @@ def _options(ctx: Ctx, daily: Decimal, lec: Decimal) -> list[CommutationOption]:
     if break_even is not None:
         sub += f"; break-even {age} + {num(lump)} / ({num(gap)} × 12) = {break_even}"
     method = table.method
-    s = rec.step(f"pdb.option.{kind}", title(f"pdb_option_{kind}"), formula(f"pdb_option_{kind}"), sub, rm(lump),
-                 inputs={"age": str(age), "factor": num(factor), "daily_rate": num(daily)},
-                 rounding=tr("rounding.lump_sum"), note=tr("note.commutation_method", method_en=method["en"],
-                                                            method_ms=method["ms"]))
+    s = rec.step(
+        f"pdb.option.{kind}",
+        title(f"pdb_option_{kind}"),
+        formula(f"pdb_option_{kind}"),
+        sub,
+        rm(lump),
+        inputs={"age": str(age), "factor": num(factor), "daily_rate": num(daily)},
+        rounding=tr("rounding.lump_sum"),
+        note=tr("note.commutation_method", method_en=method["en"], method_ms=method["ms"]),
+    )
     if table.provisional:
-        rec.note_provisional("commutation", tr("prov.commutation", method_en=method["en"], method_ms=method["ms"]))
-    return [CommutationOption(kind=kind, lump_sum=lump, monthly_amount=monthly_after,  # type: ignore[arg-type]
-                              alternative_monthly_amount=full_monthly, commuted_daily_rate=commuted,
-                              remaining_daily_rate=remaining, age=age, factor=factor, break_even_age=break_even,
-                              provisional=s.provisional, method=method, step_id=s.id)]
+        rec.note_provisional(
+            "commutation", tr("prov.commutation", method_en=method["en"], method_ms=method["ms"])
+        )
+    return [
+        CommutationOption(
+            kind=kind,
+            lump_sum=lump,
+            monthly_amount=monthly_after,
+            alternative_monthly_amount=full_monthly,
+            commuted_daily_rate=commuted,
+            remaining_daily_rate=remaining,
+            age=age,
+            factor=factor,
+            break_even_age=break_even,
+            provisional=s.provisional,
+            method=method,
+            step_id=s.id,
+        )
+    ]
 
 
 def _caa(ctx: Ctx, total: bool, pdb_ids: list[str]) -> CAA | None:
@@ -260,13 +344,26 @@ def funeral_benefit(rec: Recorder, on: date, expenses: Decimal | None) -> Funera
     else:
         total = min(expenses, cap)
         sub = f"min({num(expenses)}, {num(cap)}) = {num(total)}"
-    s = rec.step("funeral", title("funeral"), formula("funeral"), sub, rm(total),
-                 inputs={"funeral_expenses": num(expenses) if expenses is not None else "—"})
+    s = rec.step(
+        "funeral",
+        title("funeral"),
+        formula("funeral"),
+        sub,
+        rm(total),
+        inputs={"funeral_expenses": num(expenses) if expenses is not None else "—"},
+    )
     notes = [tr("note.funeral_payee")]
     if expenses is None:
         notes.insert(0, tr("note.funeral_no_expenses"))
-    return Funeral(title=tr("benefit.FUNERAL"), total=total, cap=cap, expenses=expenses, step_ids=[s.id],
-                   provisional=s.provisional, notes=notes)
+    return Funeral(
+        title=tr("benefit.FUNERAL"),
+        total=total,
+        cap=cap,
+        expenses=expenses,
+        step_ids=[s.id],
+        provisional=s.provisional,
+        notes=notes,
+    )
 
 
 def _dependants(ctx: Ctx, basis: WageBasis) -> Dependants | None:
@@ -283,13 +380,20 @@ def _dependants(ctx: Ctx, basis: WageBasis) -> Dependants | None:
     all_ids = basis.step_ids + [s.id for s in rec.steps[first_step:]]
     month_days = rec.use("ei.monthly_days", case.event_date)
     rec.discard_pending()
-    return Dependants(title=tr("benefit.DEPENDANTS"), daily_rate=daily, monthly_amount=sen(daily * month_days),
-                      payees=payees, schedule=schedule, step_ids=all_ids, provisional=_prov(rec, all_ids),
-                      notes=[tr("note.dependants_recomputed")])
+    return Dependants(
+        title=tr("benefit.DEPENDANTS"),
+        daily_rate=daily,
+        monthly_amount=sen(daily * month_days),
+        payees=payees,
+        schedule=schedule,
+        step_ids=all_ids,
+        provisional=_prov(rec, all_ids),
+        notes=[tr("note.dependants_recomputed")],
+    )
 
 
 def _info(code: str, *keys: str) -> Info:
-    return Info(code=code, title=tr(f"benefit.{code}"), conditions=[tr(k) for k in keys])  # type: ignore[arg-type]
+    return Info(code=code, title=tr(f"benefit.{code}"), conditions=[tr(k) for k in keys])  # type: ignore[arg-type,unused-ignore]
 
 
 # ----------------------------------------------------------------------------------------------- entry point
@@ -314,8 +418,13 @@ def _coverage(ctx: Ctx) -> bool:
     except RuleNotInForce:  # pragma: no cover - the start date parameter is dated 1971
         start = date.max
     if on < start:
-        rec.step("lindung.coverage", title("lindung_coverage"), formula("lindung_coverage"),
-                 f"{on.isoformat()} < {start.isoformat()}", tr("common.not_covered")["en"])
+        rec.step(
+            "lindung.coverage",
+            title("lindung_coverage"),
+            formula("lindung_coverage"),
+            f"{on.isoformat()} < {start.isoformat()}",
+            tr("common.not_covered")["en"],
+        )
         rec.refuse("LINDUNG", tr("refuse.lindung_before_start", date=start.isoformat()))
         return False
     exclusions = [
@@ -326,9 +435,13 @@ def _coverage(ctx: Ctx) -> bool:
     ]
     hit = [key for flag, key in exclusions if flag]
     phase = rec.use("lindung.phase", on)
-    rec.step("lindung.coverage", title("lindung_coverage"), formula("lindung_coverage"),
-             f"{on.isoformat()} ≥ {start.isoformat()}; phase {phase}" + (f"; excluded: {len(hit)}" if hit else ""),
-             tr("common.not_covered")["en"] if hit else f"phase {phase}")
+    rec.step(
+        "lindung.coverage",
+        title("lindung_coverage"),
+        formula("lindung_coverage"),
+        f"{on.isoformat()} ≥ {start.isoformat()}; phase {phase}" + (f"; excluded: {len(hit)}" if hit else ""),
+        tr("common.not_covered")["en"] if hit else f"phase {phase}",
+    )
     for key in hit:
         rec.refuse("LINDUNG", tr(key))
     if hit:
@@ -371,8 +484,11 @@ def injury_benefits(ctx: Ctx) -> list[object]:
         claim_months = rec.use("ei.claim_period_months", case.event_date)
         rec.discard_pending()
         deadline = add_months(tdb.last_day, claim_months)
-        rec.warn("CLAIM_PERIOD", tr("warn.claim_by", date=deadline.isoformat(), months=claim_months),
-                 severity="info")
+        rec.warn(
+            "CLAIM_PERIOD",
+            tr("warn.claim_by", date=deadline.isoformat(), months=claim_months),
+            severity="info",
+        )
         if case.claim_date and case.claim_date > deadline:
             rec.warn("CLAIM_LATE", tr("warn.claim_late", date=deadline.isoformat(), months=claim_months))
     elif case.medical_leave_days == 0 and case.loss_of_earning_capacity_percent is None and not case.injuries:

@@ -13,7 +13,7 @@ def dec(value: object) -> Decimal:
     """Convert an int, str, Decimal or Fraction to Decimal (never a float)."""
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise TypeError("money must not be a float or bool")
     if isinstance(value, int):
         return Decimal(value)

@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 from .i18n import Text
 
 Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json")]
-Number = Annotated[Decimal, PlainSerializer(lambda v: f"{v.normalize():f}", return_type=str, when_used="json")]
+Number = Annotated[
+    Decimal, PlainSerializer(lambda v: f"{v.normalize():f}", return_type=str, when_used="json")
+]
 
 
 class _M(BaseModel):
@@ -225,7 +227,9 @@ class Result(_M):
     warnings: list[Warning] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
     provisional: bool = False
-    provisional_notes: list[Text] = Field(default_factory=list)  # footnotes: which values are provisional, why
+    provisional_notes: list[Text] = Field(
+        default_factory=list
+    )  # footnotes: which values are provisional, why
     rules: RulesInfo
     disclaimer: Text
 

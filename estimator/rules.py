@@ -118,18 +118,18 @@ class BandTable:
         self.rows = rows
         self._uppers = [r.upper for r in rows[:-1]]
 
-    def band_for(self, wage: Decimal) -> Any:
+    def band_for(self, wage: Decimal) -> Any:  # Band | EisBand | LindungBand
         # a wage exactly on an edge belongs to the lower band ("not exceeding")
         i = bisect.bisect_left(self._uppers, wage)
         return self.rows[i]
 
     @property
     def max_assumed_wage(self) -> Decimal:
-        return max(r.assumed_wage for r in self.rows)
+        return Decimal(max(r.assumed_wage for r in self.rows))
 
     @property
     def ceiling(self) -> Decimal:
-        return self.rows[-1].lower
+        return Decimal(self.rows[-1].lower)
 
 
 @dataclass(frozen=True)
@@ -263,17 +263,35 @@ def _upper(file: str, key: str, text: str) -> Decimal | None:
 
 
 def load_band_table(path: Path, key: str) -> BandTable:
-    cols = ("item", "wage_exceeds", "wage_not_exceeding", "assumed_wage", "cat1_employer", "cat1_employee",
-            "cat1_total", "cat2_employer", "source", "confidence")
+    cols = (
+        "item",
+        "wage_exceeds",
+        "wage_not_exceeding",
+        "assumed_wage",
+        "cat1_employer",
+        "cat1_employee",
+        "cat1_total",
+        "cat2_employer",
+        "source",
+        "confidence",
+    )
     rows = []
     f = path.name
     for r in _csv_rows(path, key, cols):
-        rows.append(Band(
-            item=int(r["item"]), lower=_dec(f, key, r["wage_exceeds"]),
-            upper=_upper(f, key, r["wage_not_exceeding"]), assumed_wage=_dec(f, key, r["assumed_wage"]),
-            cat1_employer=_dec(f, key, r["cat1_employer"]), cat1_employee=_dec(f, key, r["cat1_employee"]),
-            cat1_total=_dec(f, key, r["cat1_total"]), cat2_employer=_dec(f, key, r["cat2_employer"]),
-            source=r["source"], confidence=_check_confidence(f, key, r["confidence"])))
+        rows.append(
+            Band(
+                item=int(r["item"]),
+                lower=_dec(f, key, r["wage_exceeds"]),
+                upper=_upper(f, key, r["wage_not_exceeding"]),
+                assumed_wage=_dec(f, key, r["assumed_wage"]),
+                cat1_employer=_dec(f, key, r["cat1_employer"]),
+                cat1_employee=_dec(f, key, r["cat1_employee"]),
+                cat1_total=_dec(f, key, r["cat1_total"]),
+                cat2_employer=_dec(f, key, r["cat2_employer"]),
+                source=r["source"],
+                confidence=_check_confidence(f, key, r["confidence"]),
+            )
+        )
     _check_contiguous(f, key, [b.lower for b in rows], [b.upper for b in rows])
     for prev, cur in zip(rows, rows[1:], strict=False):
         if cur.assumed_wage < prev.assumed_wage or cur.cat1_total < prev.cat1_total:
@@ -287,12 +305,30 @@ def load_band_table(path: Path, key: str) -> BandTable:
 
 
 def load_eis_table(path: Path, key: str) -> BandTable:
-    cols = ("item", "wage_exceeds", "wage_not_exceeding", "employer", "employee", "total", "source", "confidence")
+    cols = (
+        "item",
+        "wage_exceeds",
+        "wage_not_exceeding",
+        "employer",
+        "employee",
+        "total",
+        "source",
+        "confidence",
+    )
     f = path.name
-    rows = [EisBand(int(r["item"]), _dec(f, key, r["wage_exceeds"]), _upper(f, key, r["wage_not_exceeding"]),
-                    _dec(f, key, r["employer"]), _dec(f, key, r["employee"]), _dec(f, key, r["total"]),
-                    r["source"], _check_confidence(f, key, r["confidence"]))
-            for r in _csv_rows(path, key, cols)]
+    rows = [
+        EisBand(
+            int(r["item"]),
+            _dec(f, key, r["wage_exceeds"]),
+            _upper(f, key, r["wage_not_exceeding"]),
+            _dec(f, key, r["employer"]),
+            _dec(f, key, r["employee"]),
+            _dec(f, key, r["total"]),
+            r["source"],
+            _check_confidence(f, key, r["confidence"]),
+        )
+        for r in _csv_rows(path, key, cols)
+    ]
     _check_contiguous(f, key, [b.lower for b in rows], [b.upper for b in rows])
     for prev, cur in zip(rows, rows[1:], strict=False):
         if cur.total < prev.total:
@@ -301,13 +337,32 @@ def load_eis_table(path: Path, key: str) -> BandTable:
 
 
 def load_lindung_table(path: Path, key: str) -> BandTable:
-    cols = ("item", "wage_exceeds", "wage_not_exceeding", "assumed_wage", "phase1", "phase2", "phase3",
-            "source", "confidence")
+    cols = (
+        "item",
+        "wage_exceeds",
+        "wage_not_exceeding",
+        "assumed_wage",
+        "phase1",
+        "phase2",
+        "phase3",
+        "source",
+        "confidence",
+    )
     f = path.name
-    rows = [LindungBand(int(r["item"]), _dec(f, key, r["wage_exceeds"]), _upper(f, key, r["wage_not_exceeding"]),
-                        _dec(f, key, r["assumed_wage"]), _dec(f, key, r["phase1"]), _dec(f, key, r["phase2"]),
-                        _dec(f, key, r["phase3"]), r["source"], _check_confidence(f, key, r["confidence"]))
-            for r in _csv_rows(path, key, cols)]
+    rows = [
+        LindungBand(
+            int(r["item"]),
+            _dec(f, key, r["wage_exceeds"]),
+            _upper(f, key, r["wage_not_exceeding"]),
+            _dec(f, key, r["assumed_wage"]),
+            _dec(f, key, r["phase1"]),
+            _dec(f, key, r["phase2"]),
+            _dec(f, key, r["phase3"]),
+            r["source"],
+            _check_confidence(f, key, r["confidence"]),
+        )
+        for r in _csv_rows(path, key, cols)
+    ]
     _check_contiguous(f, key, [b.lower for b in rows], [b.upper for b in rows])
     for prev, cur in zip(rows, rows[1:], strict=False):
         if cur.phase1 < prev.phase1 or cur.phase2 < prev.phase2 or cur.phase3 < prev.phase3:
@@ -316,8 +371,17 @@ def load_lindung_table(path: Path, key: str) -> BandTable:
 
 
 def load_injury_schedule(path: Path, key: str) -> dict[str, Injury]:
-    cols = ("id", "part", "group_en", "description_en", "group_ms", "description_ms", "percent", "source",
-            "confidence")
+    cols = (
+        "id",
+        "part",
+        "group_en",
+        "description_en",
+        "group_ms",
+        "description_ms",
+        "percent",
+        "source",
+        "confidence",
+    )
     f = path.name
     out: dict[str, Injury] = {}
     for r in _csv_rows(path, key, cols):
@@ -327,10 +391,14 @@ def load_injury_schedule(path: Path, key: str) -> dict[str, Injury]:
         if r["id"] in out:
             raise RulePackError(f, key, f"{r['id']}: duplicate id")
         out[r["id"]] = Injury(
-            id=r["id"], part=r["part"],
+            id=r["id"],
+            part=r["part"],
             group={"en": r["group_en"], "ms": r["group_ms"] or r["group_en"]},
             description={"en": r["description_en"], "ms": r["description_ms"] or r["description_en"]},
-            percent=pct, source=r["source"], confidence=_check_confidence(f, key, r["confidence"]))
+            percent=pct,
+            source=r["source"],
+            confidence=_check_confidence(f, key, r["confidence"]),
+        )
     return out
 
 
@@ -372,9 +440,16 @@ def load_commutation_table(path: Path, key: str = "ei.commutation_table") -> Com
     conf = _check_confidence(f, "confidence", str(data["confidence"]))
     rate = data.get("interest_rate_percent")
     return CommutationTable(
-        name=str(data["name"]), method=method, unit=data["unit"], source=str(data["source"]), confidence=conf,
-        provisional=bool(data.get("provisional", conf in PROVISIONAL_CONFIDENCES)), factors=factors, file=f,
-        interest_rate_percent=_dec(f, "interest_rate_percent", str(rate)) if rate is not None else None)
+        name=str(data["name"]),
+        method=method,
+        unit=data["unit"],
+        source=str(data["source"]),
+        confidence=conf,
+        provisional=bool(data.get("provisional", conf in PROVISIONAL_CONFIDENCES)),
+        factors=factors,
+        file=f,
+        interest_rate_percent=_dec(f, "interest_rate_percent", str(rate)) if rate is not None else None,
+    )
 
 
 TABLE_LOADERS: dict[str, Callable[[Path, str], Any]] = {
@@ -425,14 +500,33 @@ def _parse_value(file: str, key: str, kind: str, raw: Any, folder: Path, cache: 
 
 
 REQUIRED_PARAMETERS = (
-    "wages.band_table", "wages.window_months", "wages.days_divisor",
-    "ei.tdb_rate_percent", "ei.ptd_rate_percent", "ei.min_daily_rate", "ei.tdb_min_mc_days",
-    "ei.claim_period_months", "ei.lump_sum_max_lec_percent", "ei.commutable_fraction",
-    "ei.commutation_table", "ei.caa_monthly", "ei.funeral_max", "ei.injury_schedule",
-    "dependants.share_spouse", "dependants.share_child", "dependants.share_children_no_spouse",
-    "dependants.share_parents", "dependants.share_siblings", "dependants.share_grandparents",
-    "dependants.child_age_limit", "dependants.sibling_age_limit", "dependants.higher_education_end_age",
-    "lindung.tdb_rate_percent", "lindung.ptd_rate_percent", "lindung.phase", "lindung.start_date",
+    "wages.band_table",
+    "wages.window_months",
+    "wages.days_divisor",
+    "ei.tdb_rate_percent",
+    "ei.ptd_rate_percent",
+    "ei.min_daily_rate",
+    "ei.tdb_min_mc_days",
+    "ei.claim_period_months",
+    "ei.lump_sum_max_lec_percent",
+    "ei.commutable_fraction",
+    "ei.commutation_table",
+    "ei.caa_monthly",
+    "ei.funeral_max",
+    "ei.injury_schedule",
+    "dependants.share_spouse",
+    "dependants.share_child",
+    "dependants.share_children_no_spouse",
+    "dependants.share_parents",
+    "dependants.share_siblings",
+    "dependants.share_grandparents",
+    "dependants.child_age_limit",
+    "dependants.sibling_age_limit",
+    "dependants.higher_education_end_age",
+    "lindung.tdb_rate_percent",
+    "lindung.ptd_rate_percent",
+    "lindung.phase",
+    "lindung.start_date",
 )
 
 
@@ -475,7 +569,9 @@ def load_pack(folder: Path, required: tuple[str, ...] = REQUIRED_PARAMETERS) -> 
     """Load and validate the pack in ``folder``; raises :class:`RulePackError`."""
     manifest = _read_json(folder / "manifest.json", "manifest")
     if not isinstance(manifest, dict) or manifest.get("format") != "faedah-rules":
-        raise RulePackError("manifest.json", "format", "not a Faedah rule pack (format must be 'faedah-rules')")
+        raise RulePackError(
+            "manifest.json", "format", "not a Faedah rule pack (format must be 'faedah-rules')"
+        )
     for k in ("version", "name", "published", "parameter_files"):
         if k not in manifest:
             raise RulePackError("manifest.json", k, "required key is missing")
@@ -487,7 +583,7 @@ def load_pack(folder: Path, required: tuple[str, ...] = REQUIRED_PARAMETERS) -> 
     for fname in files:
         data = _read_json(folder / fname, "parameters")
         if not isinstance(data, dict) or not isinstance(data.get("parameters"), dict):
-            raise RulePackError(fname, "parameters", "must be an object {\"parameters\": {...}}")
+            raise RulePackError(fname, "parameters", 'must be an object {"parameters": {...}}')
         for key, spec in data["parameters"].items():
             if key in params:
                 raise RulePackError(fname, key, "parameter defined twice")
@@ -510,22 +606,43 @@ def load_pack(folder: Path, required: tuple[str, ...] = REQUIRED_PARAMETERS) -> 
                     raise RulePackError(fname, vk, "dates must be strictly ascending")
                 conf = _check_confidence(fname, vk, str(v["confidence"]))
                 parsed = _parse_value(fname, vk, kind, v["value"], folder, cache)
-                table_prov = bool(getattr(parsed, "provisional", False)) if kind == "commutation_table" else False
+                table_prov = (
+                    bool(getattr(parsed, "provisional", False)) if kind == "commutation_table" else False
+                )
                 prov = bool(v.get("provisional", conf in PROVISIONAL_CONFIDENCES)) or table_prov
-                values.append(Value(key=key, value=parsed, start=start, source=str(v["source"]), confidence=conf,
-                                    provisional=prov, note=str(v.get("note", "")), raw=str(v["value"])))
+                values.append(
+                    Value(
+                        key=key,
+                        value=parsed,
+                        start=start,
+                        source=str(v["source"]),
+                        confidence=conf,
+                        provisional=prov,
+                        note=str(v.get("note", "")),
+                        raw=str(v["value"]),
+                    )
+                )
             desc = spec.get("description") or {}
-            params[key] = Parameter(key=key, kind=kind, unit=str(spec.get("unit", "")),
-                                    description={"en": desc.get("en", key), "ms": desc.get("ms", desc.get("en", key))},
-                                    values=values)
+            params[key] = Parameter(
+                key=key,
+                kind=kind,
+                unit=str(spec.get("unit", "")),
+                description={"en": desc.get("en", key), "ms": desc.get("ms", desc.get("en", key))},
+                values=values,
+            )
     for key in required:
         if key not in params:
             raise RulePackError("manifest.json", key, "required parameter is missing from the pack")
     _check_shares(params)
     names = ["manifest.json", *files, *cache.keys()]
-    return RulePack(name=str(manifest["name"]), version=str(manifest["version"]),
-                    published=str(manifest["published"]), sha256=_hash_files(folder, names), folder=folder,
-                    parameters=params)
+    return RulePack(
+        name=str(manifest["name"]),
+        version=str(manifest["version"]),
+        published=str(manifest["published"]),
+        sha256=_hash_files(folder, names),
+        folder=folder,
+        parameters=params,
+    )
 
 
 def _check_shares(params: dict[str, Parameter]) -> None:
@@ -535,21 +652,28 @@ def _check_shares(params: dict[str, Parameter]) -> None:
     for sp in params["dependants.share_spouse"].values:
         for ch in params["dependants.share_child"].values:
             if sp.value + ch.value > 1:
-                raise RulePackError("parameters", "dependants.share_spouse",
-                                    "a spouse's and one child's shares together exceed the whole")
+                raise RulePackError(
+                    "parameters",
+                    "dependants.share_spouse",
+                    "a spouse's and one child's shares together exceed the whole",
+                )
     if "dependants.share_parents" in params and "dependants.share_siblings" in params:
         for pa in params["dependants.share_parents"].values:
             for si in params["dependants.share_siblings"].values:
                 if pa.value + si.value > 1:
-                    raise RulePackError("parameters", "dependants.share_parents",
-                                        "parents' and siblings' shares together exceed the whole")
+                    raise RulePackError(
+                        "parameters",
+                        "dependants.share_parents",
+                        "parents' and siblings' shares together exceed the whole",
+                    )
 
 
 _DEFAULT: RulePack | None = None
 
 
-def load_rules(folder: Path | None = None, commutation_file: Path | None = None,
-               use_office_overrides: bool = True) -> RulePack:
+def load_rules(
+    folder: Path | None = None, commutation_file: Path | None = None, use_office_overrides: bool = True
+) -> RulePack:
     """The rule pack in force: an office pack beside the executable if it is valid, else the bundled one.
 
     A damaged office pack or commutation file is refused (its error is kept in ``pack.notices``) and the
@@ -587,8 +711,16 @@ def load_rules(folder: Path | None = None, commutation_file: Path | None = None,
 def apply_commutation_table(pack: RulePack, table: CommutationTable, start: date = date(1971, 1, 1)) -> None:
     """Put an office's (official) commutation table in force for every date."""
     param = pack.param("ei.commutation_table")
-    value = Value(key=param.key, value=table, start=start, source=table.source, confidence=table.confidence,
-                  provisional=table.provisional, note=f"office file {table.file}", raw=table.file)
+    value = Value(
+        key=param.key,
+        value=table,
+        start=start,
+        source=table.source,
+        confidence=table.confidence,
+        provisional=table.provisional,
+        note=f"office file {table.file}",
+        raw=table.file,
+    )
     param.values = [value]
     param._starts = []
     pack.use_cache.clear()

@@ -16,7 +16,7 @@ from .case import month_from_index, month_index
 from .i18n import Text, tr
 from .money import ZERO, num, rm, sen
 from .record import WageMonthInfo
-from .rules import Band, PROVISIONAL_CONFIDENCES, RulePack, Value
+from .rules import PROVISIONAL_CONFIDENCES, Band, RulePack, Value
 
 
 def month_start(month: str) -> date:
@@ -32,9 +32,16 @@ def band_month(rules: RulePack, month: str, wage: Decimal) -> tuple[Band, Value]
 
 def describe_month(rules: RulePack, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
     band, tv = band_month(rules, month, wage)
-    return WageMonthInfo.model_construct(month=month, wage=wage, band_item=band.item, band=band.label(),
-                         assumed_wage=band.assumed_wage, table=tv.value.name, in_window=in_window,
-                         provisional=band.provisional or tv.provisional)
+    return WageMonthInfo.model_construct(
+        month=month,
+        wage=wage,
+        band_item=band.item,
+        band=band.label(),
+        assumed_wage=band.assumed_wage,
+        table=tv.value.name,
+        in_window=in_window,
+        provisional=band.provisional or tv.provisional,
+    )
 
 
 def window_months(event_date: date, count: int) -> list[str]:
@@ -78,14 +85,20 @@ def preview(rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]])
     infos = [describe_month(rules, m, w, in_window=m in win) for m, w in sorted(wages)]
     used = [i for i in infos if i.in_window and i.wage > 0]
     avg = sum((i.assumed_wage for i in used), ZERO) / len(used) if used else None
-    return WagePreview(months=infos, average_monthly=sen(avg) if avg is not None else None,
-                       average_daily=sen(avg / divisor) if avg is not None else None, used_months=len(used),
-                       window=sorted(win), provisional=any(i.provisional for i in used),
-                       message=None if used else tr("wages.no_months_in_window"))
+    return WagePreview(
+        months=infos,
+        average_monthly=sen(avg) if avg is not None else None,
+        average_daily=sen(avg / divisor) if avg is not None else None,
+        used_months=len(used),
+        window=sorted(win),
+        provisional=any(i.provisional for i in used),
+        message=None if used else tr("wages.no_months_in_window"),
+    )
 
 
-def injury_wage_basis(rec: Recorder, event_date: date, wages: list[tuple[str, Decimal]],
-                      similar_worker_wage: Decimal | None) -> WageBasis:
+def injury_wage_basis(
+    rec: Recorder, event_date: date, wages: list[tuple[str, Decimal]], similar_worker_wage: Decimal | None
+) -> WageBasis:
     """Average assumed monthly wage for TDB / PDB / dependants' benefit, with its steps."""
     rules = rec.rules
     basis = WageBasis()
@@ -105,10 +118,16 @@ def injury_wage_basis(rec: Recorder, event_date: date, wages: list[tuple[str, De
         basis.similar_worker = True
         basis.average_monthly = band.assumed_wage
         prov = band.confidence in PROVISIONAL_CONFIDENCES
-        s = rec.step("wages.similar", title("wages_similar"), formula("wages_similar"),
-                     f"{rm(similar_worker_wage)} → item {band.item} ({band.label()}) → {rm(band.assumed_wage)}",
-                     rm(band.assumed_wage), inputs={"similar_worker_monthly_wage": num(similar_worker_wage)},
-                     provisional=prov, note=tr("wages.similar_note"))
+        s = rec.step(
+            "wages.similar",
+            title("wages_similar"),
+            formula("wages_similar"),
+            f"{rm(similar_worker_wage)} → item {band.item} ({band.label()}) → {rm(band.assumed_wage)}",
+            rm(band.assumed_wage),
+            inputs={"similar_worker_monthly_wage": num(similar_worker_wage)},
+            provisional=prov,
+            note=tr("wages.similar_note"),
+        )
         basis.step_ids.append(s.id)
         basis.provisional = s.provisional
     else:
@@ -119,35 +138,56 @@ def injury_wage_basis(rec: Recorder, event_date: date, wages: list[tuple[str, De
             if (tv.key, tv.start) not in tables_seen:
                 tables_seen.add((tv.key, tv.start))
                 rec.value("wages.band_table", month_start(info.month))
-        lines = [f"{i.month}: {rm(i.wage)} → item {i.band_item} ({i.band}) → {rm(i.assumed_wage)}"
-                 for i in basis.used]
+        lines = [
+            f"{i.month}: {rm(i.wage)} → item {i.band_item} ({i.band}) → {rm(i.assumed_wage)}"
+            for i in basis.used
+        ]
         inferred = [i for i in basis.used if i.provisional]
         note = None
         if inferred:
             items = ", ".join(sorted({str(i.band_item) for i in inferred}, key=int))
             note = tr("wages.inferred_band_note", items=items)
             rec.note_provisional(f"band:{items}", note)
-        s1 = rec.step("wages.bands", title("wages_bands"), formula("wages_bands"), "; ".join(lines),
-                      ", ".join(rm(i.assumed_wage) for i in basis.used),
-                      inputs={i.month: num(i.wage) for i in basis.used}, provisional=bool(inferred), note=note)
+        s1 = rec.step(
+            "wages.bands",
+            title("wages_bands"),
+            formula("wages_bands"),
+            "; ".join(lines),
+            ", ".join(rm(i.assumed_wage) for i in basis.used),
+            inputs={i.month: num(i.wage) for i in basis.used},
+            provisional=bool(inferred),
+            note=note,
+        )
         total = sum((i.assumed_wage for i in basis.used), ZERO)
         avg = total / len(basis.used)
         basis.average_monthly = avg
         missing = [m for m in win if m not in {i.month for i in basis.used}]
         note2 = tr("wages.missing_months", months=", ".join(missing), n=len(basis.used)) if missing else None
         rec.use("wages.window_months", event_date)
-        s2 = rec.step("wages.average", title("wages_average"), formula("wages_average"),
-                      f"({' + '.join(num(i.assumed_wage) for i in basis.used)}) / {len(basis.used)} = {num(avg, 4)}",
-                      rm(sen(avg)), inputs={"window": f"{win[0]} – {win[-1]}"},
-                      rounding=tr("rounding.none_kept_exact"), provisional=s1.provisional, note=note2)
+        s2 = rec.step(
+            "wages.average",
+            title("wages_average"),
+            formula("wages_average"),
+            f"({' + '.join(num(i.assumed_wage) for i in basis.used)}) / {len(basis.used)} = {num(avg, 4)}",
+            rm(sen(avg)),
+            inputs={"window": f"{win[0]} – {win[-1]}"},
+            rounding=tr("rounding.none_kept_exact"),
+            provisional=s1.provisional,
+            note=note2,
+        )
         basis.step_ids += [s1.id, s2.id]
         basis.provisional = s1.provisional
     divisor = rec.use("wages.days_divisor", event_date)
     assert basis.average_monthly is not None
-    s3 = rec.step("wages.daily", title("wages_daily"), formula("wages_daily"),
-                  f"{num(basis.average_monthly, 4)} / {divisor} = {num(basis.average_monthly / divisor, 4)}",
-                  rm(sen(basis.average_monthly / divisor)), rounding=tr("rounding.display_only"),
-                  provisional=basis.provisional)
+    s3 = rec.step(
+        "wages.daily",
+        title("wages_daily"),
+        formula("wages_daily"),
+        f"{num(basis.average_monthly, 4)} / {divisor} = {num(basis.average_monthly / divisor, 4)}",
+        rm(sen(basis.average_monthly / divisor)),
+        rounding=tr("rounding.display_only"),
+        provisional=basis.provisional,
+    )
     basis.step_ids.append(s3.id)
     return basis
 

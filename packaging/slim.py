@@ -18,6 +18,7 @@ What is left out, and why:
 from __future__ import annotations
 
 import os
+import posixpath
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
@@ -57,6 +58,24 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "docutils",
     "lib2to3",
     "pydoc_data",
+    # Pillow parts reportlab does not need (it only opens PNG/JPEG images through PIL.Image)
+    "PIL.ImageQt",
+    "PIL.ImageTk",
+    "PIL._imagingtk",
+    "PIL.AvifImagePlugin",
+    "PIL._avif",
+    "PIL.WebPImagePlugin",
+    "PIL._webp",
+    "PIL.ImageCms",
+    "PIL._imagingcms",
+    "PIL.ImageFont",
+    "PIL._imagingft",
+    "PIL.ImageMath",
+    "PIL._imagingmath",
+    "PIL.ImageMorph",
+    "PIL._imagingmorph",
+    "PIL.ImageShow",
+    "PIL.ImageGrab",
     # standard library parts the app does not use
     "tkinter",
     "_tkinter",
@@ -170,7 +189,9 @@ def is_extension_module(dest: str) -> bool:
     name = PurePosixPath(_posix(dest)).name.lower()
     if name.endswith(".pyd"):
         return True
-    return name.endswith(".so") and (".cpython-" in name or name.endswith(".abi3.so") or "lib-dynload/" in dest)
+    return name.endswith(".so") and (
+        ".cpython-" in name or name.endswith(".abi3.so") or "lib-dynload/" in dest
+    )
 
 
 def is_python_runtime(dest: str) -> bool:
@@ -202,6 +223,20 @@ def filter_datas(datas: Iterable[TocEntry]) -> list[TocEntry]:
             continue
         if dest.endswith((".pyi", ".pyc")) or "/__pycache__/" in dest:
             continue
+        kept.append(entry)
+    return kept
+
+
+def drop_dangling_symlinks(datas: Iterable[TocEntry], present: Iterable[str]) -> list[TocEntry]:
+    """Drop PyInstaller's top-level ``SYMLINK`` entries whose target is no longer collected."""
+    have = {posixpath.normpath(_posix(d)) for d in present}
+    kept: list[TocEntry] = []
+    for entry in datas:
+        if entry[2] == "SYMLINK":
+            dest = _posix(entry[0])
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(dest), _posix(entry[1])))
+            if target not in have:
+                continue
         kept.append(entry)
     return kept
 
@@ -271,6 +306,7 @@ def slim(
     bins, dropped = prune_orphans(
         bins, imports_of or pyinstaller_imports_of, case_insensitive=platform_key(platform) == "win32"
     )
+    dats = drop_dangling_symlinks(dats, [e[0] for e in bins] + [e[0] for e in dats if e[2] != "SYMLINK"])
     log(
         f"slim: binaries {len(binaries)} -> {len(bins)} ({len(dropped)} orphan libraries dropped), "
         f"datas {len(datas)} -> {len(dats)}"
@@ -278,7 +314,9 @@ def slim(
     return bins, dats
 
 
-def resource_datas(root: str, folders: Iterable[str] = ("rules", "i18n", "fonts", "icons")) -> list[tuple[str, str]]:
+def resource_datas(
+    root: str, folders: Iterable[str] = ("rules", "i18n", "fonts", "icons")
+) -> list[tuple[str, str]]:
     """``(src_file, dest_dir)`` pairs for the app's ``resources/`` (no caches, backups or temp files)."""
     out: list[tuple[str, str]] = []
     base = os.path.join(root, "resources")

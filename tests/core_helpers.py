@@ -23,10 +23,17 @@ def months_before(event: str, n: int, wage: str | list[str]) -> list[dict[str, s
     return out
 
 
-def case(event: str = "2025-06-10", wage: str | list[str] = "2000.00", n: int = 6, **kw: Any) -> dict[str, Any]:
+def case(
+    event: str = "2025-06-10", wage: str | list[str] = "2000.00", n: int = 6, **kw: Any
+) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "format": "faedah-case", "version": 1, "scheme": "employment_injury", "incident_type": "work_accident",
-        "outcome": "injury", "event_date": event, "date_of_birth": "1985-03-01",
+        "format": "faedah-case",
+        "version": 1,
+        "scheme": "employment_injury",
+        "incident_type": "work_accident",
+        "outcome": "injury",
+        "event_date": event,
+        "date_of_birth": "1985-03-01",
         "monthly_wages": months_before(event, n, wage),
     }
     data.update(kw)

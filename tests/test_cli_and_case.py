@@ -24,8 +24,16 @@ def _write(tmp_path: Path, data: object, name: str = "case.json") -> Path:
 def test_estimate_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["estimate", str(SAMPLES / "death_four_dependants.json"), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    for key in ("average_assumed_monthly_wage", "average_assumed_daily_wage", "benefits", "not_payable",
-                "warnings", "steps", "provisional", "rules"):
+    for key in (
+        "average_assumed_monthly_wage",
+        "average_assumed_daily_wage",
+        "benefits",
+        "not_payable",
+        "warnings",
+        "steps",
+        "provisional",
+        "rules",
+    ):
         assert key in out
     assert set(out["rules"]) >= {"version", "sha256"}
     dep = next(b for b in out["benefits"] if b["code"] == "DEPENDANTS")
@@ -60,8 +68,12 @@ def test_invalid_input_exit_2_with_field_lines(tmp_path: Path, capsys: pytest.Ca
     assert main(["estimate", str(_write(tmp_path, data))]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     fields = {line.split(":")[0] for line in err}
-    assert {"medical_leave_days", "loss_of_earning_capacity_percent", "dependants[0].relationship",
-            "monthly_wages[0].wage"} <= fields
+    assert {
+        "medical_leave_days",
+        "loss_of_earning_capacity_percent",
+        "dependants[0].relationship",
+        "monthly_wages[0].wage",
+    } <= fields
     assert "Traceback" not in "\n".join(err)
 
 
@@ -74,9 +86,13 @@ def test_messages_in_malay(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 @pytest.mark.parametrize(
     ("content", "code"),
-    [(b"\xff\xfe\x00garbage", "not UTF-8"), (b'{"format": "faedah-case", "version": 1,', "not valid JSON"),
-     (b"[1, 2]", "JSON object"), (b'{"format": "faedah-case", "version": 9}', "newer Faedah"),
-     (b'{"format": "other"}', "Not a Faedah case file")],
+    [
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b'{"format": "faedah-case", "version": 1,', "not valid JSON"),
+        (b"[1, 2]", "JSON object"),
+        (b'{"format": "faedah-case", "version": 9}', "newer Faedah"),
+        (b'{"format": "other"}', "Not a Faedah case file"),
+    ],
 )
 def test_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, code: str) -> None:
     p = tmp_path / "bad.json"
@@ -94,8 +110,10 @@ def test_oversized_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_semantic_checks() -> None:
     bad = case(event="2025-06-10")
-    bad["dependants"] = [{"relationship": "spouse", "date_of_birth": "2020-01-01"},
-                         {"relationship": "parent", "date_of_birth": "1990-01-01"}]
+    bad["dependants"] = [
+        {"relationship": "spouse", "date_of_birth": "2020-01-01"},
+        {"relationship": "parent", "date_of_birth": "1990-01-01"},
+    ]
     bad["monthly_wages"].append({"month": "2025-07", "wage": "100.00"})
     bad["days_worked_with_wages"] = 3
     with pytest.raises(CaseError) as err:
@@ -123,9 +141,17 @@ def test_future_date_before_scheme_and_absurd_history() -> None:
 
 
 def test_older_version_is_migrated() -> None:
-    old = {"format": "faedah-case", "version": 0, "scheme": "employment_injury", "incident_type": "work_accident",
-           "outcome": "injury", "event_date": "2025-06-10", "date_of_birth": "1985-03-01",
-           "wages": {"2025-05": "2000.00", "2025-04": "2000.00"}, "lec_percent": "12"}
+    old = {
+        "format": "faedah-case",
+        "version": 0,
+        "scheme": "employment_injury",
+        "incident_type": "work_accident",
+        "outcome": "injury",
+        "event_date": "2025-06-10",
+        "date_of_birth": "1985-03-01",
+        "wages": {"2025-05": "2000.00", "2025-04": "2000.00"},
+        "lec_percent": "12",
+    }
     c = parse_case(old, today=FAR_FUTURE)
     assert c.version == 1 and [w.month for w in c.monthly_wages] == ["2025-04", "2025-05"]
     assert str(c.loss_of_earning_capacity_percent) == "12"
@@ -154,9 +180,11 @@ def test_json_floats_never_become_money_floats(tmp_path: Path) -> None:
 
 
 def test_estimator_does_not_import_qt() -> None:
-    code = ("import sys, estimator, estimator.cli, estimator.engine, estimator.injury, estimator.textreport; "
-            "bad=[m for m in sys.modules if m.startswith(('PySide6','shiboken6','ui'))]; print(bad); "
-            "sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, estimator, estimator.cli, estimator.engine, estimator.injury, estimator.textreport; "
+        "bad=[m for m in sys.modules if m.startswith(('PySide6','shiboken6','ui'))]; print(bad); "
+        "sys.exit(1 if bad else 0)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 

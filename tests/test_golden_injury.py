@@ -133,7 +133,14 @@ def test_break_even_age_reconciles_with_the_option() -> None:
 def test_lump_sum_calibration_against_published_case_p10() -> None:
     """A 21-year-old got RM64,745 plus RM1,430 a month; the provisional table must be within a few per cent."""
     # RM1,430 a month is 4/5 of the daily rate x 30 -> daily rate 59.58
-    r = run(case(event="2025-03-15", wage="2100.00", date_of_birth="2003-06-01", loss_of_earning_capacity_percent="67"))
+    r = run(
+        case(
+            event="2025-03-15",
+            wage="2100.00",
+            date_of_birth="2003-06-01",
+            loss_of_earning_capacity_percent="67",
+        )
+    )
     opt = benefit(r, "PDB").options[0]
     assert opt.age == 21
     lump_for_p10 = D("59.58") / 5 * opt.factor
@@ -183,8 +190,11 @@ def test_six_month_window_straddling_the_october_2024_ceiling_change() -> None:
 
 def test_months_outside_the_window_and_gaps() -> None:
     data = case(event="2025-06-10", medical_leave_days=5)
-    data["monthly_wages"] = [{"month": "2024-01", "wage": "9000.00"},  # outside the window: ignored
-                             {"month": "2025-03", "wage": "2000.00"}, {"month": "2025-05", "wage": "3000.00"}]
+    data["monthly_wages"] = [
+        {"month": "2024-01", "wage": "9000.00"},  # outside the window: ignored
+        {"month": "2025-03", "wage": "2000.00"},
+        {"month": "2025-05", "wage": "3000.00"},
+    ]
     r = run(data)
     assert r.average_assumed_monthly_wage == D("2450.00")  # (1950 + 2950) / 2
     assert "2024-12" in r.step("wages.average").note["en"]
@@ -208,9 +218,11 @@ def _death(deps: list[dict], wage: str = "3000.00", **kw: object) -> object:
 
 
 def test_d12_widow_and_two_children_scaled() -> None:
-    deps = [{"relationship": "spouse", "date_of_birth": "1987-01-01"},
-            {"relationship": "child", "date_of_birth": "2012-01-01"},
-            {"relationship": "child", "date_of_birth": "2014-01-01"}]
+    deps = [
+        {"relationship": "spouse", "date_of_birth": "1987-01-01"},
+        {"relationship": "child", "date_of_birth": "2012-01-01"},
+        {"relationship": "child", "date_of_birth": "2014-01-01"},
+    ]
     b = benefit(_death(deps), "DEPENDANTS")
     assert b.daily_rate == D("88.50")
     assert [p.daily_rate for p in b.payees] == [D("37.93"), D("25.29"), D("25.29")]
@@ -226,49 +238,70 @@ def test_d12_widow_and_two_children_scaled() -> None:
 
 
 def test_d13_two_children_no_widow() -> None:
-    deps = [{"relationship": "child", "date_of_birth": "2012-01-01"},
-            {"relationship": "child", "date_of_birth": "2014-01-01"}]
+    deps = [
+        {"relationship": "child", "date_of_birth": "2012-01-01"},
+        {"relationship": "child", "date_of_birth": "2014-01-01"},
+    ]
     b = benefit(_death(deps), "DEPENDANTS")
     assert [p.daily_rate for p in b.payees] == [D("26.55"), D("26.55")]
     assert [p.share for p in b.schedule[1].payees] == ["3/5"]  # the remaining child takes the 3/5 alone
 
 
 def test_d14_both_parents() -> None:
-    deps = [{"relationship": "parent", "date_of_birth": "1955-01-01"},
-            {"relationship": "parent", "date_of_birth": "1957-01-01"}]
+    deps = [
+        {"relationship": "parent", "date_of_birth": "1955-01-01"},
+        {"relationship": "parent", "date_of_birth": "1957-01-01"},
+    ]
     b = benefit(_death(deps), "DEPENDANTS")
     assert [p.daily_rate for p in b.payees] == [D("17.70"), D("17.70")]
     assert all(p.ends_on is None for p in b.payees)
 
 
 def test_siblings_and_grandparents() -> None:
-    deps = [{"relationship": "parent", "date_of_birth": "1955-01-01"},
-            {"relationship": "sibling", "date_of_birth": "2010-01-01"},
-            {"relationship": "grandparent", "date_of_birth": "1930-01-01"}]
+    deps = [
+        {"relationship": "parent", "date_of_birth": "1955-01-01"},
+        {"relationship": "sibling", "date_of_birth": "2010-01-01"},
+        {"relationship": "grandparent", "date_of_birth": "1930-01-01"},
+    ]
     r = _death(deps)
     b = benefit(r, "DEPENDANTS")
     assert [(p.relationship, p.share) for p in b.payees] == [("parent", "2/5"), ("sibling", "3/10")]
     assert "DEPENDANT_3" in refused(r)  # grandparents only where the parents have died
-    only_gp = benefit(_death([{"relationship": "grandparent", "date_of_birth": "1930-01-01"},
-                              {"relationship": "grandparent", "date_of_birth": "1932-01-01"}]), "DEPENDANTS")
+    only_gp = benefit(
+        _death(
+            [
+                {"relationship": "grandparent", "date_of_birth": "1930-01-01"},
+                {"relationship": "grandparent", "date_of_birth": "1932-01-01"},
+            ]
+        ),
+        "DEPENDANTS",
+    )
     assert [p.daily_rate for p in only_gp.payees] == [D("17.70"), D("17.70")]
 
 
 def test_spouse_and_children_exclude_parents() -> None:
-    deps = [{"relationship": "spouse", "date_of_birth": "1987-01-01"},
-            {"relationship": "parent", "date_of_birth": "1955-01-01"}]
+    deps = [
+        {"relationship": "spouse", "date_of_birth": "1987-01-01"},
+        {"relationship": "parent", "date_of_birth": "1955-01-01"},
+    ]
     b = benefit(_death(deps), "DEPENDANTS")
     assert [p.relationship for p in b.payees] == ["spouse"]
     assert b.payees[0].daily_rate == D("53.10")  # 3/5 of 88.50
 
 
 def test_child_end_dates_studying_disabled_married_too_old() -> None:
-    deps = [{"relationship": "child", "date_of_birth": "2005-06-01", "in_higher_education": True},
-            {"relationship": "child", "date_of_birth": "2006-06-01", "in_higher_education": True,
-             "education_ends_on": "2028-08-31"},
-            {"relationship": "child", "date_of_birth": "2010-06-01", "disabled": True},
-            {"relationship": "child", "date_of_birth": "2009-06-01", "married": True},
-            {"relationship": "child", "date_of_birth": "2000-06-01"}]
+    deps = [
+        {"relationship": "child", "date_of_birth": "2005-06-01", "in_higher_education": True},
+        {
+            "relationship": "child",
+            "date_of_birth": "2006-06-01",
+            "in_higher_education": True,
+            "education_ends_on": "2028-08-31",
+        },
+        {"relationship": "child", "date_of_birth": "2010-06-01", "disabled": True},
+        {"relationship": "child", "date_of_birth": "2009-06-01", "married": True},
+        {"relationship": "child", "date_of_birth": "2000-06-01"},
+    ]
     r = _death(deps)
     b = benefit(r, "DEPENDANTS")
     ends = {p.index: p.ends_on for p in b.payees}
@@ -294,12 +327,23 @@ def test_funeral_cap_changed_on_1_june_2024() -> None:
 
 @pytest.mark.parametrize(
     ("event", "tdb", "ptd"),
-    [("2026-06-01", "95.20", "107.10"), ("2028-05-31", "95.20", "107.10"),
-     ("2028-06-01", "126.93", "142.80"), ("2031-05-31", "126.93", "142.80"), ("2031-06-01", "158.67", "178.50")],
+    [
+        ("2026-06-01", "95.20", "107.10"),
+        ("2028-05-31", "95.20", "107.10"),
+        ("2028-06-01", "126.93", "142.80"),
+        ("2031-05-31", "126.93", "142.80"),
+        ("2031-06-01", "158.67", "178.50"),
+    ],
 )
 def test_d15_d16_lindung_phases(event: str, tdb: str, ptd: str) -> None:
-    data = case(event=event, wage="6500.00", scheme="non_employment_injury", incident_type="non_work_accident",
-                medical_leave_days=5, loss_of_earning_capacity_percent="100")
+    data = case(
+        event=event,
+        wage="6500.00",
+        scheme="non_employment_injury",
+        incident_type="non_work_accident",
+        medical_leave_days=5,
+        loss_of_earning_capacity_percent="100",
+    )
     r = run(data)
     assert benefit(r, "TDB").daily_rate == D(tdb)
     assert benefit(r, "PDB").ptd_daily_rate == D(ptd)
@@ -310,8 +354,12 @@ def test_lindung_not_before_its_start_and_exclusions() -> None:
     base = {"scheme": "non_employment_injury", "incident_type": "non_work_accident", "medical_leave_days": 5}
     before = run(case(event="2026-05-31", **base))
     assert not [b for b in before.benefits if b.code == "TDB"] and "LINDUNG" in refused(before)
-    for flag in ("accident_outside_malaysia", "caused_by_disease", "covered_by_self_employment_scheme",
-                 "covered_by_housewives_scheme"):
+    for flag in (
+        "accident_outside_malaysia",
+        "caused_by_disease",
+        "covered_by_self_employment_scheme",
+        "covered_by_housewives_scheme",
+    ):
         r = run(case(event="2026-07-01", **base, **{flag: True}))
         assert benefit(r, "TDB") is None and "LINDUNG" in refused(r), flag
 
@@ -335,5 +383,10 @@ def test_every_step_parameter_has_a_source_and_date() -> None:
         for p in step.params:
             assert p.source and p.effective_from and p.confidence
     used = {p.key for s in r.steps for p in s.params}
-    assert {"ei.tdb_rate_percent", "ei.ptd_rate_percent", "ei.min_daily_rate", "wages.band_table",
-            "ei.commutation_table"} <= used
+    assert {
+        "ei.tdb_rate_percent",
+        "ei.ptd_rate_percent",
+        "ei.min_daily_rate",
+        "wages.band_table",
+        "ei.commutation_table",
+    } <= used

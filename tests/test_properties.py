@@ -20,10 +20,22 @@ fast = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 @given(w1=wages, w2=wages, event=events, lec=st.integers(min_value=1, max_value=100))
 def test_more_wage_never_lowers_a_benefit(w1: Decimal, w2: Decimal, event: date, lec: int) -> None:
     lo, hi = sorted((w1, w2))
-    a = run(case(event=event.isoformat(), wage=f"{lo:.2f}", medical_leave_days=6,
-                 loss_of_earning_capacity_percent=str(lec)))
-    b = run(case(event=event.isoformat(), wage=f"{hi:.2f}", medical_leave_days=6,
-                 loss_of_earning_capacity_percent=str(lec)))
+    a = run(
+        case(
+            event=event.isoformat(),
+            wage=f"{lo:.2f}",
+            medical_leave_days=6,
+            loss_of_earning_capacity_percent=str(lec),
+        )
+    )
+    b = run(
+        case(
+            event=event.isoformat(),
+            wage=f"{hi:.2f}",
+            medical_leave_days=6,
+            loss_of_earning_capacity_percent=str(lec),
+        )
+    )
     assert benefit(a, "TDB").daily_rate <= benefit(b, "TDB").daily_rate
     assert benefit(a, "PDB").daily_rate <= benefit(b, "PDB").daily_rate
     assert benefit(a, "PDB").options[0].lump_sum <= benefit(b, "PDB").options[0].lump_sum
@@ -32,8 +44,15 @@ def test_more_wage_never_lowers_a_benefit(w1: Decimal, w2: Decimal, event: date,
 @fast
 @given(w=st.lists(wages, min_size=1, max_size=6), event=events, days=st.integers(min_value=4, max_value=400))
 def test_caps_and_minima_hold_and_totals_reconcile(w: list[Decimal], event: date, days: int) -> None:
-    r = run(case(event=event.isoformat(), wage=[f"{x:.2f}" for x in w], n=len(w), medical_leave_days=days,
-                 loss_of_earning_capacity_percent="100"))
+    r = run(
+        case(
+            event=event.isoformat(),
+            wage=[f"{x:.2f}" for x in w],
+            n=len(w),
+            medical_leave_days=days,
+            loss_of_earning_capacity_percent="100",
+        )
+    )
     tdb, pdb = benefit(r, "TDB"), benefit(r, "PDB")
     cap_aw = Decimal("5950") if event >= date(2024, 10, 1) else Decimal("4950")
     if event < date(2022, 9, 1):
@@ -58,9 +77,13 @@ def dependant(draw: st.DrawFn) -> dict:
         born = draw(st.dates(min_value=date(1920, 1, 1), max_value=date(1980, 1, 1)))
     else:
         born = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2024, 12, 31)))
-    return {"relationship": rel, "date_of_birth": born.isoformat(),
-            "in_higher_education": draw(st.booleans()), "disabled": draw(st.booleans()),
-            "married": draw(st.booleans()) if rel in ("child", "sibling") else False}
+    return {
+        "relationship": rel,
+        "date_of_birth": born.isoformat(),
+        "in_higher_education": draw(st.booleans()),
+        "disabled": draw(st.booleans()),
+        "married": draw(st.booleans()) if rel in ("child", "sibling") else False,
+    }
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -69,8 +92,15 @@ def test_shares_never_exceed_the_whole(deps: list[dict], wage: Decimal) -> None:
     parents = [d for d in deps if d["relationship"] == "parent"][:2]
     grandparents = [d for d in deps if d["relationship"] == "grandparent"][:4]
     deps = [d for d in deps if d["relationship"] not in ("parent", "grandparent")] + parents + grandparents
-    r = run(case(event="2025-03-10", wage=f"{wage:.2f}", outcome="death", date_of_birth="1981-01-01",
-                 dependants=deps))
+    r = run(
+        case(
+            event="2025-03-10",
+            wage=f"{wage:.2f}",
+            outcome="death",
+            date_of_birth="1981-01-01",
+            dependants=deps,
+        )
+    )
     b = benefit(r, "DEPENDANTS")
     if b is None:
         return

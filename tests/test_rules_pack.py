@@ -50,8 +50,12 @@ def test_every_value_has_source_and_confidence_and_provisional_flag() -> None:
 
 def test_band_tables_cover_each_ceiling() -> None:
     pack = load_pack(BUNDLED)
-    for on, ceiling, max_aw in [(date(2010, 1, 1), 3000, 2950), (date(2020, 1, 1), 4000, 3950),
-                                (date(2023, 1, 1), 5000, 4950), (date(2025, 1, 1), 6000, 5950)]:
+    for on, ceiling, max_aw in [
+        (date(2010, 1, 1), 3000, 2950),
+        (date(2020, 1, 1), 4000, 3950),
+        (date(2023, 1, 1), 5000, 4950),
+        (date(2025, 1, 1), 6000, 5950),
+    ]:
         table = pack.table("wages.band_table", on)
         assert table.ceiling == ceiling
         assert table.max_assumed_wage == max_aw
@@ -66,16 +70,32 @@ def test_sha256_changes_when_a_file_changes(pack_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("file", "mutate", "key"),
     [
-        ("parameters_ei.json", lambda d: d["parameters"]["ei.funeral_max"]["values"].reverse(), "ei.funeral_max"),
-        ("parameters_ei.json", lambda d: d["parameters"]["dependants.share_spouse"]["values"][0].update(value="6/5"),
-         "dependants.share_spouse"),
-        ("parameters_ei.json", lambda d: d["parameters"]["ei.tdb_rate_percent"]["values"][0].update(value="180"),
-         "ei.tdb_rate_percent"),
+        (
+            "parameters_ei.json",
+            lambda d: d["parameters"]["ei.funeral_max"]["values"].reverse(),
+            "ei.funeral_max",
+        ),
+        (
+            "parameters_ei.json",
+            lambda d: d["parameters"]["dependants.share_spouse"]["values"][0].update(value="6/5"),
+            "dependants.share_spouse",
+        ),
+        (
+            "parameters_ei.json",
+            lambda d: d["parameters"]["ei.tdb_rate_percent"]["values"][0].update(value="180"),
+            "ei.tdb_rate_percent",
+        ),
         ("parameters_ei.json", lambda d: d["parameters"].pop("ei.caa_monthly"), "ei.caa_monthly"),
-        ("parameters_ei.json", lambda d: d["parameters"]["ei.min_daily_rate"]["values"][0].update(confidence="MAYBE"),
-         "ei.min_daily_rate"),
-        ("parameters_ei.json", lambda d: d["parameters"]["ei.caa_monthly"]["values"][0].pop("source"),
-         "ei.caa_monthly"),
+        (
+            "parameters_ei.json",
+            lambda d: d["parameters"]["ei.min_daily_rate"]["values"][0].update(confidence="MAYBE"),
+            "ei.min_daily_rate",
+        ),
+        (
+            "parameters_ei.json",
+            lambda d: d["parameters"]["ei.caa_monthly"]["values"][0].pop("source"),
+            "ei.caa_monthly",
+        ),
     ],
 )
 def test_damaged_pack_names_file_and_key(pack_copy: Path, file: str, mutate, key: str) -> None:  # type: ignore[no-untyped-def]
@@ -103,8 +123,9 @@ def test_bad_json_is_refused_with_file_name(pack_copy: Path) -> None:
     assert err.value.file == "parameters_lindung.json"
 
 
-def test_office_pack_is_used_and_a_damaged_one_keeps_the_bundled(pack_copy: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_office_pack_is_used_and_a_damaged_one_keeps_the_bundled(
+    pack_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _edit_json(pack_copy / "manifest.json", lambda d: d.update(version="office-7"))
     monkeypatch.setenv("FAEDAH_RULES_DIR", str(pack_copy))
     pack = load_rules()
@@ -115,13 +136,23 @@ def test_office_pack_is_used_and_a_damaged_one_keeps_the_bundled(pack_copy: Path
     assert pack.notices and "parameters_ei.json" in pack.notices[0]
 
 
-def test_official_commutation_table_replaces_the_provisional_one(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_official_commutation_table_replaces_the_provisional_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     official = tmp_path / "commutation.json"
-    official.write_text(json.dumps({
-        "name": "Official table (test)", "unit": "per_rm1_daily_rate", "source": "ESS (General) Regulations 1971",
-        "confidence": "VERBATIM", "method": "official", "rows": [[15, "5000"], [60, "2500"], [100, "500"]]}),
-        encoding="utf-8")
+    official.write_text(
+        json.dumps(
+            {
+                "name": "Official table (test)",
+                "unit": "per_rm1_daily_rate",
+                "source": "ESS (General) Regulations 1971",
+                "confidence": "VERBATIM",
+                "method": "official",
+                "rows": [[15, "5000"], [60, "2500"], [100, "500"]],
+            }
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("FAEDAH_COMMUTATION_FILE", str(official))
     pack = load_rules()
     table = pack.table("ei.commutation_table", date(2025, 1, 1))
@@ -130,15 +161,28 @@ def test_official_commutation_table_replaces_the_provisional_one(tmp_path: Path,
     from estimator import estimate, parse_case
     from tests.core_helpers import FAR_FUTURE, benefit, case
 
-    r = estimate(parse_case(case(wage="2000.00", loss_of_earning_capacity_percent="10"), today=FAR_FUTURE), pack)
+    r = estimate(
+        parse_case(case(wage="2000.00", loss_of_earning_capacity_percent="10"), today=FAR_FUTURE), pack
+    )
     opt = benefit(r, "PDB").options[0]
     assert opt.factor == Decimal("5000") and not opt.provisional
 
 
 def test_commutation_table_validation(tmp_path: Path) -> None:
     bad = tmp_path / "c.json"
-    bad.write_text(json.dumps({"name": "x", "unit": "per_rm1_daily_rate", "source": "s", "confidence": "VERBATIM",
-                               "method": "m", "rows": [[20, "100"], [30, "200"]]}), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "name": "x",
+                "unit": "per_rm1_daily_rate",
+                "source": "s",
+                "confidence": "VERBATIM",
+                "method": "m",
+                "rows": [[20, "100"], [30, "200"]],
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(RulePackError) as err:
         load_commutation_table(bad)
     assert "rows[1]" in err.value.key

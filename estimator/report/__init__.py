@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ..case import Case
 from ..fileio import atomic_write_bytes
@@ -23,6 +23,9 @@ from .fonts import register_fonts
 from .text import REPORT_LANGS, Lx
 
 __all__ = ["REPORT_LANGS", "mask_ic", "pdf_bytes", "write_pdf"]
+
+TOP = 20 * mm
+BOTTOM = 22 * mm
 
 
 def pdf_bytes(result: Result, case: Case, *, lang: str = "en", office_name: str = "", office_address: str = "",
@@ -41,16 +44,19 @@ def pdf_bytes(result: Result, case: Case, *, lang: str = "en", office_name: str 
         lx=lx,
         running_head=lx.kp("running_head", name=who or "—"),
         office=office,
-        footer_left=f"{lx.kp('footer_estimate')} · Faedah · "
-        f"{lx.kp('rule_pack')} {result.rules.version}",
+        footer_left=lx.kp("footer_estimate"),
+        footer_left2=lx.k("footer_rules", version=result.rules.version, sha=result.rules.sha256[:12])[lx.primary],
     )
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=18 * mm, bottomMargin=19 * mm,
+    doc = BaseDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=TOP, bottomMargin=BOTTOM,
         title=lx.kp("pdf_title", ref=ref or name or ""), author=office, subject=lx.kp("doc_title"),
         creator="Faedah", producer="Faedah (reportlab)", lang="ms-MY" if lx.primary == "ms" else "en-MY",
         invariant=True,
     )
+    frame = Frame(MARGIN_X, BOTTOM, A4[0] - 2 * MARGIN_X, A4[1] - TOP - BOTTOM, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(builder.story(), canvasmaker=make_canvas(decor))
     return buf.getvalue()
 

@@ -25,6 +25,7 @@ class PageDecor:
     running_head: str  # plain text
     office: str  # plain text
     footer_left: str  # plain text
+    footer_left2: str  # plain text (second line)
 
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
@@ -72,7 +73,7 @@ def make_canvas(decor: PageDecor) -> type[Canvas]:
                 head = _fit(self, decor.running_head, REGULAR, 7.5, usable - office_w - 6 * mm)
                 self.drawString(MARGIN_X, y, head)
                 self.line(MARGIN_X, y - 2 * mm, width - MARGIN_X, y - 2 * mm)
-            y = 11 * mm
+            y = 12 * mm
             self.line(MARGIN_X, y + 4 * mm, width - MARGIN_X, y + 4 * mm)
             self.setFont(REGULAR, 7.5)
             self.setFillColor(GREY)
@@ -83,7 +84,10 @@ def make_canvas(decor: PageDecor) -> type[Canvas]:
             page_w = self.stringWidth(page_text, BOLD, 7.5)
             self.setFont(REGULAR, 7.5)
             self.setFillColor(GREY)
-            self.drawString(MARGIN_X, y, _fit(self, decor.footer_left, REGULAR, 7.5, usable - page_w - 6 * mm))
+            room = usable - page_w - 6 * mm
+            self.drawString(MARGIN_X, y, _fit(self, decor.footer_left, REGULAR, 7.5, room))
+            self.setFont(REGULAR, 6.5)
+            self.drawString(MARGIN_X, y - 3.2 * mm, _fit(self, decor.footer_left2, REGULAR, 6.5, room))
             self.restoreState()
 
     return SummaryCanvas

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
@@ -60,19 +59,27 @@ def timeline_drawing(schedule: Sequence[SchedulePeriod], labels: dict[int, str],
         b = _year(period.end) if period.end is not None else x_end
         totals += [(a, float(period.monthly_total)), (b, float(period.monthly_total))]
 
-    legend_rows = len(order) + 1
-    legend_h = 11 * ((legend_rows + 1) // 2) + 4
+    # legend: a short line of each colour and the payee's name, three to a row
+    entries = [(PALETTE[i % len(PALETTE)], labels.get(idx, str(idx + 1)), None) for i, idx in enumerate(order)]
+    entries.append((TOTAL_COLOR, total_label, [3, 2]))
+    per_row = 3
+    rows = (len(entries) + per_row - 1) // per_row
+    legend_h = 11 * rows + 4
     d = Drawing(width, height)
     plot = LinePlot()
-    plot.x, plot.y = 44, 24 + legend_h
+    plot.x, plot.y = 44, 18 + legend_h
     plot.width, plot.height = width - 56, height - plot.y - 8
     plot.data = [*series, totals]
-    for i in range(len(series)):
+    n = len(series)
+    for i in range(n):
         plot.lines[i].strokeColor = PALETTE[i % len(PALETTE)]
-        plot.lines[i].strokeWidth = 2
-    plot.lines[len(series)].strokeColor = TOTAL_COLOR
-    plot.lines[len(series)].strokeWidth = 1
-    plot.lines[len(series)].strokeDashArray = [3, 2]
+        # a line that another payee's line would hide (same amount, same time) is drawn wider underneath it,
+        # so equal amounts show as nested lines of each colour
+        covered = sum(1 for j in range(i + 1, n) if _overlaps(series[i], series[j]))
+        plot.lines[i].strokeWidth = 2 + 1.8 * covered
+    plot.lines[n].strokeColor = TOTAL_COLOR
+    plot.lines[n].strokeWidth = 1
+    plot.lines[n].strokeDashArray = [3, 2]
     top = max(float(p.monthly_total) for p in schedule)
     step = _nice_step(top)
     plot.yValueAxis.valueMin = 0
@@ -94,30 +101,37 @@ def timeline_drawing(schedule: Sequence[SchedulePeriod], labels: dict[int, str],
     plot.yValueAxis.gridStrokeColor = colors.HexColor("#e3e8ee")
     plot.yValueAxis.gridStrokeWidth = 0.5
     d.add(plot)
-    if schedule[-1].end is None:
-        # an open-ended last period: arrow-like marker at the right edge
-        right = plot.x + plot.width
-        d.add(Line(right, plot.y, right, plot.y + plot.height, strokeColor=colors.HexColor("#c5ccd4"),
-                   strokeDashArray=[1, 2], strokeWidth=0.5))
-
-    legend = Legend()
-    legend.x, legend.y = 44, legend_h
-    legend.fontName = REGULAR
-    legend.fontSize = 7.5
-    legend.alignment = "right"
-    legend.columnMaximum = (legend_rows + 1) // 2
-    legend.deltax = (width - 56) / 2
-    legend.dxTextSpace = 4
-    legend.dx = 14
-    legend.dy = 3
-    legend.subCols.minWidth = (width - 56) / 2 - 24
-    pairs = [(PALETTE[i % len(PALETTE)], labels.get(idx, str(idx + 1))) for i, idx in enumerate(order)]
-    pairs.append((TOTAL_COLOR, total_label))
-    legend.colorNamePairs = pairs
-    d.add(legend)
     d.add(String(plot.x - 40, plot.y + plot.height + 2, "RM", fontName=REGULAR, fontSize=7,
                  fillColor=colors.HexColor("#5f6b7a")))
+    col_w = plot.width / per_row
+    for k, (color, text, dash) in enumerate(entries):
+        r, c = divmod(k, per_row)
+        x = plot.x + c * col_w
+        y = legend_h - 8 - r * 11
+        d.add(Line(x, y + 2.5, x + 16, y + 2.5, strokeColor=color, strokeWidth=1 if dash else 2.5,
+                   strokeDashArray=dash))
+        d.add(String(x + 20, y, _clip(text, col_w - 24), fontName=REGULAR, fontSize=7.5,
+                     fillColor=colors.HexColor("#1c2430")))
     return d
+
+
+def _overlaps(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    """Do two step lines share a horizontal piece (same amount over an overlapping time)?"""
+    for (a0, ya), (a1, _) in zip(a[::2], a[1::2], strict=True):
+        for (b0, yb), (b1, _) in zip(b[::2], b[1::2], strict=True):
+            if ya == yb and min(a1, b1) > max(a0, b0):
+                return True
+    return False
+
+
+def _clip(text: str, width: float) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, REGULAR, 7.5) <= width:
+        return text
+    while text and stringWidth(text + "…", REGULAR, 7.5) > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def _nice_step(top: float) -> float:

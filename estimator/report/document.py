@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -45,7 +44,6 @@ from .styles import (
     AMBER_BG,
     AMBER_LINE,
     DAGGER,
-    GREY,
     GRID,
     LIGHT,
     NAVY,
@@ -152,7 +150,7 @@ class SummaryBuilder:
     def cell(self, markup: str, style: str = "cell") -> Paragraph:
         return self.p(markup, style)
 
-    def kv(self, rows: Sequence[tuple[Flowable, Flowable]], four: bool = False) -> Table:
+    def kv(self, rows: Sequence[tuple[Flowable, Flowable]], four: bool = False, label_w: float = 62 * mm) -> Table:
         if four:
             data: list[list[Flowable | str]] = []
             for i in range(0, len(rows), 2):
@@ -164,7 +162,7 @@ class SummaryBuilder:
             t = Table(data, colWidths=widths, hAlign="LEFT")
             t.setStyle(kv_table_style(4))
         else:
-            t = Table([list(r) for r in rows], colWidths=[62 * mm, WIDTH - 62 * mm], hAlign="LEFT")
+            t = Table([list(r) for r in rows], colWidths=[label_w, WIDTH - label_w], hAlign="LEFT")
             t.setStyle(kv_table_style(2))
         return t
 
@@ -314,7 +312,10 @@ class SummaryBuilder:
                                                  self.head("col_how_paid")]]
             for b in self.r.benefits:
                 amount, how = self.benefit_summary(b)
-                amount_markup = f"<b>{amount}</b>{self.dag(b.provisional)}" if amount != "—" else amount
+                amount_markup = amount
+                if amount != "—":
+                    figure, _, per = amount.partition("<br/>")
+                    amount_markup = f"<b>{figure}</b>{self.dag(b.provisional)}" + (f"<br/>{per}" if per else "")
                 data.append([self.cell(f"<b>{self.lx.m(b.title, size=7)}</b>"),
                              self.cell(amount_markup, "cell_r"), self.cell(how)])
             out.append(self.grid(data, [62 * mm, 36 * mm, WIDTH - 98 * mm]))
@@ -487,8 +488,6 @@ class SummaryBuilder:
                     (L("qualifying"), C(lx.inline(lx.k(f"qualifying.{b.qualifying}"))))]
             return [self.kv(rows, four=True), *self.payees_block(b.payees, b.schedule)]
         if isinstance(b, Info):
-            items = "".join(f"<bullet>\u2022</bullet>{lx.m(c, size=7)}" for c in [])
-            del items
             paras: list[Flowable] = [self.p(f"\u2022 {lx.m(cond, size=7)}", "body") for cond in b.conditions]
             return paras
         return []
@@ -551,7 +550,8 @@ class SummaryBuilder:
                     self.cell(esc(day(p.starts_on))),
                     self.cell(esc(day(p.ends_on)) if p.ends_on else lx.m(lx.k("open_ended"), size=7)),
                     self.cell(lx.m(p.end_reason, size=7))])
-            out.append(self.grid(data, [44 * mm, 17 * mm, 19 * mm, 22 * mm, 20 * mm, 20 * mm, WIDTH - 142 * mm]))
+            out.append(self.grid(data, [42 * mm, 16 * mm, 18 * mm, 22 * mm, 20.5 * mm, 20.5 * mm,
+                                        WIDTH - 139 * mm]))
         if schedule:
             out += self.schedule_table(payees, schedule)
             out += self.chart(payees, schedule)
@@ -590,13 +590,14 @@ class SummaryBuilder:
             row += [self.cell(f"<b>{money(period.monthly_total)}</b>", "cell_r"),
                     self.cell(lx.m(period.reason, size=6.8))]
             data.append(row)
-        fixed = 19 * mm + 19 * mm + 22 * mm
+        dcol = 20.5 * mm
+        fixed = 2 * dcol + 22 * mm
         if wide:
             why = 34 * mm
             each = (WIDTH - fixed - why) / len(order)
-            widths = [19 * mm, 19 * mm] + [each] * len(order) + [22 * mm, why]
+            widths = [dcol, dcol] + [each] * len(order) + [22 * mm, why]
         else:
-            widths = [19 * mm, 19 * mm, WIDTH - fixed - 40 * mm, 22 * mm, 40 * mm]
+            widths = [dcol, dcol, WIDTH - fixed - 40 * mm, 22 * mm, 40 * mm]
         return [self.h3(lx.ki("schedule")), self.p(lx.m(lx.k("schedule_hint"), size=6.8), "small"),
                 self.grid(data, widths)]
 
@@ -644,7 +645,7 @@ class SummaryBuilder:
         users = self.step_users.get(step.id, [])
         if users:
             rows.append((L("used_by"), C("; ".join(lx.inline(u) for u in users))))
-        block: list[Flowable] = [self.p(title, "h3"), self.kv(rows)]
+        block: list[Flowable] = [self.p(title, "h3"), self.kv(rows, label_w=40 * mm)]
         if step.params:
             data: list[list[Flowable | str]] = [[self.head("col_rule"), self.head("col_value"),
                                                  self.head("col_effective"), self.head("col_source"),
@@ -693,8 +694,3 @@ class SummaryBuilder:
                 (self.label("sha256"), self.cell(esc(rules.sha256), "mono"))]
         out += [Spacer(1, 6), self.kv(rows), Spacer(1, 4), self.p(lx.m(lx.k("prepared_by"), size=6.5), "tiny")]
         return out
-
-
-def _unused(_: Decimal, __: colors.Color) -> None:  # keeps type imports referenced for readers
-    del _, __
-    _ = GREY

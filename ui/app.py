@@ -1,0 +1,76 @@
+"""Start-up: QApplication, bundled fonts, settings, crash handler, the main window.
+
+The calculation core is imported after the window shows (start-up stays close to a bare QWizard's).
+
+Environment:
+  QUIT_AFTER_SHOW=1   quit as soon as the main window is shown (start-up benchmark)
+  FAEDAH_CONFIG_DIR   folder of the settings file (tests)
+  FAEDAH_DATA_DIR     user data folder: autosaved draft, error log
+Command line: ``python -m ui [CASE.json] [--portable]``
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from . import crash
+from .core import Core
+from .draft import Drafts
+from .mainwindow import MainWindow
+from .settings import Settings, data_dir
+from .text import resources_dir, set_lang
+
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+
+
+def register_fonts(app: QApplication) -> str | None:
+    """Register the bundled DejaVu fonts and make DejaVu Sans the app font (at the system's size)."""
+    family = None
+    for name in FONT_FILES:
+        fid = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
+        if fid >= 0 and family is None:
+            families = QFontDatabase.applicationFontFamilies(fid)
+            family = families[0] if families else None
+    if family:
+        font = QFont(app.font())
+        font.setFamily(family)
+        app.setFont(font)
+    return family
+
+
+def create_window(argv: list[str] | None = None) -> MainWindow:
+    """The main window with settings, language and crash handling in place (used by main() and the tests)."""
+    args = list(sys.argv if argv is None else argv)
+    settings = Settings(args)
+    set_lang(settings.ui_lang)
+    folder = data_dir(args)
+    window = MainWindow(settings, Core(), Drafts(folder))
+    crash.install(folder, before_dialog=window.save_draft_now)
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv if argv is None else argv)
+    app = QApplication.instance() or QApplication(args)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Faedah")
+    app.setOrganizationName("Faedah")
+    app.setApplicationDisplayName("Faedah")
+    register_fonts(app)
+    window = create_window(args)
+    window.show()
+    if os.environ.get("QUIT_AFTER_SHOW") == "1":
+        QTimer.singleShot(0, app.quit)
+    else:
+        files = [a for a in args[1:] if not a.startswith("-")]
+        QTimer.singleShot(0, lambda: window.finish_startup(files[0] if files else None))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

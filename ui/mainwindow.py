@@ -1,0 +1,379 @@
+"""The main window: File / Settings / Language / Help menus around the case wizard.
+
+It keeps the open file, the unsaved-changes state and the autosaved draft, and hands the core's Result to the
+printing module (imported at click time).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+
+from . import dialogs
+from .core import Core
+from .draft import Drafts
+from .settings import Settings
+from .text import Binder, lang, pick, plain, set_lang, t
+from .wizard import PAGE_RESULTS, CaseWizard
+
+APP_VERSION = "0.1.0"
+DRAFT_DELAY_MS = 2000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, core: Core, drafts: Drafts) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.settings = settings
+        self.core = core
+        self.drafts = drafts
+        self.path: Path | None = None
+        self.dirty = False
+        self.b = Binder()
+        self.wizard = CaseWizard(core, host=self)
+        self.setCentralWidget(self.wizard)
+        self.wizard.caseChanged.connect(self._case_changed)
+        self.wizard.resultChanged.connect(self._result_changed)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+
+        self._build_menus()
+        self.live = QLabel(objectName="live_estimate")
+        self.live.setWordWrap(False)
+        self.statusBar().addPermanentWidget(self.live, 1)
+        self.b.add(self._update_title)
+        geo = settings.geometry()
+        if geo is not None:
+            self.restoreGeometry(geo)  # type: ignore[arg-type]
+        else:
+            fm = self.fontMetrics()
+            self.resize(max(900, fm.averageCharWidth() * 120), max(680, fm.height() * 40))
+
+    # ------------------------------------------------------------------------------------------- menus
+    def _action(self, key: str, slot: Any, shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:
+        act = QAction(self)
+        act.setObjectName(name or key.rsplit(".", 1)[-1])
+        self.b.text(act.setText, key)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _checked=False: slot())
+        return act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = QMenu(self)
+        self.b.text(self.file_menu.setTitle, "ui.menu.file")
+        self.act_new = self._action("ui.action.new", self.new_case, QKeySequence.StandardKey.New)
+        self.act_open = self._action("ui.action.open", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.act_save = self._action("ui.action.save", self.save, QKeySequence.StandardKey.Save)
+        self.act_save_as = self._action("ui.action.save_as", self.save_as, "Ctrl+Shift+S")
+        self.act_pdf = self._action("ui.action.export_pdf", self.export_pdf, "Ctrl+E")
+        self.act_print = self._action("ui.action.print", self.print_summary, QKeySequence.StandardKey.Print)
+        self.act_preview = self._action("ui.action.print_preview", self.preview_summary)
+        self.act_quit = self._action("ui.action.quit", self.close, "Ctrl+Q")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("recent_menu")
+        self.b.text(self.recent_menu.setTitle, "ui.menu.recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for act in (self.act_new, self.act_open, self.act_save, self.act_save_as):
+            self.file_menu.addAction(act)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        for act in (self.act_pdf, self.act_print, self.act_preview):
+            self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        bar.addMenu(self.file_menu)
+
+        self.settings_menu = QMenu(self)
+        self.b.text(self.settings_menu.setTitle, "ui.menu.settings")
+        self.act_settings = self._action("ui.action.settings", self.open_settings, "Ctrl+,")
+        self.settings_menu.addAction(self.act_settings)
+        bar.addMenu(self.settings_menu)
+
+        self.lang_menu = QMenu(self)
+        self.lang_menu.setTitle("&Language / Bahasa")
+        group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for code, label in (("en", "&English"), ("ms", "Bahasa &Malaysia")):
+            act = QAction(label, self, checkable=True)
+            act.setObjectName(f"lang_{code}")
+            act.setChecked(code == lang())
+            act.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            group.addAction(act)
+            self.lang_menu.addAction(act)
+            self.lang_actions[code] = act
+        self.act_toggle_lang = QAction(self)
+        self.act_toggle_lang.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_toggle_lang.triggered.connect(lambda: self.set_language("ms" if lang() == "en" else "en"))
+        self.addAction(self.act_toggle_lang)
+        bar.addMenu(self.lang_menu)
+
+        self.help_menu = QMenu(self)
+        self.b.text(self.help_menu.setTitle, "ui.menu.help")
+        self.act_about = self._action("ui.action.about", self.about, QKeySequence.StandardKey.HelpContents)
+        self.help_menu.addAction(self.act_about)
+        bar.addMenu(self.help_menu)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        if not files:
+            act = self.recent_menu.addAction(t("ui.menu.recent_none"))
+            act.setEnabled(False)
+            return
+        for i, f in enumerate(files):
+            act = self.recent_menu.addAction(f"&{i + 1} {Path(f).name}")
+            act.setToolTip(f)
+            act.setObjectName(f"recent_{i}")
+            act.triggered.connect(lambda _c=False, p=f: self.open_path(Path(p)))
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(t("ui.menu.recent_clear"))
+        clear.triggered.connect(self.settings.clear_recent)
+
+    # ------------------------------------------------------------------------------------------- start-up
+    def finish_startup(self, open_file: str | None = None) -> None:
+        """After the window shows: load the core, offer a draft back, open a file given on the command line."""
+        if not self.core.load():
+            dialogs.error(self, pick(self.core.error))
+            return
+        for notice in getattr(self.core.rules, "notices", []) or []:
+            self.statusBar().showMessage(notice, 15000)
+        self.wizard.disability.populate()
+        self.wizard.revalidate()
+        self.wizard.results.b.apply()
+        if not self.offer_draft() and open_file:
+            self.open_path(Path(open_file))
+        self._update_title()
+
+    def offer_draft(self) -> bool:
+        doc = self.drafts.load()
+        if doc is None:
+            return False
+        when = str(doc.get("saved_at", "")).replace("T", " ")
+        if not dialogs.ask_yes_no(self, t("ui.draft.offer", when=when), t("ui.draft.offer_detail")):
+            self.drafts.clear()
+            return False
+        self.wizard.load(doc["case"])
+        source = str(doc.get("source") or "")
+        self.path = Path(source) if source else None
+        self.dirty = True
+        self.wizard.go_furthest()
+        self._update_title()
+        return True
+
+    # ------------------------------------------------------------------------------------------- state
+    def _case_changed(self) -> None:
+        self.dirty = True
+        self._update_title()
+        self._draft_timer.start()
+
+    def save_draft_now(self) -> None:
+        """Write the open case to the draft (also called by the crash handler)."""
+        self._draft_timer.stop()
+        if self.dirty:
+            self.drafts.save(self.wizard.collect(), str(self.path or ""))
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else t("ui.untitled")
+        self.setWindowTitle(f"{name}{' *' if self.dirty else ''} — Faedah")
+        self.setWindowModified(self.dirty)
+        self._result_changed()
+
+    def _result_changed(self) -> None:
+        r = self.wizard.result
+        if r is None:
+            self.live.setText(t("ui.live.none") if self.core.ready else t("ui.live.loading"))
+            return
+        parts = []
+        for b in r.benefits:
+            amount = None
+            for attr, key in (("total", "ui.live.total"), ("monthly_amount", "ui.live.monthly")):
+                value = getattr(b, attr, None)
+                if value is not None:
+                    amount = t(key, amount=f"RM{value:,.2f}")
+                    break
+            if amount:
+                parts.append(f"{pick(b.title)}: {amount}{' *' if b.provisional else ''}")
+        self.live.setText(t("ui.live.prefix") + " " + (" · ".join(parts) if parts else t("ui.live.nothing")))
+
+    def _maybe_keep(self) -> bool:
+        """Before the open case goes away: True when it may go (saved, or the user chose to discard it)."""
+        if not self.dirty:
+            return True
+        answer = dialogs.ask_save_discard(self, t("ui.unsaved.question"))
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.drafts.clear()
+            return True
+        return False
+
+    # ------------------------------------------------------------------------------------------- files
+    def new_case(self) -> None:
+        if not self._maybe_keep():
+            return
+        self.wizard.clear()
+        self.path = None
+        self.dirty = False
+        self.drafts.clear()
+        self._update_title()
+
+    def open_dialog(self) -> None:
+        if not self._maybe_keep():
+            return
+        folder = self.settings.last_folder or str(Path.home())
+        name = dialogs.open_file_name(self, folder)
+        if name:
+            self.open_path(Path(name), asked=True)
+
+    def open_path(self, path: Path, asked: bool = False) -> bool:
+        if not asked and not self._maybe_keep():
+            return False
+        if not self.core.ready and not self.core.load():
+            dialogs.error(self, pick(self.core.error))
+            return False
+        from estimator.case import CaseError
+
+        try:
+            case = self.core.read_case(path)
+        except CaseError as exc:
+            dialogs.error(self, t("ui.file.open_failed", name=path.name), dialogs.problems_text(exc.problems))
+            return False
+        self.wizard.load(self.core.case_to_dict(case))
+        self.path = path
+        self.dirty = False
+        self.drafts.clear()
+        self.settings.add_recent(path)
+        self.settings.last_folder = str(path.parent)
+        self.wizard.go_furthest()
+        self._update_title()
+        self.statusBar().showMessage(t("ui.file.opened", name=path.name), 5000)
+        return True
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.path) if self.path else str(Path(self.settings.last_folder or Path.home()) /
+                                                         self._suggested_name())
+        name = dialogs.save_file_name(self, suggested)
+        if not name:
+            return False
+        return self._write(Path(name))
+
+    def _suggested_name(self) -> str:
+        data = self.wizard.collect()
+        ref = str(data.get("case_reference") or "").strip()
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in ref)[:40]
+        return f"{safe or 'faedah-case'}.json"
+
+    def _write(self, path: Path) -> bool:
+        from estimator.fileio import WriteError
+
+        self.wizard.revalidate()
+        if self.wizard.case is None:
+            dialogs.error(self, t("ui.file.cannot_save"), dialogs.problems_text(self.wizard.problems))
+            return False
+        try:
+            self.core.write_case(path, self.wizard.case)
+        except WriteError as exc:
+            dialogs.error(self, pick(exc.message))
+            return False
+        self.path = path
+        self.dirty = False
+        self.drafts.clear()
+        self.settings.add_recent(path)
+        self.settings.last_folder = str(path.parent)
+        self._update_title()
+        self.statusBar().showMessage(t("ui.file.saved", name=path.name), 5000)
+        return True
+
+    # ------------------------------------------------------------------------------------------- printing
+    def _print_args(self) -> dict[str, Any] | None:
+        if self.wizard.result is None:
+            self.wizard.revalidate()
+            self.wizard.compute_result()
+        if self.wizard.result is None:
+            dialogs.error(self, t("ui.print.no_result"), dialogs.problems_text(self.wizard.problems))
+            return None
+        s = self.settings
+        return {"lang": s.pdf_lang, "office_name": s.office_name, "office_address": s.office_address,
+                "unmask_ic": s.unmask_ic}
+
+    def _printing(self) -> Any:
+        try:
+            from . import printing
+        except ImportError:
+            dialogs.info(self, t("ui.print.unavailable"))
+            return None
+        return printing
+
+    def export_pdf(self) -> None:
+        args = self._print_args()
+        mod = self._printing() if args is not None else None
+        if mod is None or args is None:
+            return
+        out = mod.export_pdf(self, self.wizard.result, self.wizard.case, **args)
+        if out is not None:
+            self.statusBar().showMessage(t("ui.print.exported", path=str(out)), 8000)
+
+    def print_summary(self) -> None:
+        args = self._print_args()
+        mod = self._printing() if args is not None else None
+        if mod is None or args is None:
+            return
+        if mod.print_summary(self, self.wizard.result, self.wizard.case, **args):
+            self.statusBar().showMessage(t("ui.print.sent"), 5000)
+
+    def preview_summary(self) -> None:
+        args = self._print_args()
+        mod = self._printing() if args is not None else None
+        if mod is None or args is None:
+            return
+        mod.preview_summary(self, self.wizard.result, self.wizard.case, **args)
+
+    # ------------------------------------------------------------------------------------------- settings
+    def open_settings(self) -> None:
+        dlg = dialogs.SettingsDialog(self, self.settings)
+        if dlg.exec() and self.settings.ui_lang != lang():
+            self.set_language(self.settings.ui_lang)
+
+    def set_language(self, code: str) -> None:
+        set_lang(code)
+        self.settings.ui_lang = code
+        for c, act in self.lang_actions.items():
+            act.setChecked(c == code)
+        self.b.apply()
+        self.wizard.retranslate()
+        self._update_title()
+
+    def about(self) -> None:
+        dlg = dialogs.AboutDialog(self, self.core.rules if self.core.ready else None, APP_VERSION)
+        dlg.exec()
+
+    # ------------------------------------------------------------------------------------------- closing
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if not self._maybe_keep():
+            event.ignore()
+            return
+        self._draft_timer.stop()
+        if not self.dirty:
+            self.drafts.clear()
+        self.settings.set_geometry(self.saveGeometry())
+        event.accept()
+
+    def go_results(self) -> None:
+        self.wizard.go_to(PAGE_RESULTS)
+
+    def label(self) -> str:
+        return plain(self.windowTitle())
