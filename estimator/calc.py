@@ -51,6 +51,7 @@ class Recorder:
         self._pending: list[ParamUse] = []
         self._seen_notes: set[str] = set()
         self._ids: set[str] = set()
+        self.custom_notes: set[str] = {"ei.commutation_table"}  # keys whose footnote a benefit writes itself
 
     # -- rules
     def use(self, key: str, on: date) -> Any:
@@ -91,7 +92,7 @@ class Recorder:
         params = list(unique.values())
         prov = provisional or any(p.provisional for p in params)
         for p in params:
-            if p.provisional:
+            if p.provisional and p.key not in self.custom_notes:
                 self.note_provisional(
                     f"param:{p.key}:{p.effective_from}",
                     tr(

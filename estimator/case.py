@@ -169,6 +169,13 @@ _PYDANTIC_KEYS = {
     "dict_type": "err.object",
     "string_too_long": "err.text_too_long",
     "finite_number": "err.number",
+    "date_from_datetime_inexact": "err.date",
+    "date_future": "err.date",
+    "date_past": "err.date",
+    "decimal_whole_digits": "err.number",
+    "int_parsing_size": "err.int",
+    "model_attributes_type": "err.object",
+    "string_unicode": "rel.err.text_unicode",
 }
 
 
@@ -397,11 +404,10 @@ def decode_case_bytes(raw: bytes) -> Any:
         raise CaseError([Problem(field="", code="not_utf8", message=tr("err.not_utf8"))]) from None
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
-    except RecursionError:  # nested deeper than any case file: damaged or hostile
-        raise CaseError([Problem(field="", code="bad_json", message=tr("err.bad_json", line="?"))]) from None
-    except ValueError as exc:
-        line = getattr(exc, "lineno", "?")
-        raise CaseError([Problem(field="", code="bad_json", message=tr("err.bad_json", line=line))]) from None
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested deeper than any case file
+        line = getattr(exc, "lineno", None)
+        msg = tr("err.bad_json", line=line) if line else tr("rel.err.bad_json")
+        raise CaseError([Problem(field="", code="bad_json", message=msg)]) from None
 
 
 def _no_constant(name: str) -> Any:
@@ -409,7 +415,13 @@ def _no_constant(name: str) -> Any:
 
 
 def case_to_json(case: Case) -> str:
-    return json.dumps(case_to_dict(case), indent=2, ensure_ascii=False) + "\n"
+    data = case_to_dict(case)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in the app's free-form meta: escape it, never fail to save
+        text = json.dumps(data, indent=2, ensure_ascii=True) + "\n"
+    return text
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:

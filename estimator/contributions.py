@@ -172,6 +172,17 @@ def _socso(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | No
         step_id=s.id)
 
 
+def _label(band: Any) -> str:
+    if band.upper is None:
+        return f"> RM{band.lower:,.2f}"
+    return f"RM{band.lower:,.2f} – RM{band.upper:,.2f}"
+
+
+def rules_value(rec: Recorder, key: str, on: date) -> Any:
+    """The rule value in force (without recording it)."""
+    return rec.rules.at(key, on)
+
+
 def _eis(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | None, foreign: bool,
          notes: list[Text]) -> ContributionLine:
     def out(status: Status, reason: Text, sub: str | None = None, **kw: Any) -> ContributionLine:
@@ -180,9 +191,13 @@ def _eis(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | None
         return ContributionLine(code="EIS", title=tr("con.title.eis"), status=status, reason=reason,
                                 provisional=s.provisional, step_id=s.id, **kw)
 
-    start = rec.use("contributions.eis_start", on)
-    if on < start:
-        return out("not_in_force", tr("con.eis_before_start", start=start.isoformat()))
+    try:
+        tv = rules_value(rec, "contributions.eis_table", on)
+    except RuleNotInForce:
+        tv = None
+        start = rec.use("contributions.eis_start", on)
+        if on < start:
+            return out("not_in_force", tr("con.eis_before_start", start=start.isoformat()))
     if foreign and not rec.use("contributions.eis_foreign_covered", on):
         return out("excluded", tr("con.eis_foreign"))
     min_age = rec.use("contributions.eis_min_age", on)
@@ -197,19 +212,18 @@ def _eis(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | None
             notes.append(tr("con.note_eis_late_assumed", limit=late))
         else:
             # EIS contributions first became payable at the later of the first insurance and the start of EIS
-            years_since_start = age_on(start, on)
-            first_eis_age = max(first_age, age - years_since_start)
+            eis_start = rec.use("contributions.eis_start", on)
+            first_eis_age = max(first_age, age - age_on(eis_start, on))
             if first_eis_age >= late:
                 return out("excluded", tr("con.eis_late", limit=late, first=first_eis_age))
-    try:
-        tv = rec.value("contributions.eis_table", on)
-    except RuleNotInForce:
+    if tv is None:
         return out("no_table", tr("con.eis_no_table", date=on.isoformat()))
+    rec.value("contributions.eis_table", on)
     band = tv.value.band_for(wage)
-    return out("due", tr("con.eis_due", low=min_age, high=max_age), band_item=band.item, band=band.label(),
+    return out("due", tr("con.eis_due", low=min_age, high=max_age), band_item=band.item, band=_label(band),
                employer=band.employer, employee=band.employee, total=band.total, table=tv.value.name,
                source=f"{tv.source}; row: {band.source}", confidence=tv.confidence,
-               sub=f"{rm(wage)} → item {band.item} ({band.label()}): {num(band.employer)} + {num(band.employee)}"
+               sub=f"{rm(wage)} → item {band.item} ({_label(band)}): {num(band.employer)} + {num(band.employee)}"
                    f" = {num(band.total)}")
 
 
@@ -235,11 +249,11 @@ def _lindung(rec: Recorder, wage: Decimal, on: date) -> ContributionLine:
     amount: Decimal = getattr(band, f"phase{phase}")
     reason = tr("con.lindung_due", phase=phase)
     s = rec.step("con.lindung", title("con_lindung"), formula("con_lindung"),
-                 f"{rm(wage)} → item {band.item} ({band.label()}), phase {phase}: employee {num(amount)}",
+                 f"{rm(wage)} → item {band.item} ({_label(band)}), phase {phase}: employee {num(amount)}",
                  rm(amount), note=reason)
     return ContributionLine(
         code="LINDUNG", title=tr("con.title.lindung"), status="due", reason=reason, phase=phase,
-        band_item=band.item, band=band.label(), assumed_wage=band.assumed_wage, employee=amount, total=amount,
+        band_item=band.item, band=_label(band), assumed_wage=band.assumed_wage, employee=amount, total=amount,
         table=tv.value.name, source=f"{tv.source}; row: {band.source}", confidence=tv.confidence,
         provisional=s.provisional, step_id=s.id)
 

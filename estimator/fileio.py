@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -32,6 +33,42 @@ def _message(path: Path, exc: OSError) -> Text:
     return tr("err.write_failed", path=str(path), reason=exc.strerror or str(exc))
 
 
+def _keep_backup(path: Path) -> None:
+    """The previous file becomes ``<name>.bak``: a hard link where the file system has them, else a copy
+    (FAT/exFAT USB sticks, some network shares).  The old backup is replaced only once the new one is
+    complete.  Never fatal: the save itself goes on."""
+    bak = path.with_name(path.name + ".bak")
+    tmp_bak = ""
+    try:
+        fd, tmp_bak = tempfile.mkstemp(prefix=f".{bak.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        os.unlink(tmp_bak)
+        try:
+            os.link(path, tmp_bak)
+        except OSError:
+            shutil.copyfile(path, tmp_bak)
+        os.replace(tmp_bak, bak)
+        tmp_bak = ""
+    except OSError:
+        pass
+    finally:
+        if tmp_bak:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_bak)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        dfd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
 def atomic_write_bytes(path: Path | str, data: bytes, backup: bool = True) -> Path:
     path = Path(path)
     tmp_name = ""
@@ -42,13 +79,10 @@ def atomic_write_bytes(path: Path | str, data: bytes, backup: bool = True) -> Pa
             fh.flush()
             os.fsync(fh.fileno())
         if backup and path.exists():
-            bak = path.with_name(path.name + ".bak")
-            with contextlib.suppress(OSError):
-                if bak.exists():
-                    bak.unlink()
-                os.link(path, bak)
+            _keep_backup(path)
         os.replace(tmp_name, path)
         tmp_name = ""
+        _sync_folder(path.parent)
         return path
     except OSError as exc:
         raise WriteError(path, _message(path, exc)) from exc

@@ -211,8 +211,10 @@ def _pdb(ctx: Ctx, basis: WageBasis) -> tuple[PDB | None, bool]:
     if total:
         daily = ptd
     else:
-        rec.use("ei.pdb_minimum_before_lec", on)
         daily = sen(ptd * lec / HUNDRED)
+        if daily < rec.rules.at("ei.min_daily_rate", on).value:
+            # only here does it matter whether the minimum applies before or after the % (unverified)
+            rec.use("ei.pdb_minimum_before_lec", on)
         rec.step(
             "pdb.daily",
             title("pdb_daily"),

@@ -153,9 +153,7 @@ def qualifying(rec: Recorder, hist: History, on: date, death: bool = False) -> Q
          f"1/3 needs {reduced_needed} {ok if span_count >= reduced_needed else no} (minimum {minimum})")
         if hist.first_month else "no contribution before the month of the event",
     ]
-    result_key = {"window": "inv.qp.full_window", "two_thirds": "inv.qp.full_two_thirds",
-                  "one_third": "inv.qp.reduced", "none": "inv.qp.none"}[test]
-    res = tr(result_key, window=window_count, need=need_window, n=span_count, months=span)
+    res = tr(f"inv.qp.{test}", window=window_count, need=need_window, n=span_count, months=span)
     s = rec.step("surv.qualifying" if death else "inv.qualifying",
                  title("inv_qualifying_death" if death else "inv_qualifying"), formula("inv_qualifying"),
                  "; ".join(parts), res["en"],
@@ -179,6 +177,23 @@ class AverageWage:
     step_ids: list[str]
 
 
+def _runs(infos: list[WageMonthInfo]) -> list[str]:
+    """Consecutive months with the same wage and band, as one line each."""
+    out: list[str] = []
+    start = 0
+    for k in range(1, len(infos) + 1):
+        if k < len(infos):
+            a, b = infos[k - 1], infos[k]
+            if (b.wage == a.wage and b.band_item == a.band_item and b.assumed_wage == a.assumed_wage
+                    and b.table == a.table and month_index(b.month) == month_index(a.month) + 1):
+                continue
+        first, last = infos[start], infos[k - 1]
+        months = first.month if k - 1 == start else f"{first.month} – {last.month} ({k - start})"
+        out.append(f"{months}: {rm(first.wage)} → item {first.band_item} ({first.table}) → {rm(first.assumed_wage)}")
+        start = k
+    return out
+
+
 def average_monthly_wage(rec: Recorder, hist: History, on: date, death: bool = False) -> AverageWage:
     """Average of the assumed wages of the last contributions (24, provisional), floored at the minimum."""
     rules = rec.rules
@@ -195,13 +210,17 @@ def average_monthly_wage(rec: Recorder, hist: History, on: date, death: bool = F
         if tv.start not in seen:
             seen.add(tv.start)
             rec.value("wages.band_table", month_start(i.month))
-    lines = [f"{i.month}: {rm(i.wage)} → item {i.band_item} → {rm(i.assumed_wage)}" for i in infos]
+    lines = _runs(infos)
     inferred = sorted({i.band_item for i in infos if i.provisional})
     note = tr("inv.amw_inferred_bands", items=", ".join(map(str, inferred))) if inferred else None
     if note:
         rec.note_provisional(f"inv.band:{inferred}", note)
+    counts: dict[Decimal, int] = {}
+    for i in infos:
+        counts[i.assumed_wage] = counts.get(i.assumed_wage, 0) + 1
+    terms = " + ".join(f"{n} × {num(aw)}" for aw, n in sorted(counts.items()))
     s1 = rec.step(f"{prefix}.amw_bands", title("inv_amw_bands"), formula("inv_amw_bands"), "; ".join(lines),
-                  ", ".join(num(i.assumed_wage) for i in infos), provisional=bool(inferred), note=note)
+                  terms, inputs={i.month: num(i.wage) for i in infos}, provisional=bool(inferred), note=note)
     exact = sum((i.assumed_wage for i in infos), ZERO) / len(infos)
     rec.use("invalidity.average_wage_contributions", on)
     try:
@@ -210,7 +229,7 @@ def average_monthly_wage(rec: Recorder, hist: History, on: date, death: bool = F
         minimum = None
     used = exact if minimum is None or exact >= minimum else minimum
     floored = used != exact
-    sub = f"({' + '.join(num(i.assumed_wage) for i in infos)}) / {len(infos)} = {num(exact, 4)}"
+    sub = f"({terms}) / {len(infos)} = {num(exact, 4)}"
     if minimum is not None:
         sub += f"; minimum {num(minimum)} → {num(used, 4)}"
     few = tr("inv.amw_fewer", n=len(infos), count=count) if len(infos) < count else None

@@ -21,7 +21,7 @@ import csv
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -64,6 +64,8 @@ class Value:
     provisional: bool
     note: str = ""
     raw: str = ""
+    # the value is certain but its start date is not: provisional only for dates before this one
+    date_provisional_until: date | None = None
 
 
 @dataclass
@@ -81,7 +83,23 @@ class Parameter:
         i = bisect.bisect_right(self._starts, on) - 1
         if i < 0:
             raise RuleNotInForce(self.key, on)
-        return self.values[i]
+        v = self.values[i]
+        if v.date_provisional_until is not None and on >= v.date_provisional_until:
+            return self._settled(v)
+        return v
+
+    def _settled(self, v: Value) -> Value:
+        """The same value for a date well after its uncertain start date: not provisional."""
+        cache = self.__dict__.setdefault("_settled_cache", {})
+        if v.start not in cache:
+            cache[v.start] = replace(
+                v,
+                provisional=False,
+                date_provisional_until=None,
+                note=f"{v.note}; certain by {v.date_provisional_until}" if v.note else "",
+            )
+        settled: Value = cache[v.start]
+        return settled
 
 
 # ----------------------------------------------------------------------------------------------- tables
@@ -609,7 +627,15 @@ def load_pack(folder: Path, required: tuple[str, ...] = REQUIRED_PARAMETERS) -> 
                 table_prov = (
                     bool(getattr(parsed, "provisional", False)) if kind == "commutation_table" else False
                 )
-                prov = bool(v.get("provisional", conf in PROVISIONAL_CONFIDENCES)) or table_prov
+                until = None
+                if "date_provisional_until" in v:
+                    until = _date(fname, vk, v["date_provisional_until"])
+                    if until <= start:
+                        raise RulePackError(fname, vk, "'date_provisional_until' must be after 'from'")
+                prov = (
+                    bool(v.get("provisional", conf in PROVISIONAL_CONFIDENCES or until is not None))
+                    or table_prov
+                )
                 values.append(
                     Value(
                         key=key,
@@ -620,6 +646,7 @@ def load_pack(folder: Path, required: tuple[str, ...] = REQUIRED_PARAMETERS) -> 
                         provisional=prov,
                         note=str(v.get("note", "")),
                         raw=str(v["value"]),
+                        date_provisional_until=until,
                     )
                 )
             desc = spec.get("description") or {}

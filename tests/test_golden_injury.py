@@ -186,6 +186,13 @@ def test_six_month_window_straddling_the_october_2024_ceiling_change() -> None:
     assert r.average_assumed_monthly_wage == D("5450.00")
     assert benefit(r, "TDB").daily_rate == D("145.33")
     assert len(r.step("wages.bands").params) == 2  # both tables are cited
+    assert not benefit(r, "TDB").provisional  # the RM5,000 table's uncertain start (2022) does not touch 2024
+
+
+def test_uncertain_start_date_makes_only_nearby_months_provisional() -> None:
+    r = run(case(event="2023-01-20", wage="4500.00", medical_leave_days=5))  # Jul-Dec 2022
+    assert benefit(r, "TDB").provisional
+    assert any("1 September 2022" in n["en"] for n in r.provisional_notes)
 
 
 def test_months_outside_the_window_and_gaps() -> None:
