@@ -12,7 +12,7 @@ from .rules import RulePack, Value
 
 def param_use(pack: RulePack, v: Value) -> ParamUse:
     """The record of a rule value (cached: a value's record never changes)."""
-    ck = (v.key, v.start)
+    ck = (v.key, v.start, v.provisional)
     hit: ParamUse | None = pack.use_cache.get(ck)
     if hit is not None:
         return hit
@@ -103,7 +103,7 @@ class Recorder:
                         date=p.effective_from.isoformat(),
                         confidence=p.confidence,
                         source=p.source,
-                        note=f" ({p.note})" if p.note else "",
+                        note=f"; {p.note}" if p.note else "",
                     ),
                 )
         sid = step_id

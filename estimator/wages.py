@@ -142,7 +142,7 @@ def injury_wage_basis(
             f"{i.month}: {rm(i.wage)} → item {i.band_item} ({i.band}) → {rm(i.assumed_wage)}"
             for i in basis.used
         ]
-        inferred = [i for i in basis.used if i.provisional]
+        inferred = [i for i in basis.used if band_month(rules, i.month, i.wage)[0].provisional]
         note = None
         if inferred:
             items = ", ".join(sorted({str(i.band_item) for i in inferred}, key=int))

@@ -92,6 +92,9 @@ def _split(text: str, font: str, size: float, width: float) -> list[str]:
                 cut = len(line) - 1
                 while cut > 1 and stringWidth(line[:cut], font, size) > width:
                     cut -= 1
+                soft = max(line.rfind(c, 0, cut) for c in "/-_.,?&=")
+                if soft >= cut // 2:
+                    cut = soft + 1
                 out.append(line[:cut])
                 line = line[cut:]
             out.append(line)

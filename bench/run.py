@@ -1,0 +1,396 @@
+"""Faedah benchmark runner: ``python3 bench/run.py [--quick] [--n N] [--only PARTS] [--with-build]``.
+
+Every figure is a ratio Faedah / reference, both measured side by side in the same run (alternating runs,
+medians), against the bare programs in ``../shared/bench`` (``--ref-dir`` or ``FAEDAH_BENCH_DIR``):
+
+1. start-up    ``python -m ui`` (offscreen, ``QUIT_AFTER_SHOW=1``) vs ``reference_wizard.py``; target <= 1.3x
+2. estimate    ``estimator.estimate()`` on samples/death_four_dependants.json, in-process, per call
+               (target < 1 ms), vs ``reference_calc.schedule()`` over a 40-year (480-month) schedule;
+               plus ``import estimator`` beside ``import pydantic`` (fresh interpreters, ``-X importtime``)
+3. pdf         ``estimator.report.write_pdf()`` vs ``reference_report.build()``, in-process; target <= 3x
+4. build       du of dist/faedah vs the bare wizard frozen the same way (budget 130 MB), and the built
+               start-up ratio (target <= 1.3x); only if both builds exist (``--with-build`` makes them)
+
+A part whose code is not there yet prints ``skipped: reason``. ``--write-doc`` puts the output into
+docs/benchmarks.md between the ``bench:begin`` / ``bench:end`` markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REF_DIR = ROOT.parent / "shared" / "bench"
+HEAVY_CASE = ROOT / "samples" / "death_four_dependants.json"
+PARTS = ("startup", "estimate", "pdf", "build")
+MIB = 2**20
+EXE = ".exe" if sys.platform.startswith("win") else ""
+
+
+@dataclass
+class Row:
+    name: str
+    ours: str
+    ref: str
+    ratio: float | None
+    target: str
+    ok: bool | None
+
+    def verdict(self) -> str:
+        return "" if self.ok is None else ("ok" if self.ok else "OVER")
+
+
+class Skip(Exception):
+    """A part cannot run yet (its code or build is missing)."""
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def fmt_s(seconds: float) -> str:
+    if seconds < 0.01:
+        return f"{seconds * 1000:.3f} ms"
+    return f"{seconds * 1000:.0f} ms"
+
+
+def alternate(
+    a: Callable[[], float], b: Callable[[], float], n: int, warmup: int = 1
+) -> tuple[list[float], list[float]]:
+    """Run a and b alternately (a first on even rounds, b first on odd ones); return both lists of times."""
+    for _ in range(warmup):
+        a()
+        b()
+    ta: list[float] = []
+    tb: list[float] = []
+    for i in range(n):
+        if i % 2 == 0:
+            ta.append(a())
+            tb.append(b())
+        else:
+            tb.append(b())
+            ta.append(a())
+    return ta, tb
+
+
+def clean_env(tmp: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    for key in ("FAEDAH_RULES_DIR", "FAEDAH_COMMUTATION_FILE", "FAEDAH_RESOURCES"):
+        env.pop(key, None)
+    env["FAEDAH_CONFIG_DIR"] = str(tmp / "config")
+    env["FAEDAH_DATA_DIR"] = str(tmp / "data")
+    env.update(extra)
+    return env
+
+
+def timed_process(cmd: list[str], env: dict[str, str], cwd: Path, what: str) -> Callable[[], float]:
+    def run() -> float:
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=120)
+        took = time.perf_counter() - start
+        if proc.returncode != 0:
+            tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            raise Skip(f"{what} failed (exit {proc.returncode}): {tail}")
+        return took
+
+    return run
+
+
+# 1. start-up ---------------------------------------------------------------------------------------------
+
+
+def bench_startup(ref_dir: Path, n: int, tmp: Path) -> list[Row]:
+    if not (ROOT / "ui" / "__main__.py").exists():
+        raise Skip("ui/__main__.py is not there yet")
+    env = clean_env(tmp, QT_QPA_PLATFORM="offscreen", QUIT_AFTER_SHOW="1")
+    app = timed_process([sys.executable, "-m", "ui"], env, ROOT, "python -m ui")
+    ref = timed_process(
+        [sys.executable, str(ref_dir / "reference_wizard.py")], env, ref_dir, "reference_wizard.py"
+    )
+    ta, tb = alternate(app, ref, n)
+    ratio = median(ta) / median(tb)
+    return [
+        Row("start-up: python -m ui", fmt_s(median(ta)), fmt_s(median(tb)), ratio, "<= 1.3x", ratio <= 1.3)
+    ]
+
+
+# 2. estimate latency and import cost ---------------------------------------------------------------------
+
+
+def _per_call(fn: Callable[[], Any]) -> Callable[[], float]:
+    def run() -> float:
+        start = time.perf_counter_ns()
+        fn()
+        return (time.perf_counter_ns() - start) / 1e9
+
+    return run
+
+
+def importtime(module: str, cwd: Path) -> Callable[[], float]:
+    """Cumulative import time of ``module`` in a fresh interpreter, from ``python -X importtime``."""
+    pattern = re.compile(r"import time:\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\S.*)$")
+
+    def run() -> float:
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if proc.returncode != 0:
+            tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            raise Skip(f"import {module} failed: {tail}")
+        for line in proc.stderr.splitlines():
+            m = pattern.search(line)
+            if m and m.group(3).strip() == module:
+                return int(m.group(2)) / 1e6
+        raise Skip(f"no -X importtime line for {module}")
+
+    return run
+
+
+def bench_estimate(ref_dir: Path, n: int, calls: int) -> list[Row]:
+    try:
+        from estimator import estimate, read_case_file
+    except ImportError as exc:
+        raise Skip(f"estimator is not importable yet ({exc})") from exc
+    import reference_calc as calc
+
+    case = read_case_file(HEAVY_CASE)
+    estimate(case)  # loads and caches the rule pack
+    loan = calc.LoanInput(
+        name="40-year schedule",
+        principal=Decimal("250000.00"),
+        annual_rate_pct=Decimal("4.5"),
+        months=480,
+        start_year=2026,
+        start_month=1,
+    )
+    ours_f = _per_call(lambda: estimate(case))
+    ref_f = _per_call(lambda: calc.schedule(loan))
+    ta, tb = alternate(ours_f, ref_f, calls, warmup=3)
+    est, sch = median(ta), median(tb)
+    rows = [
+        Row(
+            "estimate(): death, 4 dependants",
+            fmt_s(est),
+            fmt_s(sch) + " sched",
+            est / sch,
+            "< 1 ms",
+            est < 0.001,
+        )
+    ]
+    ia, ib = alternate(importtime("estimator", ROOT), importtime("pydantic", ROOT), n)
+    rows.append(
+        Row(
+            "import estimator / pydantic",
+            fmt_s(median(ia)),
+            fmt_s(median(ib)),
+            median(ia) / median(ib),
+            "",
+            None,
+        )
+    )
+    return rows
+
+
+# 3. PDF export -------------------------------------------------------------------------------------------
+
+
+def _pages(path: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
+def bench_pdf(ref_dir: Path, n: int, tmp: Path) -> list[Row]:
+    try:
+        from estimator import estimate, read_case_file
+        from estimator.report import write_pdf
+    except ImportError as exc:
+        raise Skip(f"estimator.report.write_pdf is not there yet ({exc})") from exc
+    import reference_report
+
+    case = read_case_file(HEAVY_CASE)
+    result = estimate(case)
+    ours_path, ref_path = tmp / "faedah.pdf", tmp / "reference.pdf"
+
+    def ours() -> None:
+        write_pdf(result, case, ours_path)
+
+    def ref() -> None:
+        reference_report.build(str(ref_path), reference_report.DEMO)
+
+    ta, tb = alternate(_per_call(ours), _per_call(ref), n)
+    if ours_path.read_bytes()[:5] != b"%PDF-":
+        raise Skip("write_pdf did not write a PDF")
+    ratio = median(ta) / median(tb)
+    ours_s = f"{fmt_s(median(ta))} ({_pages(ours_path)} p)"
+    ref_s = f"{fmt_s(median(tb))} ({_pages(ref_path)} p)"
+    return [Row("PDF export: write_pdf()", ours_s, ref_s, ratio, "<= 3x", ratio <= 3)]
+
+
+# 4. built bundle -----------------------------------------------------------------------------------------
+
+
+def disk_usage(folder: Path) -> int:
+    """Bytes used by a folder, like ``du -s`` (falls back to the sum of file sizes)."""
+    try:
+        out = subprocess.run(["du", "-sk", str(folder)], capture_output=True, text=True, timeout=60)
+        if out.returncode == 0:
+            return int(out.stdout.split()[0]) * 1024
+    except (OSError, ValueError, subprocess.SubprocessError):
+        pass
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def bench_build(n: int, tmp: Path, dist: Path, ref_build: Path) -> list[Row]:
+    app_exe = dist / f"faedah-gui{EXE}"
+    ref_exe = ref_build / f"reference_wizard{EXE}"
+    if not app_exe.exists():
+        raise Skip(f"no build at {dist} (packaging/build, or --with-build)")
+    if not ref_exe.exists():
+        raise Skip(f"no reference build at {ref_build} (packaging/build --reference, or --with-build)")
+    ours, ref = disk_usage(dist), disk_usage(ref_build)
+    rows = [
+        Row(
+            "bundle size (du)",
+            f"{ours / MIB:.1f} MiB",
+            f"{ref / MIB:.1f} MiB",
+            ours / ref,
+            "<= 130 MB",
+            ours <= 130 * MIB,
+        )
+    ]
+    env = clean_env(tmp, QT_QPA_PLATFORM="offscreen", QUIT_AFTER_SHOW="1")
+    ta, tb = alternate(
+        timed_process([str(app_exe)], env, tmp, "built faedah-gui"),
+        timed_process([str(ref_exe)], env, tmp, "built reference_wizard"),
+        n,
+    )
+    ratio = median(ta) / median(tb)
+    rows.append(
+        Row(
+            "built start-up: faedah-gui", fmt_s(median(ta)), fmt_s(median(tb)), ratio, "<= 1.3x", ratio <= 1.3
+        )
+    )
+    return rows
+
+
+# driver --------------------------------------------------------------------------------------------------
+
+
+def render(rows: list[Row], skipped: list[tuple[str, str]], header: str) -> str:
+    lines = [header, ""]
+    widths = (32, 18, 20, 7, 10)
+    title = ("part", "faedah", "reference", "ratio", "target")
+    lines.append("  ".join(t.ljust(w) for t, w in zip(title, widths, strict=True)) + "  verdict")
+    for r in rows:
+        ratio = f"{r.ratio:.2f}x" if r.ratio is not None else "-"
+        cells = (r.name, r.ours, r.ref, ratio, r.target or "-")
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + "  " + r.verdict())
+    for part, reason in skipped:
+        lines.append(f"{part}: skipped: {reason}")
+    return "\n".join(lines)
+
+
+def write_doc(text: str, doc: Path) -> None:
+    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    block = f"{begin}\n```\n{text}\n```\n{end}"
+    old = doc.read_text(encoding="utf-8") if doc.exists() else f"# Benchmarks\n\n{begin}\n{end}\n"
+    if begin in old and end in old:
+        new = old[: old.index(begin)] + block + old[old.index(end) + len(end) :]
+    else:
+        new = old.rstrip("\n") + "\n\n" + block + "\n"
+    doc.write_text(new, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, help="runs per side for processes and PDFs (default 9; quick 3)")
+    parser.add_argument("--calls", type=int, help="estimate() calls per side (default 300; quick 50)")
+    parser.add_argument("--quick", action="store_true", help="fewer runs: a rough figure in seconds")
+    parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts ({','.join(PARTS)})")
+    parser.add_argument("--with-build", action="store_true", help="run packaging/build --reference first")
+    parser.add_argument(
+        "--ref-dir", type=Path, default=Path(os.environ.get("FAEDAH_BENCH_DIR", DEFAULT_REF_DIR))
+    )
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "faedah", help="the built Faedah folder")
+    parser.add_argument(
+        "--ref-build",
+        type=Path,
+        default=ROOT / "build" / "reference" / "dist" / "reference_wizard",
+        help="the bare reference wizard frozen by packaging/build --reference",
+    )
+    parser.add_argument("--json", action="store_true", help="also print the rows as JSON")
+    parser.add_argument("--write-doc", action="store_true", help="put the output into docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    n = args.n or (3 if args.quick else 9)
+    calls = args.calls or (50 if args.quick else 300)
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in PARTS]
+    if unknown:
+        parser.error(f"unknown part(s): {', '.join(unknown)}")
+    ref_dir: Path = args.ref_dir.resolve()
+    if not (ref_dir / "reference_wizard.py").exists():
+        print(f"bench: reference programs not found in {ref_dir} (use --ref-dir)", file=sys.stderr)
+        return 2
+    sys.path[:0] = [str(ROOT), str(ref_dir)]
+
+    if args.with_build:
+        print("building (packaging/build --reference) ...", flush=True)
+        proc = subprocess.run(["bash", str(ROOT / "packaging" / "build"), "--reference"], cwd=ROOT)
+        if proc.returncode != 0:
+            print(f"bench: the build failed (exit {proc.returncode})", file=sys.stderr)
+
+    rows: list[Row] = []
+    skipped: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="faedah-bench-") as name:
+        tmp = Path(name)
+        runners: dict[str, Callable[[], list[Row]]] = {
+            "startup": lambda: bench_startup(ref_dir, n, tmp),
+            "estimate": lambda: bench_estimate(ref_dir, n, calls),
+            "pdf": lambda: bench_pdf(ref_dir, n, tmp),
+            "build": lambda: bench_build(n, tmp, args.dist.resolve(), args.ref_build.resolve()),
+        }
+        for part in parts:
+            print(f"... {part}", file=sys.stderr, flush=True)
+            try:
+                rows += runners[part]()
+            except Skip as exc:
+                skipped.append((part, str(exc)))
+
+    header = (
+        f"Faedah benchmarks, {datetime.now():%Y-%m-%d %H:%M}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores; "
+        f"medians of {n} alternating runs ({calls} calls for estimate())"
+    )
+    text = render(rows, skipped, header)
+    print(text)
+    if args.json:
+        print(
+            json.dumps(
+                [r.__dict__ for r in rows] + [{"skipped": p, "reason": r} for p, r in skipped], indent=1
+            )
+        )
+    if args.write_doc:
+        write_doc(text, ROOT / "docs" / "benchmarks.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

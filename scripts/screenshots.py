@@ -1,0 +1,131 @@
+"""Take a PNG of every page of the app (and the dialogs), in English and Bahasa Malaysia where useful.
+
+    QT_QPA_PLATFORM=offscreen python3 scripts/screenshots.py [OUT_DIR]
+    xvfb-run -a python3 scripts/screenshots.py
+
+The pictures go to docs/screenshots/ by default.  Settings and the draft folder are temporary, so the user's
+own settings are never touched.  The bundled DejaVu fonts are used.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_tmp = tempfile.mkdtemp(prefix="faedah-shots-")
+os.environ["FAEDAH_CONFIG_DIR"] = str(Path(_tmp) / "config")
+os.environ["FAEDAH_DATA_DIR"] = str(Path(_tmp) / "data")
+
+from PySide6.QtCore import QSize  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from ui.app import create_window, register_fonts  # noqa: E402
+from ui.dialogs import AboutDialog, SettingsDialog  # noqa: E402
+from ui.mainwindow import APP_VERSION, MainWindow  # noqa: E402
+from ui.wizard import PAGE_DEPENDANTS, PAGE_DISABILITY, PAGE_INCIDENT, PAGE_RESULTS, PAGE_WAGES  # noqa: E402
+
+SIZE = QSize(1180, 860)
+SAMPLES = ROOT / "samples"
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def grab(app: QApplication, widget: QWidget, out: Path, name: str) -> Path:
+    settle(app)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print("saved", path)
+    return path
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Faedah")
+    register_fonts(app)
+    win: MainWindow = create_window([sys.argv[0]])
+    win.resize(SIZE)
+    win.show()
+    win.finish_startup()
+    wiz = win.wizard
+
+    def shot(sample: str | None, page: int, name: str, lang: str = "en",
+             before: Callable[[], None] | None = None) -> None:
+        win.set_language(lang)
+        if sample:
+            win.open_path(SAMPLES / sample, asked=True)
+        wiz.go_to(page)
+        if before is not None:
+            before()
+        grab(app, win, out, name)
+
+    # an empty case: the first page in both languages
+    shot(None, PAGE_INCIDENT, "01-incident-empty-en")
+    shot(None, PAGE_INCIDENT, "01-incident-empty-ms", "ms")
+    shot("pdb_partial_commuting.json", PAGE_INCIDENT, "02-incident-commuting-en")
+    shot("pdb_partial_commuting.json", PAGE_WAGES, "03-wages-en")
+    shot("pdb_partial_commuting.json", PAGE_WAGES, "03-wages-ms", "ms")
+    shot("invalidity_pension.json", PAGE_WAGES, "04-wages-invalidity-en")
+    shot("pdb_partial_commuting.json", PAGE_DISABILITY, "05-disability-en",
+         before=lambda: wiz.disability.search.setText("finger"))
+    shot("death_four_dependants.json", PAGE_DEPENDANTS, "06-dependants-en")
+    shot("death_four_dependants.json", PAGE_DEPENDANTS, "06-dependants-ms", "ms")
+    shot("pdb_partial_commuting.json", PAGE_RESULTS, "07-results-commutation-en")
+    shot("pdb_lump_sum.json", PAGE_RESULTS, "08-results-lump-sum-en")
+    shot("pdb_lump_sum.json", PAGE_RESULTS, "08-results-lump-sum-ms", "ms")
+    shot("death_four_dependants.json", PAGE_RESULTS, "09-results-dependants-en")
+
+    def timeline() -> None:
+        wiz.results.ensure_view().tabs.setCurrentIndex(1)
+
+    shot("death_four_dependants.json", PAGE_RESULTS, "10-results-timeline-en", before=timeline)
+
+    def explanation() -> None:
+        view = wiz.results.ensure_view()
+        view.tabs.setCurrentIndex(2)
+        for i in range(min(3, view.tree.topLevelItemCount())):
+            view.tree.topLevelItem(i).setExpanded(True)
+        view.show_step("tdb.daily")
+        item = view.tree.currentItem()
+        if item is not None:
+            item.setExpanded(True)
+            for k in range(item.childCount()):
+                item.child(k).setExpanded(True)
+
+    shot("pdb_partial_commuting.json", PAGE_RESULTS, "11-results-explanation-en", before=explanation)
+    shot("invalidity_pension.json", PAGE_RESULTS, "12-results-invalidity-en")
+
+    # an entry that blocks Next: a date of birth after the accident
+    def bad_entry() -> None:
+        wiz.incident.dob.setText("01/01/2030")
+
+    shot("tdb_work_accident.json", PAGE_INCIDENT, "13-incident-error-en", before=bad_entry)
+    win.dirty = False
+
+    win.set_language("en")
+    settings = SettingsDialog(win, win.settings)
+    settings.show()
+    grab(app, settings, out, "14-settings-en")
+    settings.close()
+    about = AboutDialog(win, win.core.rules, APP_VERSION)
+    about.show()
+    grab(app, about, out, "15-about-en")
+    about.close()
+    win.dirty = False
+    win.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
