@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -101,6 +102,8 @@ class Case(_Strict):
     caused_by_disease: bool = False
     covered_by_self_employment_scheme: bool = False
     covered_by_housewives_scheme: bool = False
+    receiving_invalidity_pension: bool = False  # death of an invalidity pensioner (survivors' pension = the pension)
+    foreign_worker: bool = False
     notes: str = Field(default="", max_length=4000)
     meta: dict[str, Any] = Field(default_factory=dict)  # free-form data of the app (not validated)
 
@@ -133,13 +136,19 @@ class CaseError(Exception):
         self.problems = problems
 
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,59}$")
+
+
 def _loc(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
+            continue
+        name = str(part)
+        if not _PLAIN_KEY.match(name):  # an unknown key from a damaged file: quoted, one line, short
+            name = json.dumps(name[:40] + ("…" if len(name) > 40 else ""), ensure_ascii=True)
+        out += ("." if out else "") + name
     return out
 
 
@@ -305,7 +314,8 @@ def check_case(case: Case, today: date | None = None, injury_ids: set[str] | Non
     if injury_ids is not None:
         for i, inj in enumerate(case.injuries):
             if inj not in injury_ids:
-                add(f"injuries[{i}]", "unknown_injury", "err.unknown_injury", id=inj)
+                shown = inj if _PLAIN_KEY.match(inj) else json.dumps(inj[:20], ensure_ascii=True)
+                add(f"injuries[{i}]", "unknown_injury", "err.unknown_injury", id=shown)
     if len(set(case.injuries)) != len(case.injuries):
         add("injuries", "duplicate_injury", "err.duplicate_injury")
 

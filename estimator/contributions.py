@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -73,7 +74,9 @@ class ContributionResult(BaseModel):
     employer_total: Money
     employee_total: Money
     total: Money
-    socso_lindung_total: Money  # SOCSO + Lindung: the total of the Act 4 Third Schedule row (as printed in A1788)
+    socso_lindung_total: (
+        Money  # SOCSO + Lindung: the total of the Act 4 Third Schedule row (as printed in A1788)
+    )
     notes: list[Text] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
@@ -108,7 +111,13 @@ def input_problems(wage: Any, on: Any, age: Any, age_at_first_contribution: Any 
     if not isinstance(on, date):
         add("date", "date", "err.date")
     elif not (SCHEME_START <= on <= LATEST_DATE):
-        add("date", "date_range", "con.err.date_range", first=SCHEME_START.isoformat(), last=LATEST_DATE.isoformat())
+        add(
+            "date",
+            "date_range",
+            "con.err.date_range",
+            first=SCHEME_START.isoformat(),
+            last=LATEST_DATE.isoformat(),
+        )
     age_ok = isinstance(age, int) and not isinstance(age, bool)
     if not age_ok:
         add("age", "int", "err.int")
@@ -119,7 +128,13 @@ def input_problems(wage: Any, on: Any, age: Any, age_at_first_contribution: Any 
         if not isinstance(first, int) or isinstance(first, bool):
             add("age_at_first_contribution", "int", "err.int")
         elif first < MIN_WORKING_AGE:
-            add("age_at_first_contribution", "age_range", "con.err.age_range", low=MIN_WORKING_AGE, high=MAX_AGE)
+            add(
+                "age_at_first_contribution",
+                "age_range",
+                "con.err.age_range",
+                low=MIN_WORKING_AGE,
+                high=MAX_AGE,
+            )
         elif age_ok and first > age:
             add("age_at_first_contribution", "first_after_age", "con.err.first_after_age")
     return p
@@ -136,8 +151,15 @@ def _maybe(rec: Recorder, key: str, on: date) -> Any | None:
         return None
 
 
-def _category(rec: Recorder, on: date, age: int, first_age: int | None, foreign: bool,
-              pensioner: bool, notes: list[Text]) -> tuple[Literal[1, 2], Text]:
+def _category(
+    rec: Recorder,
+    on: date,
+    age: int,
+    first_age: int | None,
+    foreign: bool,
+    pensioner: bool,
+    notes: list[Text],
+) -> tuple[Literal[1, 2], Text]:
     limit_first = rec.use("invalidity.age_limit_first_contribution", on)
     limit_age = rec.use("invalidity.age_limit_notice", on)
     if foreign and not rec.use("contributions.foreign_invalidity_cover", on):
@@ -153,23 +175,52 @@ def _category(rec: Recorder, on: date, age: int, first_age: int | None, foreign:
     return 1, tr("con.cat1", limit_age=limit_age, limit_first=limit_first)
 
 
-def _socso(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | None, foreign: bool,
-           pensioner: bool, notes: list[Text]) -> ContributionLine:
+def _socso(
+    rec: Recorder,
+    wage: Decimal,
+    on: date,
+    age: int,
+    first_age: int | None,
+    foreign: bool,
+    pensioner: bool,
+    notes: list[Text],
+) -> ContributionLine:
     cat, why = _category(rec, on, age, first_age, foreign, pensioner, notes)
     tv = rec.value("wages.band_table", on)
     band = tv.value.band_for(wage)
     employer, employee = (band.cat1_employer, band.cat1_employee) if cat == 1 else (band.cat2_employer, ZERO)
-    sub = (f"{rm(wage)} → item {band.item} ({band.label()}); "
-           + (f"Category 1: {num(employer)} + {num(employee)} = {num(employer + employee)}" if cat == 1
-              else f"Category 2: employer {num(employer)}"))
-    s = rec.step("con.socso", title("con_socso", category=cat), formula("con_socso"), sub,
-                 rm(employer + employee), inputs={"wage": num(wage), "age": str(age)}, note=why)
+    sub = f"{rm(wage)} → item {band.item} ({band.label()}); " + (
+        f"Category 1: {num(employer)} + {num(employee)} = {num(employer + employee)}"
+        if cat == 1
+        else f"Category 2: employer {num(employer)}"
+    )
+    s = rec.step(
+        "con.socso",
+        title("con_socso", category=cat),
+        formula("con_socso"),
+        sub,
+        rm(employer + employee),
+        inputs={"wage": num(wage), "age": str(age)},
+        note=why,
+    )
     return ContributionLine(
-        code="SOCSO", title=tr("con.title.socso", category=cat), status="due", reason=why, category=cat,
-        band_item=band.item, band=band.label(), assumed_wage=band.assumed_wage, employer=employer,
-        employee=employee, total=employer + employee, table=tv.value.name,
-        source=f"{tv.source}; row: {band.source}", confidence=tv.confidence, provisional=s.provisional,
-        step_id=s.id)
+        code="SOCSO",
+        title=tr("con.title.socso", category=cat),
+        status="due",
+        reason=why,
+        category=cat,
+        band_item=band.item,
+        band=band.label(),
+        assumed_wage=band.assumed_wage,
+        employer=employer,
+        employee=employee,
+        total=employer + employee,
+        table=tv.value.name,
+        source=f"{tv.source}; row: {band.source}",
+        confidence=tv.confidence,
+        provisional=s.provisional,
+        step_id=s.id,
+    )
 
 
 def _label(band: Any) -> str:
@@ -183,13 +234,27 @@ def rules_value(rec: Recorder, key: str, on: date) -> Any:
     return rec.rules.at(key, on)
 
 
-def _eis(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | None, foreign: bool,
-         notes: list[Text]) -> ContributionLine:
+def _eis(
+    rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | None, foreign: bool, notes: list[Text]
+) -> ContributionLine:
     def out(status: Status, reason: Text, sub: str | None = None, **kw: Any) -> ContributionLine:
-        s = rec.step("con.eis", title("con_eis"), formula("con_eis"), sub or pick(reason, "en"),
-                     rm(kw.get("total", ZERO)), note=reason)
-        return ContributionLine(code="EIS", title=tr("con.title.eis"), status=status, reason=reason,
-                                provisional=s.provisional, step_id=s.id, **kw)
+        s = rec.step(
+            "con.eis",
+            title("con_eis"),
+            formula("con_eis"),
+            sub or pick(reason, "en"),
+            rm(kw.get("total", ZERO)),
+            note=reason,
+        )
+        return ContributionLine(
+            code="EIS",
+            title=tr("con.title.eis"),
+            status=status,
+            reason=reason,
+            provisional=s.provisional,
+            step_id=s.id,
+            **kw,
+        )
 
     try:
         tv = rules_value(rec, "contributions.eis_table", on)
@@ -220,11 +285,20 @@ def _eis(rec: Recorder, wage: Decimal, on: date, age: int, first_age: int | None
         return out("no_table", tr("con.eis_no_table", date=on.isoformat()))
     rec.value("contributions.eis_table", on)
     band = tv.value.band_for(wage)
-    return out("due", tr("con.eis_due", low=min_age, high=max_age), band_item=band.item, band=_label(band),
-               employer=band.employer, employee=band.employee, total=band.total, table=tv.value.name,
-               source=f"{tv.source}; row: {band.source}", confidence=tv.confidence,
-               sub=f"{rm(wage)} → item {band.item} ({_label(band)}): {num(band.employer)} + {num(band.employee)}"
-                   f" = {num(band.total)}")
+    return out(
+        "due",
+        tr("con.eis_due", low=min_age, high=max_age),
+        band_item=band.item,
+        band=_label(band),
+        employer=band.employer,
+        employee=band.employee,
+        total=band.total,
+        table=tv.value.name,
+        source=f"{tv.source}; row: {band.source}",
+        confidence=tv.confidence,
+        sub=f"{rm(wage)} → item {band.item} ({_label(band)}): {num(band.employer)} + {num(band.employee)}"
+        f" = {num(band.total)}",
+    )
 
 
 def _lindung(rec: Recorder, wage: Decimal, on: date) -> ContributionLine:
@@ -233,42 +307,99 @@ def _lindung(rec: Recorder, wage: Decimal, on: date) -> ContributionLine:
         rec.discard_pending()
         start = rec.value("lindung.start_date", on).value
         reason = tr("con.lindung_not_yet", start=start.isoformat())
-        s = rec.step("con.lindung", title("con_lindung"), formula("con_lindung"), pick(reason, "en"), rm(ZERO),
-                     note=reason)
-        return ContributionLine(code="LINDUNG", title=tr("con.title.lindung"), status="not_in_force",
-                                reason=reason, provisional=s.provisional, step_id=s.id)
+        s = rec.step(
+            "con.lindung",
+            title("con_lindung"),
+            formula("con_lindung"),
+            pick(reason, "en"),
+            rm(ZERO),
+            note=reason,
+        )
+        return ContributionLine(
+            code="LINDUNG",
+            title=tr("con.title.lindung"),
+            status="not_in_force",
+            reason=reason,
+            provisional=s.provisional,
+            step_id=s.id,
+        )
     try:
         tv = rec.value("contributions.lindung_table", on)
     except RuleNotInForce:
         reason = tr("con.lindung_no_table", date=on.isoformat())
-        s = rec.step("con.lindung", title("con_lindung"), formula("con_lindung"), pick(reason, "en"), rm(ZERO),
-                     note=reason)
-        return ContributionLine(code="LINDUNG", title=tr("con.title.lindung"), status="no_table", reason=reason,
-                                phase=phase, provisional=s.provisional, step_id=s.id)
+        s = rec.step(
+            "con.lindung",
+            title("con_lindung"),
+            formula("con_lindung"),
+            pick(reason, "en"),
+            rm(ZERO),
+            note=reason,
+        )
+        return ContributionLine(
+            code="LINDUNG",
+            title=tr("con.title.lindung"),
+            status="no_table",
+            reason=reason,
+            phase=phase,
+            provisional=s.provisional,
+            step_id=s.id,
+        )
     band = tv.value.band_for(wage)
     amount: Decimal = getattr(band, f"phase{phase}")
     reason = tr("con.lindung_due", phase=phase)
-    s = rec.step("con.lindung", title("con_lindung"), formula("con_lindung"),
-                 f"{rm(wage)} → item {band.item} ({_label(band)}), phase {phase}: employee {num(amount)}",
-                 rm(amount), note=reason)
+    s = rec.step(
+        "con.lindung",
+        title("con_lindung"),
+        formula("con_lindung"),
+        f"{rm(wage)} → item {band.item} ({_label(band)}), phase {phase}: employee {num(amount)}",
+        rm(amount),
+        note=reason,
+    )
     return ContributionLine(
-        code="LINDUNG", title=tr("con.title.lindung"), status="due", reason=reason, phase=phase,
-        band_item=band.item, band=_label(band), assumed_wage=band.assumed_wage, employee=amount, total=amount,
-        table=tv.value.name, source=f"{tv.source}; row: {band.source}", confidence=tv.confidence,
-        provisional=s.provisional, step_id=s.id)
+        code="LINDUNG",
+        title=tr("con.title.lindung"),
+        status="due",
+        reason=reason,
+        phase=phase,
+        band_item=band.item,
+        band=_label(band),
+        assumed_wage=band.assumed_wage,
+        employee=amount,
+        total=amount,
+        table=tv.value.name,
+        source=f"{tv.source}; row: {band.source}",
+        confidence=tv.confidence,
+        provisional=s.provisional,
+        step_id=s.id,
+    )
 
 
-def _nothing(rec: Recorder, code: Literal["SOCSO", "EIS", "LINDUNG"], title_key: str, **kw: Any) -> ContributionLine:
+def _nothing(
+    rec: Recorder, code: Literal["SOCSO", "EIS", "LINDUNG"], title_key: str, **kw: Any
+) -> ContributionLine:
     reason = tr("con.no_wage")
-    s = rec.step(f"con.{code.lower()}", tr(f"con.title.{title_key}", **kw), formula("con_no_wage"),
-                 pick(reason, "en"), rm(ZERO), note=reason)
-    return ContributionLine(code=code, title=tr(f"con.title.{title_key}", **kw), status="no_wage", reason=reason,
-                            step_id=s.id)
+    s = rec.step(
+        f"con.{code.lower()}",
+        tr(f"con.title.{title_key}", **kw),
+        formula("con_no_wage"),
+        pick(reason, "en"),
+        rm(ZERO),
+        note=reason,
+    )
+    return ContributionLine(
+        code=code, title=tr(f"con.title.{title_key}", **kw), status="no_wage", reason=reason, step_id=s.id
+    )
 
 
-def contributions(wage: Decimal, on: date, age: int, age_at_first_contribution: int | None = None,
-                  foreign: bool = False, rules: RulePack | None = None,
-                  invalidity_pensioner: bool = False) -> ContributionResult:
+def contributions(
+    wage: Decimal,
+    on: date,
+    age: int,
+    age_at_first_contribution: int | None = None,
+    foreign: bool = False,
+    rules: RulePack | None = None,
+    invalidity_pensioner: bool = False,
+) -> ContributionResult:
     """SOCSO, EIS and Lindung 24/7 contributions for one month's wage on ``on``.
 
     Raises :class:`CaseError` (fields ``wage``, ``date``, ``age``, ``age_at_first_contribution``) on bad input.
@@ -293,19 +424,39 @@ def contributions(wage: Decimal, on: date, age: int, age_at_first_contribution: 
         notes.append(tr("con.note_lindung_both_categories"))
     if foreign and lindung.status == "due":
         notes.append(tr("con.note_lindung_foreign"))
-    rec.step("con.total", title("con_total"), formula("con_total"),
-             f"employer {num(socso.employer)} + {num(eis.employer)} = {num(employer)}; "
-             f"employee {num(socso.employee)} + {num(eis.employee)} + {num(lindung.employee)} = {num(employee)}",
-             rm(employer + employee))
-    provisional = any(s.provisional for s in rec.steps)
+    rec.step(
+        "con.total",
+        title("con_total"),
+        formula("con_total"),
+        f"employer {num(socso.employer)} + {num(eis.employer)} = {num(employer)}; "
+        f"employee {num(socso.employee)} + {num(eis.employee)} + {num(lindung.employee)} = {num(employee)}",
+        rm(employer + employee),
+    )
+    # the result is provisional when an amount due depends on a provisional value; a line that is not due
+    # (e.g. Lindung 24/7 before its provisional start date) keeps its own flag
+    provisional = any(line.provisional for line in (socso, eis, lindung) if line.status == "due")
     return ContributionResult(
-        wage=wage, date=on, age=age, age_at_first_contribution=age_at_first_contribution, foreign=foreign,
-        invalidity_pensioner=invalidity_pensioner, socso=socso, eis=eis, lindung=lindung,
-        employer_total=employer, employee_total=employee, total=employer + employee,
-        socso_lindung_total=socso.total + lindung.total, notes=notes, warnings=rec.warnings, steps=rec.steps,
-        provisional=provisional, provisional_notes=rec.provisional_notes,
+        wage=wage,
+        date=on,
+        age=age,
+        age_at_first_contribution=age_at_first_contribution,
+        foreign=foreign,
+        invalidity_pensioner=invalidity_pensioner,
+        socso=socso,
+        eis=eis,
+        lindung=lindung,
+        employer_total=employer,
+        employee_total=employee,
+        total=employer + employee,
+        socso_lindung_total=socso.total + lindung.total,
+        notes=notes,
+        warnings=rec.warnings,
+        steps=rec.steps,
+        provisional=provisional,
+        provisional_notes=rec.provisional_notes,
         rules=RulesInfo(version=pack.version, sha256=pack.sha256, name=pack.name, origin=pack.origin),
-        disclaimer=tr("con.disclaimer"))
+        disclaimer=tr("con.disclaimer"),
+    )
 
 
 # ----------------------------------------------------------------------------------------------- CLI
@@ -314,20 +465,38 @@ def contributions(wage: Decimal, on: date, age: int, age_at_first_contribution: 
 def register_cli(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``contributions`` subcommand to an argparse subparsers object; its handler is ``args.func``."""
     p: argparse.ArgumentParser = subparsers.add_parser(
-        "contributions", help="monthly SOCSO, EIS and Lindung 24/7 contributions for a wage",
+        "contributions",
+        help="monthly SOCSO, EIS and Lindung 24/7 contributions for a wage",
         description="SOCSO (Category 1 or 2), EIS and Lindung 24/7 contributions for one month's wage, from the "
-                    "tables in force on the date. Caruman PERKESO, SIP dan Lindung 24/7 bagi gaji sebulan.")
+        "tables in force on the date. Caruman PERKESO, SIP dan Lindung 24/7 bagi gaji sebulan.",
+    )
     p.add_argument("--wage", required=True, help="monthly wage in RM, e.g. 2000 or 2000.00")
-    p.add_argument("--date", required=True, help="date of the wage month, YYYY-MM-DD (chooses the tables in force)")
+    p.add_argument(
+        "--date", required=True, help="date of the wage month, YYYY-MM-DD (chooses the tables in force)"
+    )
     p.add_argument("--age", required=True, help="the employee's age in whole years on that date")
-    p.add_argument("--age-at-first-contribution", dest="age_at_first_contribution", default=None,
-                   help="age when the employee was first insured (decides Category 1 or 2 from 55; EIS from 57)")
-    p.add_argument("--foreign", action="store_true", help="a foreign worker (no EIS; Category 1 from 1 Jul 2024)")
-    p.add_argument("--invalidity-pensioner", dest="invalidity_pensioner", action="store_true",
-                   help="receives an invalidity pension and is back at work (Category 2)")
+    p.add_argument(
+        "--age-at-first-contribution",
+        dest="age_at_first_contribution",
+        default=None,
+        help="age when the employee was first insured (decides Category 1 or 2 from 55; EIS from 57)",
+    )
+    p.add_argument(
+        "--foreign", action="store_true", help="a foreign worker (no EIS; Category 1 from 1 Jul 2024)"
+    )
+    p.add_argument(
+        "--invalidity-pensioner",
+        dest="invalidity_pensioner",
+        action="store_true",
+        help="receives an invalidity pension and is back at work (Category 2)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--lang", choices=["en", "ms", "both"], default=argparse.SUPPRESS,
-                   help="language of the readable output (default en)")
+    p.add_argument(
+        "--lang",
+        choices=["en", "ms", "both"],
+        default=argparse.SUPPRESS,
+        help="language of the readable output (default en)",
+    )
     p.set_defaults(func=run_contributions)
     return p
 
@@ -354,19 +523,33 @@ def parse_cli_args(args: argparse.Namespace) -> tuple[dict[str, Any], list[Probl
         on = None
     age = _parse_int(args.age)
     first = _parse_int(args.age_at_first_contribution)
-    for field, value, key in (("wage", wage, "err.number"), ("date", on, "err.date"), ("age", age, "err.int"),
-                              ("age_at_first_contribution", first, "err.int")):
+    for field, value, key in (
+        ("wage", wage, "err.number"),
+        ("date", on, "err.date"),
+        ("age", age, "err.int"),
+        ("age_at_first_contribution", first, "err.int"),
+    ):
         if value == "bad" or (value is None and field != "age_at_first_contribution"):
             problems.append(Problem(field=field, code="parse", message=tr(key)))
     if not problems:
         problems = input_problems(wage, on, age, first)
-    kwargs = {"wage": wage, "on": on, "age": age, "age_at_first_contribution": first,
-              "foreign": bool(args.foreign), "invalidity_pensioner": bool(getattr(args, "invalidity_pensioner", False))}
+    kwargs = {
+        "wage": wage,
+        "on": on,
+        "age": age,
+        "age_at_first_contribution": first,
+        "foreign": bool(args.foreign),
+        "invalidity_pensioner": bool(getattr(args, "invalidity_pensioner", False)),
+    }
     return kwargs, problems
 
 
-CLI_FIELDS = {"wage": "--wage", "date": "--date", "age": "--age",
-              "age_at_first_contribution": "--age-at-first-contribution"}
+CLI_FIELDS = {
+    "wage": "--wage",
+    "date": "--date",
+    "age": "--age",
+    "age_at_first_contribution": "--age-at-first-contribution",
+}
 
 
 def _write(text: str, stream: Any) -> None:
@@ -379,7 +562,9 @@ def _write(text: str, stream: Any) -> None:
 
 def run_contributions(args: argparse.Namespace, rules: RulePack | None = None) -> int:
     """Handler of ``faedah contributions``: 0 on success, 2 on bad input (one line per field), 1 if no rules."""
-    lang = getattr(args, "lang", "en") or "en"
+    lang = getattr(args, "lang", None) or os.environ.get("FAEDAH_LANG", "en")
+    if lang not in ("en", "ms", "both"):
+        lang = "en"
     kwargs, problems = parse_cli_args(args)
     if problems:
         for pr in problems:
@@ -413,8 +598,7 @@ def format_result(r: ContributionResult, lang: str = "en") -> str:
     def t(key: str, **kw: object) -> str:
         return pick(tr(key, **kw), lang)
 
-    out = [t("con.out.heading"),
-           t("con.out.inputs", wage=rm(r.wage), date=r.date.isoformat(), age=r.age)]
+    out = [t("con.out.heading"), t("con.out.inputs", wage=rm(r.wage), date=r.date.isoformat(), age=r.age)]
     if r.age_at_first_contribution is not None:
         out[-1] += t("con.out.first", first=r.age_at_first_contribution)
     if r.foreign:
@@ -425,17 +609,26 @@ def format_result(r: ContributionResult, lang: str = "en") -> str:
     for line in r.lines:
         label = pick(line.title, lang) + (" (P)" if line.provisional else "")
         if line.status == "due":
-            out.append(f"{label:<34}{_money_col(line.employer)}{_money_col(line.employee)}{_money_col(line.total)}")
+            out.append(
+                f"{label:<34}{_money_col(line.employer)}{_money_col(line.employee)}{_money_col(line.total)}"
+            )
         else:
             out.append(f"{label:<34}{'-':>12}{'-':>12}{'-':>12}")
-    out.append(f"{t('con.out.total_row'):<34}{_money_col(r.employer_total)}{_money_col(r.employee_total)}"
-               f"{_money_col(r.total)}")
+    out.append(
+        f"{t('con.out.total_row'):<34}{_money_col(r.employer_total)}{_money_col(r.employee_total)}"
+        f"{_money_col(r.total)}"
+    )
     out.append("")
     for line in r.lines:
         text = f"{pick(line.title, lang)}: {pick(line.reason, lang)}"
         if line.band_item is not None:
-            text += "\n    " + t("con.out.band", item=line.band_item, band=line.band, table=line.table,
-                                  confidence=line.confidence)
+            text += "\n    " + t(
+                "con.out.band",
+                item=line.band_item,
+                band=line.band,
+                table=line.table,
+                confidence=line.confidence,
+            )
             if line.assumed_wage is not None and line.code != "EIS":
                 text += t("con.out.assumed", aw=rm(line.assumed_wage))
         out.append(text)
@@ -443,7 +636,7 @@ def format_result(r: ContributionResult, lang: str = "en") -> str:
         out.append(t("con.out.statutory_total", total=rm(r.socso_lindung_total)))
     for note in r.notes:
         out.append("* " + pick(note, lang))
-    if r.provisional:
+    if any(line.provisional for line in r.lines):
         out.append("")
         out.append(t("con.out.provisional"))
         for note in r.provisional_notes:

@@ -62,7 +62,7 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
         event_date=case.event_date,
         age_at_event=ctx.age,
         average_assumed_monthly_wage=sen(avg) if avg is not None else None,
-        average_assumed_daily_wage=sen(avg / 30) if avg is not None else None,
+        average_assumed_daily_wage=sen(avg / 30) if avg is not None and case.scheme != "invalidity" else None,
         wage_months=ctx.wage_months,
         benefits=benefits,  # type: ignore[arg-type,unused-ignore]
         not_payable=rec.not_payable,

@@ -71,7 +71,9 @@ class History:
     event_month: str
     contributions: list[str]  # months with a wage above zero before the event month, oldest first
     wages: dict[str, Decimal]  # every listed month -> wage
-    first_month: str | None  # when contributions first became payable (case field, else the first contribution)
+    first_month: (
+        str | None
+    )  # when contributions first became payable (case field, else the first contribution)
     ignored: list[str] = field(default_factory=list)  # listed months in or after the event month
 
     @property
@@ -89,8 +91,9 @@ def history_of(case: Case, wages: list[tuple[str, Decimal]] | None = None) -> Hi
     first = case.first_contribution_month
     if before and (first is None or month_index(first) > month_index(before[0])):
         first = before[0]
-    return History(event_month=event_month, contributions=before, wages=dict(listed), first_month=first,
-                   ignored=ignored)
+    return History(
+        event_month=event_month, contributions=before, wages=dict(listed), first_month=first, ignored=ignored
+    )
 
 
 # ----------------------------------------------------------------------------------------------- qualifying
@@ -141,24 +144,46 @@ def qualifying(rec: Recorder, hist: History, on: date, death: bool = False) -> Q
         kind, test = "reduced", "one_third"
     else:
         kind, test = None, "none"
-    q = Qualifying(kind=kind, test=test, window=window, window_count=window_count, window_needed=need_window,
-                   span_months=span, span_first=hist.first_month, span_count=span_count, full_needed=full_needed,
-                   reduced_needed=reduced_needed, minimum=minimum, total=hist.total)
+    q = Qualifying(
+        kind=kind,
+        test=test,
+        window=window,
+        window_count=window_count,
+        window_needed=need_window,
+        span_months=span,
+        span_first=hist.first_month,
+        span_count=span_count,
+        full_needed=full_needed,
+        reduced_needed=reduced_needed,
+        minimum=minimum,
+        total=hist.total,
+    )
     ok, no = "met", "not met"
     parts = [
         f"{window[0]} – {window[-1]}: {window_count} contributions (need {need_window}) "
         f"{ok if window_count >= need_window else no}",
-        (f"since {hist.first_month}: {span_count} of {span} complete months; "
-         f"2/3 needs {full_needed} {ok if span_count >= full_needed else no}; "
-         f"1/3 needs {reduced_needed} {ok if span_count >= reduced_needed else no} (minimum {minimum})")
-        if hist.first_month else "no contribution before the month of the event",
+        (
+            f"since {hist.first_month}: {span_count} of {span} complete months; "
+            f"2/3 needs {full_needed} {ok if span_count >= full_needed else no}; "
+            f"1/3 needs {reduced_needed} {ok if span_count >= reduced_needed else no} (minimum {minimum})"
+        )
+        if hist.first_month
+        else "no contribution before the month of the event",
     ]
     res = tr(f"inv.qp.{test}", window=window_count, need=need_window, n=span_count, months=span)
-    s = rec.step("surv.qualifying" if death else "inv.qualifying",
-                 title("inv_qualifying_death" if death else "inv_qualifying"), formula("inv_qualifying"),
-                 "; ".join(parts), res["en"],
-                 inputs={"first_contribution_month": hist.first_month or "", "event_month": hist.event_month,
-                         "contributions": str(hist.total)}, note=res)
+    s = rec.step(
+        "surv.qualifying" if death else "inv.qualifying",
+        title("inv_qualifying_death" if death else "inv_qualifying"),
+        formula("inv_qualifying"),
+        "; ".join(parts),
+        {"window": "full", "two_thirds": "full", "one_third": "reduced", "none": "✗"}[test],
+        inputs={
+            "first_contribution_month": hist.first_month or "",
+            "event_month": hist.event_month,
+            "contributions": str(hist.total),
+        },
+        note=res,
+    )
     q.step_id = s.id
     return q
 
@@ -184,12 +209,19 @@ def _runs(infos: list[WageMonthInfo]) -> list[str]:
     for k in range(1, len(infos) + 1):
         if k < len(infos):
             a, b = infos[k - 1], infos[k]
-            if (b.wage == a.wage and b.band_item == a.band_item and b.assumed_wage == a.assumed_wage
-                    and b.table == a.table and month_index(b.month) == month_index(a.month) + 1):
+            if (
+                b.wage == a.wage
+                and b.band_item == a.band_item
+                and b.assumed_wage == a.assumed_wage
+                and b.table == a.table
+                and month_index(b.month) == month_index(a.month) + 1
+            ):
                 continue
         first, last = infos[start], infos[k - 1]
         months = first.month if k - 1 == start else f"{first.month} – {last.month} ({k - start})"
-        out.append(f"{months}: {rm(first.wage)} → item {first.band_item} ({first.table}) → {rm(first.assumed_wage)}")
+        out.append(
+            f"{months}: {rm(first.wage)} → item {first.band_item} ({first.table}) → {rm(first.assumed_wage)}"
+        )
         start = k
     return out
 
@@ -219,8 +251,16 @@ def average_monthly_wage(rec: Recorder, hist: History, on: date, death: bool = F
     for i in infos:
         counts[i.assumed_wage] = counts.get(i.assumed_wage, 0) + 1
     terms = " + ".join(f"{n} × {num(aw)}" for aw, n in sorted(counts.items()))
-    s1 = rec.step(f"{prefix}.amw_bands", title("inv_amw_bands"), formula("inv_amw_bands"), "; ".join(lines),
-                  terms, inputs={i.month: num(i.wage) for i in infos}, provisional=bool(inferred), note=note)
+    s1 = rec.step(
+        f"{prefix}.amw_bands",
+        title("inv_amw_bands"),
+        formula("inv_amw_bands"),
+        "; ".join(lines),
+        terms,
+        inputs={i.month: num(i.wage) for i in infos},
+        provisional=bool(inferred),
+        note=note,
+    )
     exact = sum((i.assumed_wage for i in infos), ZERO) / len(infos)
     rec.use("invalidity.average_wage_contributions", on)
     try:
@@ -233,10 +273,17 @@ def average_monthly_wage(rec: Recorder, hist: History, on: date, death: bool = F
     if minimum is not None:
         sub += f"; minimum {num(minimum)} → {num(used, 4)}"
     few = tr("inv.amw_fewer", n=len(infos), count=count) if len(infos) < count else None
-    s2 = rec.step(f"{prefix}.amw", title("inv_amw"), formula("inv_amw"), sub, rm(sen(used)),
-                  inputs={"months": f"{infos[0].month} – {infos[-1].month}"},
-                  rounding=tr("inv.rounding_amw"), provisional=s1.provisional,
-                  note=tr("inv.amw_floored", minimum=rm(minimum)) if floored and minimum is not None else few)
+    s2 = rec.step(
+        f"{prefix}.amw",
+        title("inv_amw"),
+        formula("inv_amw"),
+        sub,
+        rm(sen(used)),
+        inputs={"months": f"{infos[0].month} – {infos[-1].month}"},
+        rounding=tr("inv.rounding_amw"),
+        provisional=s1.provisional,
+        note=tr("inv.amw_floored", minimum=rm(minimum)) if floored and minimum is not None else few,
+    )
     return AverageWage(infos, exact, minimum, used, floored, s1.provisional or s2.provisional, [s1.id, s2.id])
 
 
@@ -253,15 +300,22 @@ class PensionCalc:
     step_ids: list[str]
 
 
-def pension_rate(rec: Recorder, on: date, contributions: int, kind: QualifyingKind,
-                 survivors: bool = False) -> tuple[Decimal, str, bool]:
+def pension_rate(
+    rec: Recorder, on: date, contributions: int, kind: QualifyingKind, survivors: bool = False
+) -> tuple[Decimal, str, bool]:
     """Rate % of the AMW, with its step: (rate, step id, provisional)."""
     prefix = "surv" if survivors else "inv"
     if kind == "reduced":
         key = "invalidity.survivors_reduced_rate_percent" if survivors else "invalidity.reduced_rate_percent"
         rate: Decimal = rec.use(key, on)
-        s = rec.step(f"{prefix}.rate", title("inv_rate"), formula("inv_rate_reduced"), f"reduced: {pct(rate)}",
-                     pct(rate), inputs={"contributions": str(contributions)})
+        s = rec.step(
+            f"{prefix}.rate",
+            title("inv_rate"),
+            formula("inv_rate_reduced"),
+            f"reduced: {pct(rate)}",
+            pct(rate),
+            inputs={"contributions": str(contributions)},
+        )
         return rate, s.id, s.provisional
     base: Decimal = rec.use("invalidity.base_rate_percent", on)
     free: int = rec.use("invalidity.rate_free_contributions", on)
@@ -271,15 +325,30 @@ def pension_rate(rec: Recorder, on: date, contributions: int, kind: QualifyingKi
     steps = max(contributions - free, 0) // per
     raw = base + step * steps
     rate = min(raw, top)
-    sub = (f"{num(base, 0)} + {num(step, 0)} × floor(({contributions} - {free}) / {per}) = {num(base, 0)} + "
-           f"{num(step, 0)} × {steps} = {pct(raw)}" + (f" → maximum {pct(top)}" if raw > top else ""))
-    s = rec.step(f"{prefix}.rate", title("inv_rate"), formula("inv_rate_full"), sub, pct(rate),
-                 inputs={"contributions": str(contributions)})
+    sub = (
+        f"{num(base, 0)} + {num(step, 0)} × floor(({contributions} - {free}) / {per}) = {num(base, 0)} + "
+        f"{num(step, 0)} × {steps} = {pct(raw)}" + (f" → maximum {pct(top)}" if raw > top else "")
+    )
+    s = rec.step(
+        f"{prefix}.rate",
+        title("inv_rate"),
+        formula("inv_rate_full"),
+        sub,
+        pct(rate),
+        inputs={"contributions": str(contributions)},
+    )
     return rate, s.id, s.provisional
 
 
-def pension(rec: Recorder, on: date, amw: Decimal, contributions: int, kind: QualifyingKind,
-            survivors: bool = False, amw_provisional: bool = False) -> PensionCalc:
+def pension(
+    rec: Recorder,
+    on: date,
+    amw: Decimal,
+    contributions: int,
+    kind: QualifyingKind,
+    survivors: bool = False,
+    amw_provisional: bool = False,
+) -> PensionCalc:
     """Monthly pension = rate × AMW (to the sen), at least the minimum pension in force on ``on``."""
     prefix = "surv" if survivors else "inv"
     rate, rate_id, rate_prov = pension_rate(rec, on, contributions, kind, survivors)
@@ -292,10 +361,16 @@ def pension(rec: Recorder, on: date, amw: Decimal, contributions: int, kind: Qua
     sub = f"{pct(rate)} × {num(amw, 4)} = {num(raw)}"
     if minimum is not None:
         sub += f"; minimum {num(minimum)}" + (f" → {num(monthly)}" if monthly != raw else "")
-    s = rec.step(f"{prefix}.pension", title("inv_pension_survivors" if survivors else "inv_pension"),
-                 formula("inv_pension"), sub, rm(monthly), rounding=tr("inv.rounding_pension"),
-                 provisional=amw_provisional or rate_prov,
-                 note=tr("inv.raised_to_minimum", minimum=rm(minimum)) if minimum and monthly != raw else None)
+    s = rec.step(
+        f"{prefix}.pension",
+        title("inv_pension_survivors" if survivors else "inv_pension"),
+        formula("inv_pension"),
+        sub,
+        rm(monthly),
+        rounding=tr("inv.rounding_pension"),
+        provisional=amw_provisional or rate_prov,
+        note=tr("inv.raised_to_minimum", minimum=rm(minimum)) if minimum and monthly != raw else None,
+    )
     return PensionCalc(rate, monthly, minimum, monthly != raw, s.provisional, [rate_id, s.id])
 
 
@@ -307,11 +382,17 @@ def daily_rates(rec: Recorder, on: date, monthly: Decimal, provisional: bool) ->
     remaining = days - on.day + 1
     part = sen(monthly * remaining / days)
     others = ", ".join(f"{d} days: {num(sen(monthly / d))}" for d in (28, 29, 30, 31))
-    s = rec.step("inv.daily", title("inv_daily"), formula("inv_daily"),
-                 f"{num(monthly)} / {days} = {num(daily)} a day in {on:%Y-%m}; {remaining} days from "
-                 f"{on.isoformat()}: {num(monthly)} × {remaining} / {days} = {num(part)} ({others})",
-                 rm(daily), rounding=tr("inv.rounding_daily"), provisional=provisional,
-                 note=tr("inv.daily_note", date=on.isoformat(), days=remaining, amount=rm(part)))
+    s = rec.step(
+        "inv.daily",
+        title("inv_daily"),
+        formula("inv_daily"),
+        f"{num(monthly)} / {days} = {num(daily)} a day in {on:%Y-%m}; {remaining} days from "
+        f"{on.isoformat()}: {num(monthly)} × {remaining} / {days} = {num(part)} ({others})",
+        rm(daily),
+        rounding=tr("inv.rounding_daily"),
+        provisional=provisional,
+        note=tr("inv.daily_note", date=on.isoformat(), days=remaining, amount=rm(part)),
+    )
     return daily, part, s.id
 
 
@@ -344,22 +425,38 @@ def invalidity_grant(rec: Recorder, hist: History, on: date) -> InvalidityGrant 
     lines = [f"{n} × {num(part)} (item {item}, {table})" for (table, item, part), n in groups.items()]
     note = tr("inv.grant_assumption", rate=pct(rate))
     rec.note_provisional("inv.grant", note)
-    s = rec.step("inv.grant", title("inv_grant"), formula("inv_grant"),
-                 f"{'; '.join(lines)} = {num(paid)}; with interest at {pct(rate)} a year: {num(total)}",
-                 rm(total), inputs={"contributions": str(hist.total)}, rounding=tr("inv.rounding_grant"),
-                 provisional=True, note=note)
+    s = rec.step(
+        "inv.grant",
+        title("inv_grant"),
+        formula("inv_grant"),
+        f"{'; '.join(lines)} = {num(paid)}; with interest at {pct(rate)} a year: {num(total)}",
+        rm(total),
+        inputs={"contributions": str(hist.total)},
+        rounding=tr("inv.rounding_grant"),
+        provisional=True,
+        note=note,
+    )
     notes = [note]
     if hist.total < 12:
         notes.append(tr("inv.grant_min_12"))
-    return InvalidityGrant(title=tr("inv.title.grant"), total=total, contributions_paid=paid, interest=interest,
-                           provisional=True, step_ids=[s.id], notes=notes)
+    return InvalidityGrant(
+        title=tr("inv.title.grant"),
+        total=total,
+        contributions_paid=paid,
+        interest=interest,
+        provisional=True,
+        step_ids=[s.id],
+        notes=notes,
+    )
 
 
 # ----------------------------------------------------------------------------------------------- main entry
 
 
-def _age_conditions(ctx: InvalidityContext, hist: History, on: date, death: bool, pensioner: bool) -> Text | None:
-    """None when the age conditions hold; else the reason (also recorded as a step)."""
+def _age_conditions(
+    ctx: InvalidityContext, hist: History, on: date, death: bool, pensioner: bool
+) -> tuple[Text | None, str]:
+    """(None when the age conditions hold, else the reason; the id of the step that records them)."""
     rec = ctx.rec
     limit_first: int = rec.use("invalidity.age_limit_first_contribution", on)
     limit_event: int = rec.use("invalidity.age_limit_notice", on)
@@ -368,35 +465,60 @@ def _age_conditions(ctx: InvalidityContext, hist: History, on: date, death: bool
     if pensioner:
         reason = None
     elif ctx.age >= limit_event:
-        reason = tr("inv.refuse.age_death" if death else "inv.refuse.age_notice", age=ctx.age, limit=limit_event)
+        reason = tr(
+            "inv.refuse.age_death" if death else "inv.refuse.age_notice", age=ctx.age, limit=limit_event
+        )
     elif first_age is not None and first_age >= limit_first:
         reason = tr("inv.refuse.age_first", age=first_age, limit=limit_first, month=hist.first_month)
-    sub = (f"age {ctx.age} on {on.isoformat()} (limit: under {limit_event}); "
-           + (f"age {first_age} in {hist.first_month} at the first contribution (limit: under {limit_first})"
-              if first_age is not None else "no contribution listed"))
+    sub = f"age {ctx.age} on {on.isoformat()} (limit: under {limit_event}); " + (
+        f"age {first_age} in {hist.first_month} at the first contribution (limit: under {limit_first})"
+        if first_age is not None
+        else "no contribution listed"
+    )
     if pensioner:
         sub += "; invalidity pensioner: age limits do not apply"
-    rec.step("surv.age" if death else "inv.age", title("inv_age"), formula("inv_age"), sub,
-             tr("inv.age_ok")["en"] if reason is None else reason["en"],
-             inputs={"date_of_birth": ctx.case.date_of_birth.isoformat()},
-             note=tr("inv.age_ok") if reason is None else reason)
-    return reason
+    s = rec.step(
+        "surv.age" if death else "inv.age",
+        title("inv_age"),
+        formula("inv_age"),
+        sub,
+        "✓" if reason is None else "✗",
+        inputs={"date_of_birth": ctx.case.date_of_birth.isoformat()},
+        note=tr("inv.age_ok") if reason is None else reason,
+    )
+    return reason, s.id
 
 
-def _funeral(ctx: InvalidityContext, on: date) -> Funeral:
+def _funeral(ctx: InvalidityContext, on: date, base_ids: list[str]) -> Funeral:
     rec = ctx.rec
     cap: Decimal = rec.use("ei.funeral_max", on)
     expenses = ctx.case.funeral_expenses
     total = cap if expenses is None else min(expenses, cap)
-    sub = (f"min({num(expenses)}, {num(cap)}) = {num(total)}" if expenses is not None
-           else f"expenses not entered: up to {num(cap)}")
-    s = rec.step("surv.funeral", title("inv_funeral"), formula("inv_funeral"), sub, rm(total),
-                 inputs={"funeral_expenses": num(expenses) if expenses is not None else ""})
+    sub = (
+        f"min({num(expenses)}, {num(cap)}) = {num(total)}"
+        if expenses is not None
+        else f"expenses not entered: up to {num(cap)}"
+    )
+    s = rec.step(
+        "surv.funeral",
+        title("inv_funeral"),
+        formula("inv_funeral"),
+        sub,
+        rm(total),
+        inputs={"funeral_expenses": num(expenses) if expenses is not None else ""},
+    )
     notes = [tr("inv.funeral_payees")]
     if expenses is None:
         notes.insert(0, tr("inv.funeral_no_expenses", cap=rm(cap)))
-    return Funeral(title=tr("benefit.FUNERAL"), total=total, cap=cap, expenses=expenses,
-                   provisional=s.provisional, step_ids=[s.id], notes=notes)
+    return Funeral(
+        title=tr("benefit.FUNERAL"),
+        total=total,
+        cap=cap,
+        expenses=expenses,
+        provisional=s.provisional,
+        step_ids=[*base_ids, s.id],
+        notes=notes,
+    )
 
 
 def _caa(ctx: InvalidityContext, on: date, monthly_pension: Decimal) -> CAA:
@@ -408,32 +530,55 @@ def _caa(ctx: InvalidityContext, on: date, monthly_pension: Decimal) -> CAA:
         share: Decimal = rec.use("invalidity.caa_percent_of_pension", on)
         amount = sen(monthly_pension * share / 100)
         sub = f"{pct(share)} × {num(monthly_pension)} = {num(amount)}"
-    s = rec.step("inv.caa", title("inv_caa"), formula("inv_caa"), sub, rm(amount),
-                 inputs={"needs_constant_attendance": "true"})
-    return CAA(title=tr("benefit.CAA"), monthly_amount=amount, provisional=s.provisional, step_ids=[s.id],
-               notes=[tr("inv.caa_note")])
+    s = rec.step(
+        "inv.caa",
+        title("inv_caa"),
+        formula("inv_caa"),
+        sub,
+        rm(amount),
+        inputs={"needs_constant_attendance": "true"},
+    )
+    return CAA(
+        title=tr("benefit.CAA"),
+        monthly_amount=amount,
+        provisional=s.provisional,
+        step_ids=[s.id],
+        notes=[tr("inv.caa_note")],
+    )
 
 
 def _info(death: bool) -> list[Info]:
-    out = [Info(code="EDUCATION", title=tr("benefit.EDUCATION"),
-                conditions=[tr("inv.info.education_1"), tr("inv.info.education_2")])]
+    out = [
+        Info(
+            code="EDUCATION",
+            title=tr("benefit.EDUCATION"),
+            conditions=[tr("inv.info.education_1"), tr("inv.info.education_2")],
+        )
+    ]
     if not death:
-        out.insert(0, Info(code="REHABILITATION", title=tr("benefit.REHABILITATION"),
-                           conditions=[tr("inv.info.rehab_1"), tr("inv.info.rehab_2")]))
+        out.insert(
+            0,
+            Info(
+                code="REHABILITATION",
+                title=tr("benefit.REHABILITATION"),
+                conditions=[tr("inv.info.rehab_1"), tr("inv.info.rehab_2")],
+            ),
+        )
     return out
 
 
-def _history_warnings(ctx: InvalidityContext, hist: History, death: bool) -> None:
+def _history_warnings(ctx: InvalidityContext, hist: History) -> None:
     rec = ctx.rec
     if hist.ignored:
-        rec.warn("inv.months_ignored", tr("inv.warn.months_ignored", months=", ".join(hist.ignored),
-                                          event=hist.event_month), severity="info")
+        rec.warn(
+            "inv.months_ignored",
+            tr("inv.warn.months_ignored", months=", ".join(hist.ignored), event=hist.event_month),
+            severity="info",
+        )
     first_listed = hist.contributions[0] if hist.contributions else None
     cfm = ctx.case.first_contribution_month
     if cfm and first_listed and month_index(cfm) < month_index(first_listed):
         rec.warn("inv.history_gap", tr("inv.warn.history_gap", first=cfm, listed=first_listed))
-    if not death:
-        rec.warn("inv.cola", tr("inv.warn.cola"), severity="info")
 
 
 def _describe_history(ctx: InvalidityContext, averaged: set[str]) -> list[WageMonthInfo]:
@@ -448,13 +593,13 @@ def invalidity_benefits(ctx: InvalidityContext) -> list[Any]:
     death = case.outcome == "death"
     pensioner = bool(getattr(case, "receiving_invalidity_pension", False)) and death
     hist = history_of(case, ctx.wages)
-    _history_warnings(ctx, hist, death)
+    _history_warnings(ctx, hist)
     ctx.wage_months = _describe_history(ctx, set())
     ctx.average_monthly_wage = None
     benefits: list[Any] = []
     main_code = "SURVIVORS_PENSION" if death else "INVALIDITY_PENSION"
 
-    age_reason = _age_conditions(ctx, hist, on, death, pensioner)
+    age_reason, age_id = _age_conditions(ctx, hist, on, death, pensioner)
     if age_reason is not None:
         rec.refuse(main_code, age_reason)
         if not death:
@@ -464,24 +609,36 @@ def invalidity_benefits(ctx: InvalidityContext) -> list[Any]:
         return benefits
 
     q = qualifying(rec, hist, on, death=death)
+    base_ids = [age_id, q.step_id]
     kind: QualifyingKind | None = q.kind
     if kind is None and pensioner:
         kind = "full"
         rec.warn("surv.pensioner", tr("inv.warn.pensioner"))
     if kind is None:
-        counts = tr("inv.refuse.counts", window=q.window_count, need=q.window_needed, n=q.span_count,
-                    months=q.span_months, reduced=q.reduced_needed)
+        counts = tr(
+            "inv.refuse.counts",
+            window=q.window_count,
+            need=q.window_needed,
+            n=q.span_count,
+            months=q.span_months,
+            reduced=q.reduced_needed,
+        )
         if death:
-            rec.refuse("SURVIVORS_PENSION", tr("inv.refuse.not_qualifying_death", counts_en=counts["en"],
-                                               counts_ms=counts["ms"]))
+            rec.refuse(
+                "SURVIVORS_PENSION",
+                tr("inv.refuse.not_qualifying_death", counts_en=counts["en"], counts_ms=counts["ms"]),
+            )
             rec.refuse("FUNERAL", tr("inv.refuse.funeral"))
             return benefits
-        rec.refuse("INVALIDITY_PENSION", tr("inv.refuse.not_qualifying", counts_en=counts["en"],
-                                            counts_ms=counts["ms"]))
+        rec.refuse(
+            "INVALIDITY_PENSION",
+            tr("inv.refuse.not_qualifying", counts_en=counts["en"], counts_ms=counts["ms"]),
+        )
         grant = invalidity_grant(rec, hist, on)
         if grant is None:
             rec.refuse("INVALIDITY_GRANT", tr("inv.refuse.grant_none"))
         else:
+            grant.step_ids = [*base_ids, *grant.step_ids]
             benefits.append(grant)
         return benefits
 
@@ -489,43 +646,72 @@ def invalidity_benefits(ctx: InvalidityContext) -> list[Any]:
     if amw.used is None:  # only possible for a pensioner with no listed wages
         rec.refuse(main_code, tr("inv.refuse.no_wages"))
         if death:
-            benefits.append(_funeral(ctx, on))
+            benefits.append(_funeral(ctx, on, base_ids))
         return benefits
     ctx.average_monthly_wage = sen(amw.used)
     ctx.wage_months = _describe_history(ctx, {i.month for i in amw.months})
     calc = pension(rec, on, amw.used, hist.total, kind, survivors=death, amw_provisional=amw.provisional)
-    notes: list[Text] = [tr(f"inv.qp.{q.test if q.kind else 'pensioner'}", window=q.window_count,
-                            need=q.window_needed, n=q.span_count, months=q.span_months)]
+    rec.warn("inv.cola", tr("inv.warn.cola"), severity="info")
+    notes: list[Text] = [
+        tr(
+            f"inv.qp.{q.test if q.kind else 'pensioner'}",
+            window=q.window_count,
+            need=q.window_needed,
+            n=q.span_count,
+            months=q.span_months,
+        )
+    ]
     if amw.floored and amw.minimum is not None:
         notes.append(tr("inv.amw_floored", minimum=rm(amw.minimum)))
 
     if not death:
         daily, part, daily_id = daily_rates(rec, on, calc.monthly, calc.provisional)
-        notes.append(tr("inv.daily_note", date=on.isoformat(), days=calendar.monthrange(on.year, on.month)[1]
-                        - on.day + 1, amount=rm(part)))
+        notes.append(
+            tr(
+                "inv.daily_note",
+                date=on.isoformat(),
+                days=calendar.monthrange(on.year, on.month)[1] - on.day + 1,
+                amount=rm(part),
+            )
+        )
         notes.append(tr("inv.accrual_note"))
-        benefits.append(InvalidityPension(
-            title=tr("inv.title.pension"), rate_percent=calc.rate_percent, monthly_amount=calc.monthly,
-            daily_rate=daily, average_monthly_wage=sen(amw.used), qualifying=kind, contributions=hist.total,
-            provisional=calc.provisional, step_ids=[q.step_id, *amw.step_ids, *calc.step_ids, daily_id],
-            notes=notes))
+        benefits.append(
+            InvalidityPension(
+                title=tr("inv.title.pension"),
+                rate_percent=calc.rate_percent,
+                monthly_amount=calc.monthly,
+                daily_rate=daily,
+                average_monthly_wage=sen(amw.used),
+                qualifying=kind,
+                contributions=hist.total,
+                provisional=calc.provisional,
+                step_ids=[*base_ids, *amw.step_ids, *calc.step_ids, daily_id],
+                notes=notes,
+            )
+        )
         if case.needs_constant_attendance:
             benefits.append(_caa(ctx, on, calc.monthly))
         benefits.extend(_info(death=False))
         return benefits
 
     # death: survivors' pension shared among the dependants, funeral benefit
-    survivors = _survivors(ctx, calc, amw, q, kind, notes)
+    survivors = _survivors(ctx, calc, amw, base_ids, kind, notes)
     if survivors is not None:
         benefits.append(survivors)
-    benefits.append(_funeral(ctx, on))
+    benefits.append(_funeral(ctx, on, base_ids))
     if survivors is not None:
         benefits.extend(_info(death=True))
     return benefits
 
 
-def _survivors(ctx: InvalidityContext, calc: PensionCalc, amw: AverageWage, q: Qualifying, kind: QualifyingKind,
-               notes: list[Text]) -> SurvivorsPension | None:
+def _survivors(
+    ctx: InvalidityContext,
+    calc: PensionCalc,
+    amw: AverageWage,
+    base_ids: list[str],
+    kind: QualifyingKind,
+    notes: list[Text],
+) -> SurvivorsPension | None:
     rec = ctx.rec
     case = ctx.case
     if not case.dependants:
@@ -533,8 +719,9 @@ def _survivors(ctx: InvalidityContext, calc: PensionCalc, amw: AverageWage, q: Q
         return None
     from .dependants import dependants_schedule  # the lead's module (shares as in the dependants' benefit)
 
-    payees, schedule, share_ids = dependants_schedule(rec, case, calc.monthly, per="month", on=case.event_date,
-                                                      step_prefix="surv")
+    payees, schedule, share_ids = dependants_schedule(
+        rec, case, calc.monthly, per="month", on=case.event_date, step_prefix="surv"
+    )
     if not payees:
         rec.refuse("SURVIVORS_PENSION", tr("inv.refuse.no_eligible_dependants"))
         return None
@@ -542,7 +729,14 @@ def _survivors(ctx: InvalidityContext, calc: PensionCalc, amw: AverageWage, q: Q
     rec.note_provisional("surv.shares", note)
     notes.append(note)
     return SurvivorsPension(
-        title=tr("inv.title.survivors"), rate_percent=calc.rate_percent, monthly_amount=calc.monthly,
-        average_monthly_wage=sen(amw.used) if amw.used is not None else ZERO, qualifying=kind, payees=payees,
-        schedule=schedule, provisional=True, step_ids=[q.step_id, *amw.step_ids, *calc.step_ids, *share_ids],
-        notes=notes)
+        title=tr("inv.title.survivors"),
+        rate_percent=calc.rate_percent,
+        monthly_amount=calc.monthly,
+        average_monthly_wage=sen(amw.used) if amw.used is not None else ZERO,
+        qualifying=kind,
+        payees=payees,
+        schedule=schedule,
+        provisional=True,
+        step_ids=[*base_ids, *amw.step_ids, *calc.step_ids, *share_ids],
+        notes=notes,
+    )

@@ -157,7 +157,7 @@ class InvalidityPension(_Benefit):
     code: Literal["INVALIDITY_PENSION"] = "INVALIDITY_PENSION"
     rate_percent: Number
     monthly_amount: Money
-    daily_rate: Money  # for part months: monthly / days in the month (31-day month shown)
+    daily_rate: Money  # for part months: monthly / days in the notice month
     average_monthly_wage: Money
     qualifying: Literal["full", "reduced"]
     contributions: int

@@ -87,7 +87,8 @@ def render_text(result: Result, lang: str = "en", explain: bool = True) -> str:
     w(f"{_l('age', lang)}: {result.age_at_event}")
     if result.average_assumed_monthly_wage is not None:
         w(f"{_l('avg_m', lang)}: {rm(result.average_assumed_monthly_wage)}")
-        w(f"{_l('avg_d', lang)}: {rm(result.average_assumed_daily_wage or 0)}")  # type: ignore[arg-type]
+        if result.average_assumed_daily_wage is not None:
+            w(f"{_l('avg_d', lang)}: {rm(result.average_assumed_daily_wage)}")
     if result.wage_months:
         w(f"\n{_l('wages', lang)}:")
         for m in result.wage_months[-24:]:

@@ -34,6 +34,17 @@ SIZE = QSize(1180, 860)
 SAMPLES = ROOT / "samples"
 
 
+def no_modal_dialogs() -> None:
+    """A screenshot run never waits for a click: every question is answered, every message printed."""
+    from ui import crash, dialogs
+
+    crash.show_dialog = lambda text: print("CRASH DIALOG:", text)  # type: ignore[assignment]
+    dialogs.info = lambda _p, text, detail="": print("INFO:", text, detail)  # type: ignore[assignment]
+    dialogs.error = lambda _p, text, detail="": print("ERROR:", text, detail)  # type: ignore[assignment]
+    dialogs.ask_yes_no = lambda _p, text, detail="": False  # type: ignore[assignment]
+    dialogs.ask_save_discard = lambda _p, text: "discard"  # type: ignore[assignment]
+
+
 def settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()
@@ -54,6 +65,7 @@ def main() -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Faedah")
     register_fonts(app)
+    no_modal_dialogs()
     win: MainWindow = create_window([sys.argv[0]])
     win.resize(SIZE)
     win.show()

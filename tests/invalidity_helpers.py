@@ -32,11 +32,18 @@ def before_event(event: str, n: int, wage: str | list[str], gap: int = 0) -> lis
     return months_run(month_add(last, -(n - 1)), n, wage)
 
 
-def inv_case(event: str, wages: list[dict[str, str]], outcome: str = "invalidity", dob: str = "1975-01-15",
-             **kw: Any) -> dict[str, Any]:
+def inv_case(
+    event: str, wages: list[dict[str, str]], outcome: str = "invalidity", dob: str = "1975-01-15", **kw: Any
+) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "format": "faedah-case", "version": 1, "scheme": "invalidity", "incident_type": "illness",
-        "outcome": outcome, "event_date": event, "date_of_birth": dob, "monthly_wages": wages,
+        "format": "faedah-case",
+        "version": 1,
+        "scheme": "invalidity",
+        "incident_type": "illness",
+        "outcome": outcome,
+        "event_date": event,
+        "date_of_birth": dob,
+        "monthly_wages": wages,
     }
     data.update(kw)
     return data
@@ -58,8 +65,13 @@ class FakeCtx:
 def make_ctx(data: dict[str, Any] | Case, rules: RulePack | None = None) -> FakeCtx:
     case = data if isinstance(data, Case) else parse_case(data, today=FAR_FUTURE)
     pack = rules or default_rules()
-    return FakeCtx(case=case, rules=pack, rec=Recorder(pack), age=age_on(case.date_of_birth, case.event_date),
-                   wages=sorted((w.month, w.wage) for w in case.monthly_wages))
+    return FakeCtx(
+        case=case,
+        rules=pack,
+        rec=Recorder(pack),
+        age=age_on(case.date_of_birth, case.event_date),
+        wages=sorted((w.month, w.wage) for w in case.monthly_wages),
+    )
 
 
 SPOUSE_AND_TWO_CHILDREN = [

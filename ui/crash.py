@@ -8,6 +8,7 @@ exception's message, which could quote what the clerk typed.
 from __future__ import annotations
 
 import contextlib
+import functools
 import platform
 import sys
 import traceback
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from .text import both
 
@@ -89,6 +91,34 @@ def handle(exc_type: type[BaseException], exc: BaseException | None, tb: Traceba
         show_dialog(both("ui.crash.message", path=where))
     finally:
         _state["busy"] = False
+
+
+def guarded(fallback: object = None, defer: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """For Python overrides of Qt virtual methods (isComplete, initializePage, paintEvent, ...).
+
+    PySide6 6.12 can crash the whole process when some exceptions escape such an override, so they are caught
+    here and reported like any other unexpected error; the override returns ``fallback``.
+    """
+
+    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except Exception:
+                exc_type, exc, tb = sys.exc_info()
+                assert exc_type is not None
+                if defer:
+                    from PySide6.QtCore import QTimer
+
+                    QTimer.singleShot(0, lambda: handle(exc_type, exc, tb))
+                else:
+                    handle(exc_type, exc, tb)
+                return fallback
+
+        return wrapper
+
+    return deco
 
 
 def install(data_dir: Path | None = None, before_dialog: Callable[[], None] | None = None) -> None:

@@ -17,6 +17,7 @@ from . import dialogs
 from .core import Core
 from .draft import Drafts
 from .settings import Settings
+from .crash import guarded
 from .text import Binder, lang, pick, plain, set_lang, t
 from .wizard import PAGE_RESULTS, CaseWizard
 
@@ -362,6 +363,7 @@ class MainWindow(QMainWindow):
         dlg.exec()
 
     # ------------------------------------------------------------------------------------------- closing
+    @guarded()
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if not self._maybe_keep():
             event.ignore()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from .crash import guarded
 from .text import Binder, lang, pick, plain, t
 from .widgets import (
     WARN_STYLE,
@@ -157,6 +158,8 @@ class CasePage(QWizardPage):
             lines.append(self.extra_block)
         self.status.setText("\n".join(lines))
         self.completeChanged.emit()
+
+    @guarded(False)
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt API)
         wiz = self.wizard()
@@ -544,6 +547,8 @@ class WagesPage(CasePage):
             else:
                 self.intro.setText(t("ui.wages.intro_injury"))
         self._refresh_preview()
+
+    @guarded()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         """Coming from the incident page: propose the months that matter when the grid is empty."""
@@ -982,6 +987,8 @@ class DisabilityPage(CasePage):
         self.b.apply()
         if inv:
             self.setSubTitle(t("ui.disability.subtitle_invalidity"))
+
+    @guarded()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         self.populate()

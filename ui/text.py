@@ -48,7 +48,7 @@ def set_lang(value: str) -> None:
     _state["lang"] = value if value in LANGS else "en"
 
 
-def T(key: str, **args: Any) -> dict[str, str]:
+def T(key: str, /, **args: Any) -> dict[str, str]:
     """Both languages of a UI string."""
     entry = catalog().get(key)
     if entry is None:
@@ -63,7 +63,7 @@ def T(key: str, **args: Any) -> dict[str, str]:
     return out
 
 
-def t(key: str, **args: Any) -> str:
+def t(key: str, /, **args: Any) -> str:
     """A UI string in the current language."""
     return T(key, **args)[lang()]
 
@@ -75,7 +75,7 @@ def pick(value: dict[str, str] | None, code: str | None = None) -> str:
     return value.get(code or lang()) or value.get("en", "")
 
 
-def both(key: str, **args: Any) -> str:
+def both(key: str, /, **args: Any) -> str:
     """English and Malay together (crash messages, where the language may be unknown)."""
     text = T(key, **args)
     return text["en"] if text["en"] == text["ms"] else f"{text['en']}\n\n{text['ms']}"
@@ -96,7 +96,7 @@ class Binder:
         self._items.append(fn)
         fn()
 
-    def text(self, setter: Callable[[str], Any], key: str, **args: Any) -> None:
+    def text(self, setter: Callable[[str], Any], key: str, /, **args: Any) -> None:
         self.add(lambda: setter(t(key, **args)))
 
     def label(self, label: Any, key: str, buddy: Any = None, tip: str | None = None) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from .crash import guarded
+
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22"]
 OPEN_YEARS = 5
@@ -81,6 +83,8 @@ class TimelineChart(QWidget):
             if raw <= m * mag:
                 return m * mag
         return 10 * mag
+
+    @guarded(defer=True)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         p = QPainter(self)

@@ -50,6 +50,8 @@ class ResultsPage(QWizardPage):
             self.lay.addWidget(self.view)
         return self.view
 
+    @crash.guarded()
+
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         wiz: CaseWizard = self.wizard()  # type: ignore[assignment]
         wiz.compute_result()
@@ -126,6 +128,8 @@ class CaseWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, t("ui.back"))
         for which, key in ((QWizard.WizardButton.NextButton, "ui.next"), (QWizard.WizardButton.BackButton, "ui.back")):
             self.button(which).setAccessibleName(t(key).replace("&", "").strip("<> "))
+
+    @crash.guarded(-1)
 
     def nextId(self) -> int:  # noqa: N802 (Qt API)
         cur = self.currentId()

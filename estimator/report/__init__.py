@@ -7,9 +7,11 @@ in memory (the print path rasterises these bytes, so paper and PDF are the same 
 from __future__ import annotations
 
 import io
+import threading
 from datetime import date
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -25,6 +27,7 @@ from .text import REPORT_LANGS, Lx
 __all__ = ["REPORT_LANGS", "mask_ic", "pdf_bytes", "write_pdf"]
 
 TOP = 20 * mm
+_BUILD_LOCK = threading.Lock()
 BOTTOM = 22 * mm
 
 
@@ -57,7 +60,15 @@ def pdf_bytes(result: Result, case: Case, *, lang: str = "en", office_name: str 
     frame = Frame(MARGIN_X, BOTTOM, A4[0] - 2 * MARGIN_X, A4[1] - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(builder.story(), canvasmaker=make_canvas(decor))
+    story = builder.story()
+    with _BUILD_LOCK:
+        # Plain Flate streams: the pure-Python ASCII85 pass costs time and makes the file a quarter bigger.
+        a85 = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            doc.build(story, canvasmaker=make_canvas(decor))
+        finally:
+            rl_config.useA85 = a85
     return buf.getvalue()
 
 

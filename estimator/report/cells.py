@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Table
 
 from .fonts import BOLD, REGULAR
 
@@ -38,20 +39,20 @@ class TextCell(Flowable):
         self.align = align
         self.leading = leading
         self._for_width: float | None = None
-        self._lines: list[tuple[str, Block, bool]] = []
+        self._lines: list[tuple[str, float, Block, bool]] = []
         self._height = 0.0
 
     def _layout(self, width: float) -> None:
         if self._for_width == width:
             return
-        lines: list[tuple[str, Block, bool]] = []
+        lines: list[tuple[str, float, Block, bool]] = []
         for block in self.blocks:
-            room = width - (stringWidth(" " + DAGGER, BOLD, block.size) if block.mark else 0)
-            parts = _split(block.text, block.font, block.size, max(room, 10)) if block.text else [""]
-            for i, part in enumerate(parts or [""]):
-                lines.append((part, block, block.mark and i == len(parts) - 1))
+            dag_w = stringWidth(" " + DAGGER, BOLD, block.size) if block.mark else 0.0
+            parts = _split(block.text, block.font, block.size, max(width - dag_w, 10)) if block.text else [("", 0.0)]
+            for i, (part, part_w) in enumerate(parts):
+                lines.append((part, part_w, block, block.mark and i == len(parts) - 1))
         self._lines = lines
-        self._height = sum(b.size * self.leading for _, b, _ in lines)
+        self._height = sum(b.size * self.leading for _, _, b, _ in lines)
         self._for_width = width
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
@@ -59,43 +60,78 @@ class TextCell(Flowable):
         self.width = availWidth
         return availWidth, self._height
 
-    def draw(self) -> None:
-        canv = self.canv
-        y = self._height
-        for text, block, mark in self._lines:
-            line_h = block.size * self.leading
-            baseline = y - block.size * 0.98
-            width = stringWidth(text, block.font, block.size)
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """Draw straight at (x, y): one text object, no graphics-state push or translation per cell."""
+        x = self._hAlignAdjust(x, _sW)
+        text = canvas.beginText()
+        top = y + self._height
+        font: tuple[str, float] | None = None
+        color: object = None
+        for line, line_w, block, mark in self._lines:
+            baseline = top - block.size * 0.98
+            top -= block.size * self.leading
+            if not line and not mark:
+                continue
             dag_w = stringWidth(" " + DAGGER, BOLD, block.size) if mark else 0.0
             if self.align == "RIGHT":
-                x = self.width - width - dag_w
+                left = x + self.width - line_w - dag_w
             elif self.align == "CENTER":
-                x = (self.width - width - dag_w) / 2
+                left = x + (self.width - line_w - dag_w) / 2
             else:
-                x = 0.0
-            canv.setFont(block.font, block.size)
-            canv.setFillColor(block.color)
-            canv.drawString(x, baseline, text)
+                left = x
+            text.setTextOrigin(left, baseline)
+            if font != (block.font, block.size):
+                font = (block.font, block.size)
+                text.setFont(block.font, block.size)
+            if color is not block.color:
+                color = block.color
+                text.setFillColor(block.color)
+            text.textOut(line)
             if mark:
-                canv.setFont(BOLD, block.size)
-                canv.setFillColor(DAGGER_COLOR)
-                canv.drawString(x + width, baseline, " " + DAGGER)
-            y -= line_h
+                text.setFont(BOLD, block.size)
+                text.setFillColor(DAGGER_COLOR)
+                text.textOut(" " + DAGGER)
+                font, color = (BOLD, block.size), DAGGER_COLOR
+        canvas.drawText(text)
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
 
 
-def _split(text: str, font: str, size: float, width: float) -> list[str]:
-    """Lines of ``text`` (explicit newlines kept) wrapped at spaces; a word wider than the cell is cut."""
-    out: list[str] = []
+def _split(text: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
+    """Lines of ``text`` (explicit newlines kept) wrapped at spaces, with their widths; an overlong word is cut."""
+    out: list[tuple[str, float]] = []
     for para in text.split("\n"):
         for line in simpleSplit(para, font, size, width) or [""]:
-            while stringWidth(line, font, size) > width and len(line) > 1:
+            line_w = stringWidth(line, font, size)
+            while line_w > width and len(line) > 1:
                 cut = len(line) - 1
                 while cut > 1 and stringWidth(line[:cut], font, size) > width:
                     cut -= 1
                 soft = max(line.rfind(c, 0, cut) for c in "/-_.,?&=")
                 if soft >= cut // 2:
                     cut = soft + 1
-                out.append(line[:cut])
+                out.append((line[:cut], stringWidth(line[:cut], font, size)))
                 line = line[cut:]
-            out.append(line)
+                line_w = stringWidth(line, font, size)
+            out.append((line, line_w))
     return out
+
+
+class SummaryTable(Table):
+    """A Table that remembers a layout that fitted, so a second wrap at the same width costs nothing.
+
+    ``KeepTogether`` and the frame both wrap a table before it is drawn; the layout only depends on the width
+    once the whole table fits the height offered.
+    """
+
+    _fitted: tuple[float, float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        fitted = self._fitted
+        if fitted is not None and fitted[0] == availWidth and fitted[2] <= availHeight:
+            self.availWidth = availWidth
+            return fitted[1], fitted[2]
+        width, height = super().wrap(availWidth, availHeight)
+        self._fitted = (availWidth, width, height) if height <= availHeight else None
+        return width, height

@@ -1,4 +1,8 @@
-"""The claimant's summary as reportlab flowables, built from a Result and its Case (nothing is recomputed)."""
+"""The claimant's summary as reportlab flowables, built from a Result and its Case (nothing is recomputed).
+
+Texts from the Result and the catalogs are drawn as plain text (:class:`TextCell`) or, where markup is
+needed, escaped with :func:`esc` first; user-typed text (names, IC, reference, office) is always escaped.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,6 @@ from reportlab.platypus import (
     KeepTogether,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -38,13 +41,16 @@ from ..record import (
     Step,
     SurvivorsPension,
 )
+from .cells import Block, SummaryTable as Table, TextCell
 from .chart import timeline_drawing
-from .fonts import REGULAR
+from .fonts import BOLD, REGULAR
 from .styles import (
     AMBER_BG,
     AMBER_LINE,
     DAGGER,
+    GREEN,
     GRID,
+    INK,
     LIGHT,
     NAVY,
     RED,
@@ -56,6 +62,9 @@ from .styles import (
 from .text import SECONDARY_COLOR, Lx, day, esc, money, num_text
 
 WIDTH = 178 * mm  # A4 less 16 mm margins
+SEC = colors.HexColor(SECONDARY_COLOR)
+HEAD_SEC = colors.HexColor("#d5deea")
+LABEL = colors.HexColor("#4f5b69")
 
 
 def mask_ic(ic: str) -> str:
@@ -66,7 +75,7 @@ def mask_ic(ic: str) -> str:
     keep = 4
     alnum = sum(1 for c in ic if c.isalnum())
     if alnum <= keep:
-        return "*" * len(ic)
+        return "".join("*" if c.isalnum() else c for c in ic)
     out: list[str] = []
     seen = 0
     for c in ic:
@@ -102,14 +111,13 @@ class SummaryBuilder:
         self.step_no = {s.id: n for n, s in enumerate(result.steps, start=1)}
         self.step_users: dict[str, list[Text]] = {}
         for b in result.benefits:
-            for sid in b.step_ids:
-                self.step_users.setdefault(sid, []).append(b.title)
-        for b in result.benefits:
+            ids = list(b.step_ids)
             if isinstance(b, PDB):
-                for opt in b.options:
-                    self.step_users.setdefault(opt.step_id, [])
-                    if b.title not in self.step_users[opt.step_id]:
-                        self.step_users[opt.step_id].append(b.title)
+                ids += [o.step_id for o in b.options]
+            for sid in ids:
+                users = self.step_users.setdefault(sid, [])
+                if b.title not in users:
+                    users.append(b.title)
 
     # ------------------------------------------------------------------------------------------ helpers
     def p(self, markup: str, style: str = "body") -> Paragraph:
@@ -118,37 +126,49 @@ class SummaryBuilder:
     def dag(self, provisional: bool) -> str:
         return f" {DAGGER}" if provisional else ""
 
+    def parts(self, text: Text | str | None) -> list[str]:
+        if text is None:
+            return [""]
+        if isinstance(text, str):
+            return [text]
+        return self.lx._parts(text) or [""]
+
+    def tc(self, text: Text | str | None, *, bold: bool = False, right: bool = False, size: float = 8,
+           color: colors.Color = INK, mark: bool = False, sec_size: float | None = None,
+           sec_color: colors.Color = SEC, extra: Sequence[Block] = ()) -> TextCell:
+        """A plain-text cell: the primary language, the other one below (smaller, grey) in "both"."""
+        parts = self.parts(text)
+        blocks = [Block(parts[0], BOLD if bold else REGULAR, size, color, mark)]
+        if len(parts) > 1:
+            blocks.append(Block(parts[1], REGULAR, sec_size or size - 1, sec_color))
+        return TextCell([*blocks, *extra], align="RIGHT" if right else "LEFT")
+
+    def small_block(self, text: Text | str, size: float = 7) -> Block:
+        """One line in both languages ("sebulan / a month") as a small grey block."""
+        plain = text if isinstance(text, str) else self.lx.plain(text)
+        return Block(plain, REGULAR, size, SEC)
+
+    def label(self, key: str, **args: object) -> TextCell:
+        return self.tc(self.lx.k(key, **args), size=7.8, color=LABEL, sec_size=6.8)
+
+    def head(self, key: str, right: bool = False) -> TextCell:
+        return self.tc(self.lx.k(key), bold=True, right=right, size=7.5, color=colors.white, sec_size=6.5,
+                       sec_color=HEAD_SEC)
+
     def h2(self, key: str) -> list[Flowable]:
-        parts = self.lx._parts(self.lx.k(key))
+        parts = self.parts(self.lx.k(key))
         markup = esc(parts[0])
         if len(parts) > 1:
             markup += f'<font name="{REGULAR}" color="{SECONDARY_COLOR}" size="10"> / {esc(parts[1])}</font>'
-        return [self.p(markup, "h2"),
-                HRFlowable(width="100%", thickness=1.2, color=NAVY, spaceBefore=0, spaceAfter=5)]
+        return [self.p(markup, "h2"), HRFlowable(width="100%", thickness=1.2, color=NAVY, spaceBefore=0,
+                                                spaceAfter=5)]
 
-    def h3(self, markup: str) -> Paragraph:
-        return self.p(markup, "h3")
-
-    def h3_text(self, text: Text, provisional: bool = False) -> Paragraph:
-        parts = self.lx._parts(text)
-        markup = esc(parts[0])
+    def h3(self, text: Text, provisional: bool = False, prefix: str = "") -> Paragraph:
+        parts = self.parts(text)
+        markup = prefix + esc(parts[0])
         if len(parts) > 1:
             markup += f'<font name="{REGULAR}" color="{SECONDARY_COLOR}" size="8.5"> / {esc(parts[1])}</font>'
-        return self.h3(markup + self.dag(provisional))
-
-    def label(self, key: str, **args: object) -> Paragraph:
-        return self.p(self.lx.km(key, size=6.8, **args), "label")
-
-    def head(self, key: str, right: bool = False) -> Paragraph:
-        text = self.lx.k(key)
-        parts = self.lx._parts(text)
-        markup = esc(parts[0])
-        if len(parts) > 1:
-            markup += f'<br/><font name="{REGULAR}" size="6.5" color="#d5deea">{esc(parts[1])}</font>'
-        return self.p(markup, "head_r" if right else "head")
-
-    def cell(self, markup: str, style: str = "cell") -> Paragraph:
-        return self.p(markup, style)
+        return self.p(markup + self.dag(provisional), "h3")
 
     def kv(self, rows: Sequence[tuple[Flowable, Flowable]], four: bool = False, label_w: float = 62 * mm) -> Table:
         if four:
@@ -158,84 +178,81 @@ class SummaryBuilder:
                 row: list[Flowable | str] = [pair[0][0], pair[0][1]]
                 row += [pair[1][0], pair[1][1]] if len(pair) > 1 else ["", ""]
                 data.append(row)
-            widths = [36 * mm, 53 * mm, 36 * mm, 53 * mm]
-            t = Table(data, colWidths=widths, hAlign="LEFT")
+            t = Table(data, colWidths=[36 * mm, 53 * mm, 36 * mm, 53 * mm], hAlign="LEFT")
             t.setStyle(kv_table_style(4))
         else:
             t = Table([list(r) for r in rows], colWidths=[label_w, WIDTH - label_w], hAlign="LEFT")
             t.setStyle(kv_table_style(2))
         return t
 
-    def grid(self, data: list[list[Flowable | str]], widths: Sequence[float], extra: Sequence[tuple[object, ...]] = (),
-             header_rows: int = 1, zebra: bool = True) -> Table:
+    def grid(self, data: list[list[Flowable | str]], widths: Sequence[float],
+             extra: Sequence[tuple[object, ...]] = (), header_rows: int = 1, zebra: bool = True) -> Table:
         t = Table(data, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
         t.setStyle(TableStyle([*grid_table(header_rows, zebra), *extra]))
         return t
 
-    def text_block(self, text: Text | None, style: str = "body") -> Paragraph:
-        return self.p(self.lx.m(text, size=7.5 if style == "body" else None), style)
+    def para(self, text: Text | None, style: str = "body", size: float = 7.5) -> Paragraph:
+        return self.p(self.lx.m(text, size=size), style)
 
-    def yes_no(self, value: bool | None) -> str:
-        if value is None:
-            return "—"
-        return self.lx.ki("yes" if value else "no")
+    def yes_no(self, value: bool | None) -> TextCell:
+        return self.tc("—" if value is None else self.lx.k("yes" if value else "no"))
+
+    def name_cell(self, name: str, sub: Text | str | None = None, bold: bool = True) -> Flowable:
+        """A user-typed name: escaped paragraph markup (so ``A & <B>`` prints as typed)."""
+        markup = f"<b>{esc(name)}</b>" if bold else esc(name)
+        if sub:
+            plain = sub if isinstance(sub, str) else self.lx.plain(sub)
+            markup += f'<br/><font size="7" color="{SECONDARY_COLOR}">{esc(plain)}</font>'
+        return self.p(markup, "cell")
 
     def payee_name(self, index: int, payees: Sequence[Payee] = ()) -> str:
-        """Plain name of a dependant (from the case, or the payee), or "Dependant n"."""
-        name = ""
-        for p in payees:
-            if p.index == index and p.name:
-                name = p.name
+        """Plain name of a dependant (from the payee or the case), or "Dependant n"."""
+        name = next((p.name for p in payees if p.index == index and p.name), "")
         if not name and 0 <= index < len(self.case.dependants):
             name = self.case.dependants[index].name
-        return name or self.lx.plain(self.lx.k("dep_unnamed", n=index + 1))
+        return name or self.lx.kp("dep_unnamed", n=index + 1)
 
     def steps_ref(self, step_ids: Sequence[str]) -> str:
         nums = [str(self.step_no[s]) for s in step_ids if s in self.step_no]
         if not nums:
             return ""
-        return self.lx.inline({lang: ", ".join(self.lx.k("step_n", n=n)[lang] for n in nums)
-                               for lang in ("en", "ms")})
+        label = self.lx.plain(self.lx.k("how_calculated_ref"))
+        steps = self.lx.plain({lang: ", ".join(self.lx.k("step_n", n=n)[lang] for n in nums) for lang in ("en", "ms")})
+        return f"{label}: {steps}"
 
     # ------------------------------------------------------------------------------------------ story
     def story(self) -> list[Flowable]:
-        out: list[Flowable] = []
-        out += self.header()
-        out += self.person()
-        out += self.summary()
-        out += self.inputs()
-        out += self.details()
-        out += self.steps()
-        out += self.notes()
-        return out
+        return [*self.header(), *self.person(), *self.summary(), *self.inputs(), *self.details(), *self.steps(),
+                *self.notes()]
 
     # ------------------------------------------------------------------------------------------ header
     def header(self) -> list[Flowable]:
+        lx = self.lx
         office_lines = _text_lines(self.o.office_name)
         address_lines = _text_lines(self.o.office_address)
         left: list[Flowable] = []
         if office_lines:
             left.append(self.p("<b>" + "<br/>".join(esc(x) for x in office_lines) + "</b>", "office"))
         else:
-            left.append(self.p("<b>" + self.lx.m(self.lx.k("office_default")) + "</b>", "office"))
+            left.append(self.p("<b>" + lx.m(lx.k("office_default")) + "</b>", "office"))
         if address_lines:
             left.append(self.p("<br/>".join(esc(x) for x in address_lines), "small"))
         ref = self.case.case_reference.strip()
-        meta = (f'{self.lx.ki("generated_on")}: <b>{esc(day(self.generated_on))}</b><br/>'
-                f'{self.lx.ki("case_reference")}: <b>{esc(ref) if ref else self.lx.ki("none")}</b>')
+        meta = (f'{lx.ki("generated_on")}: <b>{esc(day(self.generated_on))}</b><br/>'
+                f'{lx.ki("case_reference")}: <b>{esc(ref) if ref else lx.ki("none")}</b>')
         right: list[Flowable] = [
-            self.p(self.lx.m(self.lx.k("doc_title"), size=11), "title"),
+            self.p(lx.m(lx.k("doc_title"), size=11), "title"),
             Spacer(1, 2),
-            self.p(f'<para alignment="right">{self.lx.inline(self.lx.k("doc_subtitle"))}</para>', "small"),
+            self.p(f'<para alignment="right">{lx.inline(lx.k("doc_subtitle"))}</para>', "small"),
             self.p(f'<para alignment="right">{meta}</para>', "body"),
         ]
         top = Table([[left, right]], colWidths=[WIDTH * 0.45, WIDTH * 0.55])
         top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        banner_lines = [f"<b>{self.lx.inline(self.lx.k('estimate_banner'), sep='  /  ')}</b>"]
+        banner_lines = [f"<b>{lx.inline(lx.k('estimate_banner'), sep='  /  ')}</b>"]
         if self.r.provisional:
             banner_lines.append(f'<font name="{REGULAR}" size="8">{DAGGER} '
-                                f'{self.lx.m(self.lx.k("provisional_banner"), size=7.5)}</font>')
+                                f'{lx.m(lx.k("provisional_banner"), size=7.5)}</font>')
         banner = Table([[self.p("<br/>".join(banner_lines), "banner")]], colWidths=[WIDTH])
         banner.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), AMBER_BG),
                                     ("LINEBEFORE", (0, 0), (0, -1), 3, AMBER_LINE),
@@ -249,61 +266,66 @@ class SummaryBuilder:
         name = c.claimant_name.strip()
         ic = c.ic_number.strip()
         if ic and self.o.mask_ic:
-            ic_markup = f'{esc(mask_ic(ic))} <font size="7" color="{SECONDARY_COLOR}">{lx.ki("ic_masked")}</font>'
+            ic_cell: Flowable = self.tc(mask_ic(ic), extra=[self.small_block(lx.k("ic_masked"), 6.8)])
         else:
-            ic_markup = esc(ic) if ic else "—"
+            ic_cell = self.p(esc(ic) if ic else "—", "cell")
         rows: list[tuple[Flowable, Flowable]] = [
-            (self.label("insured_person"), self.cell(f"<b>{esc(name)}</b>" if name else "—")),
-            (self.label("ic_number"), self.cell(ic_markup)),
-            (self.label("date_of_birth"), self.cell(esc(day(c.date_of_birth)))),
-            (self.label("age_at_event"), self.cell(lx.ki("years", n=r.age_at_event))),
-            (self.label("scheme"), self.cell(lx.m(lx.k(f"scheme.{r.scheme}"), size=7))),
-            (self.label("incident"), self.cell(lx.m(lx.k(f"incident.{r.incident_type}"), size=7))),
-            (self.label("event_date"), self.cell(f"<b>{esc(day(r.event_date))}</b>")),
-            (self.label("outcome"), self.cell(lx.m(lx.k(f"outcome.{r.outcome}"), size=7))),
+            (self.label("insured_person"), self.name_cell(name) if name else self.tc("—")),
+            (self.label("ic_number"), ic_cell),
+            (self.label("date_of_birth"), self.tc(day(c.date_of_birth))),
+            (self.label("age_at_event"), self.tc(lx.plain(lx.k("years", n=r.age_at_event)))),
+            (self.label("scheme"), self.tc(lx.k(f"scheme.{r.scheme}"))),
+            (self.label("incident"), self.tc(lx.k(f"incident.{r.incident_type}"))),
+            (self.label("event_date"), self.tc(day(r.event_date), bold=True)),
+            (self.label("outcome"), self.tc(lx.k(f"outcome.{r.outcome}"))),
         ]
         return [*self.h2("sec_person"), self.kv(rows, four=True)]
 
     # ------------------------------------------------------------------------------------------ summary
-    def _per(self, key: str) -> str:
-        return f'<br/><font size="7" color="{SECONDARY_COLOR}">{self.lx.ki(key)}</font>'
-
-    def benefit_summary(self, b: object) -> tuple[str, str]:
-        """(amount markup, how-paid markup) of one benefit."""
-        lx = self.lx
+    def benefit_summary(self, b: object) -> tuple[str, Text | None, list[Text | str]]:
+        """(amount, "a month"-like unit or None, lines of how it is paid) of one benefit."""
+        k = self.lx.k
+        per_month = k("per_month")
         if isinstance(b, TDB):
-            return (money(b.total), lx.m(lx.k("for_days", rate=money(b.daily_rate), days=b.days,
-                                                 first=day(b.first_day), last=day(b.last_day)), size=7))
+            return money(b.total), None, [k("for_days", rate=money(b.daily_rate), days=b.days,
+                                            first=day(b.first_day), last=day(b.last_day))]
         if isinstance(b, PDB):
-            how = lx.m(lx.k("daily_monthly", daily=money(b.daily_rate)), size=7)
+            how: list[Text | str] = [k("daily_monthly", daily=money(b.daily_rate))]
             for opt in b.options:
-                how += "<br/>" + lx.inline(lx.k("or_option", option=lx.plain(lx.k(f"opt.{opt.kind}"), sep=" / "),
-                                                 lump=money(opt.lump_sum), monthly=money(opt.monthly_amount)))
-                how += self.dag(opt.provisional)
-            return money(b.monthly_amount) + self._per("per_month"), how
+                how.append(k("or_option", option=self.lx.plain(k(f"opt.{opt.kind}")), lump=money(opt.lump_sum),
+                             monthly=money(opt.monthly_amount)))
+            return money(b.monthly_amount), per_month, how
         if isinstance(b, CAA):
-            return money(b.monthly_amount) + self._per("per_month"), lx.m(lx.k("monthly_while"), size=7)
+            return money(b.monthly_amount), per_month, [k("monthly_while")]
         if isinstance(b, Dependants):
-            return (money(b.monthly_amount) + self._per("per_month"),
-                    lx.m(lx.k("shared_by", daily=money(b.daily_rate), n=len(b.payees)), size=7))
+            return money(b.monthly_amount), per_month, [k("shared_by", daily=money(b.daily_rate), n=len(b.payees))]
         if isinstance(b, Funeral):
-            how = lx.m(lx.k("one_payment"), size=7)
+            how = [k("one_payment")]
             if b.expenses is not None:
-                how += "<br/>" + lx.inline(lx.k("funeral_how", expenses=money(b.expenses), cap=money(b.cap)))
-            return money(b.total), how
+                how.append(k("funeral_how", expenses=money(b.expenses), cap=money(b.cap)))
+            return money(b.total), None, how
         if isinstance(b, InvalidityPension):
-            return (money(b.monthly_amount) + self._per("per_month"),
-                    lx.m(lx.k("pension_how", rate=pct(b.rate_percent), amw=money(b.average_monthly_wage)), size=7))
+            return money(b.monthly_amount), per_month, [
+                k("pension_how", rate=pct(b.rate_percent), amw=money(b.average_monthly_wage))]
         if isinstance(b, InvalidityGrant):
-            return money(b.total), lx.m(lx.k("one_payment"), size=7)
+            return money(b.total), None, [k("one_payment")]
         if isinstance(b, SurvivorsPension):
-            how = lx.m(lx.k("pension_how", rate=pct(b.rate_percent), amw=money(b.average_monthly_wage)), size=7)
+            how = [k("pension_how", rate=pct(b.rate_percent), amw=money(b.average_monthly_wage))]
             if b.payees:
-                how += "<br/>" + lx.inline(lx.k("shared_n", n=len(b.payees)))
-            return money(b.monthly_amount) + self._per("per_month"), how
+                how.append(k("shared_n", n=len(b.payees)))
+            return money(b.monthly_amount), per_month, how
         if isinstance(b, Info):
-            return "—", lx.m(lx.k("on_application"), size=7)
-        return "—", ""
+            return "—", None, [k("on_application")]
+        return "—", None, []
+
+    def how_cell(self, lines: list[Text | str]) -> TextCell:
+        blocks: list[Block] = []
+        for i, line in enumerate(lines):
+            parts = self.parts(line)
+            blocks.append(Block(parts[0], REGULAR, 8 if i == 0 else 7.5, INK))
+            if len(parts) > 1:
+                blocks.append(Block(parts[1], REGULAR, 7, SEC))
+        return TextCell(blocks)
 
     def summary(self) -> list[Flowable]:
         out = self.h2("sec_summary")
@@ -311,101 +333,93 @@ class SummaryBuilder:
             data: list[list[Flowable | str]] = [[self.head("col_benefit"), self.head("col_amount", right=True),
                                                  self.head("col_how_paid")]]
             for b in self.r.benefits:
-                amount, how = self.benefit_summary(b)
-                amount_markup = amount
-                if amount != "—":
-                    figure, _, per = amount.partition("<br/>")
-                    amount_markup = f"<b>{figure}</b>{self.dag(b.provisional)}" + (f"<br/>{per}" if per else "")
-                data.append([self.cell(f"<b>{self.lx.m(b.title, size=7)}</b>"),
-                             self.cell(amount_markup, "cell_r"), self.cell(how)])
-            out.append(self.grid(data, [62 * mm, 36 * mm, WIDTH - 98 * mm]))
-            if any(b.provisional for b in self.r.benefits) or self.r.provisional:
+                amount, unit, how = self.benefit_summary(b)
+                if amount == "—":
+                    amount_cell = self.tc("—", right=True)
+                else:
+                    extra = [self.small_block(unit)] if unit else []
+                    amount_cell = self.tc(amount, bold=True, right=True, size=8.5, mark=b.provisional, extra=extra)
+                data.append([self.tc(b.title, bold=True), amount_cell, self.how_cell(how)])
+            out.append(self.grid(data, [60 * mm, 34 * mm, WIDTH - 94 * mm]))
+            if self.r.provisional or any(b.provisional for b in self.r.benefits):
                 out.append(Spacer(1, 2))
                 out.append(self.p(self.lx.m(self.lx.k("provisional_mark_legend"), size=6.8).replace(
                     "\u2020", DAGGER, 1), "small"))
         else:
-            out.append(self.p(self.lx.km("no_benefits"), "body"))
+            out.append(self.para(self.lx.k("no_benefits")))
         if self.r.not_payable:
-            rows = [[self.cell(f'<font color="#b42318"><b>\u2715</b></font>'),
-                     self.cell(self.lx.m(n.reason, size=7))] for n in self.r.not_payable]
-            out.append(self.h3(self.lx.ki("sec_not_payable")))
-            out.append(self._note_box(rows, RED_BG, RED))
+            rows = [[self.tc("\u2715", bold=True, color=RED), self.tc(n.reason)] for n in self.r.not_payable]
+            out += [self.h3(self.lx.k("sec_not_payable")), self._note_box(rows, RED_BG, RED)]
         if self.r.warnings:
-            rows = [[self.cell("<b>!</b>" if w.severity == "warning" else "i"),
-                     self.cell(self.lx.m(w.message, size=7))] for w in self.r.warnings]
-            out.append(self.h3(self.lx.ki("sec_warnings")))
-            out.append(self._note_box(rows, AMBER_BG, AMBER_LINE))
+            rows = [[self.tc("!" if w.severity == "warning" else "i", bold=True), self.tc(w.message)]
+                    for w in self.r.warnings]
+            out += [self.h3(self.lx.k("sec_warnings")), self._note_box(rows, AMBER_BG, AMBER_LINE)]
         return out
 
     def _note_box(self, rows: list[list[Flowable | str]], bg: colors.Color, line: colors.Color) -> Table:
         t = Table(rows, colWidths=[8 * mm, WIDTH - 8 * mm], hAlign="LEFT")
         t.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), bg), ("LINEBEFORE", (0, 0), (0, -1), 2.5, line),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 3),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                               ("LINEBELOW", (0, 0), (-1, -2), 0.35, colors.white)]))
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LEFTPADDING", (0, 0), (0, -1), 7),
+                               ("LINEBELOW", (0, 0), (-1, -2), 0.5, colors.white)]))
         return t
 
     # ------------------------------------------------------------------------------------------ inputs
     def inputs(self) -> list[Flowable]:
         c, lx = self.case, self.lx
         out = self.h2("sec_inputs")
-        rows: list[tuple[Flowable, Flowable]] = [(self.label("event_date"), self.cell(esc(day(c.event_date))))]
+        L, T = self.label, self.tc
+        rows: list[tuple[Flowable, Flowable]] = [(L("event_date"), T(day(c.event_date)))]
         if c.claim_date:
-            rows.append((self.label("claim_date"), self.cell(esc(day(c.claim_date)))))
+            rows.append((L("claim_date"), T(day(c.claim_date))))
         if c.outcome == "injury" or c.medical_leave_days:
-            rows.append((self.label("medical_leave_days"), self.cell(str(c.medical_leave_days))))
-            rows.append((self.label("days_worked"), self.cell(str(c.days_worked_with_wages))))
+            rows.append((L("medical_leave_days"), T(str(c.medical_leave_days))))
+            rows.append((L("days_worked"), T(str(c.days_worked_with_wages))))
         if c.loss_of_earning_capacity_percent is not None:
-            rows.append((self.label("lec"), self.cell(esc(pct(c.loss_of_earning_capacity_percent)))))
+            rows.append((L("lec"), T(pct(c.loss_of_earning_capacity_percent))))
         if c.injuries:
-            rows.append((self.label("injuries"), self.cell(esc(", ".join(c.injuries)))))
+            rows.append((L("injuries"), self.p(esc(", ".join(c.injuries)), "cell")))
         if c.needs_constant_attendance:
-            rows.append((self.label("constant_attendance"), self.cell(self.yes_no(True))))
+            rows.append((L("constant_attendance"), self.yes_no(True)))
         if c.funeral_expenses is not None:
-            rows.append((self.label("funeral_expenses"), self.cell(money(c.funeral_expenses))))
+            rows.append((L("funeral_expenses"), T(money(c.funeral_expenses))))
         if c.first_contribution_month:
-            rows.append((self.label("first_contribution"), self.cell(esc(c.first_contribution_month))))
+            rows.append((L("first_contribution"), T(c.first_contribution_month)))
         if c.similar_worker_monthly_wage is not None:
-            rows.append((self.label("similar_worker"), self.cell(money(c.similar_worker_monthly_wage))))
+            rows.append((L("similar_worker"), T(money(c.similar_worker_monthly_wage))))
         if c.police_report_made is not None:
-            rows.append((self.label("police_report"), self.cell(self.yes_no(c.police_report_made))))
+            rows.append((L("police_report"), self.yes_no(c.police_report_made)))
         out.append(self.kv(rows, four=True))
 
-        # wages
-        out.append(self.h3(lx.ki("wages")))
+        out.append(self.h3(lx.k("wages")))
         months = self.r.wage_months
         if months:
-            out.append(self.p(lx.m(lx.k("wages_hint"), size=6.8), "small"))
+            out.append(self.para(lx.k("wages_hint"), "small", 6.8))
             data: list[list[Flowable | str]] = [[
                 self.head("col_month"), self.head("col_wage", True), self.head("col_band_item", True),
                 self.head("col_band"), self.head("col_assumed", True), self.head("col_table"),
                 self.head("col_used")]]
             for wm in months:
-                data.append([self.cell(esc(wm.month)), self.cell(money(wm.wage), "cell_r"),
-                             self.cell(str(wm.band_item), "cell_r"), self.cell(esc(wm.band)),
-                             self.cell(f"<b>{money(wm.assumed_wage)}</b>{self.dag(wm.provisional)}", "cell_r"),
-                             self.cell(esc(wm.table)),
-                             self.cell('<font color="#1e7b4a"><b>\u2713</b></font>' if wm.in_window else "")])
-            out.append(self.grid(data, [20 * mm, 26 * mm, 16 * mm, 40 * mm, 30 * mm, 30 * mm, 16 * mm]))
+                data.append([T(wm.month), T(money(wm.wage), right=True), T(str(wm.band_item), right=True),
+                             T(wm.band), T(money(wm.assumed_wage), bold=True, right=True, mark=wm.provisional),
+                             T(wm.table, size=7), T("\u2713" if wm.in_window else "", bold=True, color=GREEN)])
+            out.append(self.grid(data, [19 * mm, 24 * mm, 14 * mm, 44 * mm, 28 * mm, 37 * mm, 12 * mm]))
         else:
-            out.append(self.p(lx.km("no_wages"), "small"))
+            out.append(self.para(lx.k("no_wages"), "small"))
         avg_rows: list[tuple[Flowable, Flowable]] = []
         if self.r.average_assumed_monthly_wage is not None:
-            avg_rows.append((self.label("avg_monthly"),
-                             self.cell(f"<b>{money(self.r.average_assumed_monthly_wage)}</b>")))
+            avg_rows.append((L("avg_monthly"), T(money(self.r.average_assumed_monthly_wage), bold=True)))
         if self.r.average_assumed_daily_wage is not None:
-            avg_rows.append((self.label("avg_daily"),
-                             self.cell(f"<b>{money(self.r.average_assumed_daily_wage)}</b>")))
+            avg_rows.append((L("avg_daily"), T(money(self.r.average_assumed_daily_wage), bold=True)))
         if avg_rows:
-            out.append(Spacer(1, 4))
-            out.append(self.kv(avg_rows, four=True))
+            out += [Spacer(1, 4), self.kv(avg_rows, four=True)]
 
         if c.dependants:
-            out.append(self.h3(lx.ki("dependants")))
+            out.append(self.h3(lx.k("dependants")))
             data = [[self.head("col_name"), self.head("col_relationship"), self.head("col_dob"),
                      self.head("col_details")]]
             for i, d in enumerate(c.dependants):
-                details: list[Text] = []
+                details: list[Text | str] = []
                 if d.in_higher_education:
                     details.append(lx.k("dep_higher_education"))
                 if d.education_ends_on:
@@ -414,11 +428,10 @@ class SummaryBuilder:
                     details.append(lx.k("dep_disabled"))
                 if d.married:
                     details.append(lx.k("dep_married"))
-                detail = "<br/>".join(lx.inline(x) for x in details)
-                data.append([self.cell(esc(d.name) if d.name else lx.ki("dep_unnamed", n=i + 1)),
-                             self.cell(lx.m(lx.k(f"rel.{d.relationship}"), size=7)),
-                             self.cell(esc(day(d.date_of_birth))), self.cell(detail)])
-            out.append(self.grid(data, [62 * mm, 32 * mm, 24 * mm, WIDTH - 118 * mm]))
+                name = d.name or lx.kp("dep_unnamed", n=i + 1)
+                data.append([self.name_cell(name, bold=False), T(lx.k(f"rel.{d.relationship}")),
+                             T(day(d.date_of_birth)), self.how_cell(details)])
+            out.append(self.grid(data, [60 * mm, 32 * mm, 24 * mm, WIDTH - 116 * mm]))
         return out
 
     # ------------------------------------------------------------------------------------------ details
@@ -427,138 +440,142 @@ class SummaryBuilder:
             return []
         out: list[Flowable] = [CondPageBreak(60 * mm), *self.h2("sec_details")]
         for b in self.r.benefits:
-            block: list[Flowable] = [self.h3_text(b.title, b.provisional)]
-            block += self.benefit_detail(b)
+            block: list[Flowable] = [self.h3(b.title, b.provisional), *self.benefit_detail(b)]
             for note in b.notes:
-                block.append(self.p(self.lx.m(note, size=7), "small"))
+                block.append(self.para(note, "small", 6.8))
             ref = self.steps_ref(b.step_ids)
             if ref:
-                block.append(self.p(f'{self.lx.ki("how_calculated_ref")}: {ref}', "tiny"))
-            out.append(KeepTogether(block[:3]) if len(block) >= 3 else KeepTogether(block))
-            out += block[3:]
+                block.append(self.p(esc(ref), "tiny"))
+            head, rest = block[:2], block[2:]
+            out.append(KeepTogether(head))
+            out += rest
         return out
 
+    def money_cell(self, value: object, provisional: bool = False, bold: bool = True) -> TextCell:
+        return self.tc(money(value) if not isinstance(value, str) else value, bold=bold,  # type: ignore[arg-type]
+                       mark=provisional)
+
     def benefit_detail(self, b: object) -> list[Flowable]:
-        lx = self.lx
-        L, C = self.label, self.cell
+        lx, L, T, M = self.lx, self.label, self.tc, self.money_cell
         if isinstance(b, TDB):
-            rows = [(L("daily_rate"), C(f"<b>{money(b.daily_rate)}</b>")), (L("days_paid"), C(str(b.days))),
-                    (L("period"), C(lx.ki("from_to", first=day(b.first_day), last=day(b.last_day)))),
-                    (L("total"), C(f"<b>{money(b.total)}</b>{self.dag(b.provisional)}"))]
+            rows = [(L("daily_rate"), M(b.daily_rate)), (L("days_paid"), T(str(b.days))),
+                    (L("period"), T(lx.k("from_to", first=day(b.first_day), last=day(b.last_day)))),
+                    (L("total"), M(b.total, b.provisional))]
             return [self.kv(rows, four=True)]
         if isinstance(b, PDB):
-            rows = [(L("lec"), C(f"<b>{esc(pct(b.loss_of_earning_capacity_percent))}</b>")),
-                    (L("ptd_daily_rate"), C(money(b.ptd_daily_rate))),
-                    (L("daily_rate"), C(f"<b>{money(b.daily_rate)}</b>")),
-                    (L("monthly_30"), C(f"<b>{money(b.monthly_amount)}</b>{self.dag(b.provisional)}")),
-                    (L("monthly_28_31"), C(f"{money(b.monthly_amount_28)} / {money(b.monthly_amount_31)}")),
-                    (L("total_disablement"), C(self.yes_no(b.total_disablement)))]
+            rows = [(L("lec"), T(pct(b.loss_of_earning_capacity_percent), bold=True)),
+                    (L("ptd_daily_rate"), M(b.ptd_daily_rate, bold=False)),
+                    (L("daily_rate"), M(b.daily_rate)),
+                    (L("monthly_30"), M(b.monthly_amount, b.provisional)),
+                    (L("monthly_28_31"), T(f"{money(b.monthly_amount_28)} / {money(b.monthly_amount_31)}")),
+                    (L("total_disablement"), self.yes_no(b.total_disablement))]
             out: list[Flowable] = [self.kv(rows, four=True)]
             if b.options:
                 out += self.options_table(b)
             return out
         if isinstance(b, CAA):
-            return [self.kv([(L("monthly_amount"), C(f"<b>{money(b.monthly_amount)}</b>{self.dag(b.provisional)}"))],
-                            four=True)]
+            return [self.kv([(L("monthly_amount"), M(b.monthly_amount, b.provisional))], four=True)]
         if isinstance(b, Dependants):
-            rows = [(L("daily_rate"), C(f"<b>{money(b.daily_rate)}</b>")),
-                    (L("monthly_30"), C(f"<b>{money(b.monthly_amount)}</b>{self.dag(b.provisional)}"))]
+            rows = [(L("daily_rate"), M(b.daily_rate)), (L("monthly_30"), M(b.monthly_amount, b.provisional))]
             return [self.kv(rows, four=True), *self.payees_block(b.payees, b.schedule)]
         if isinstance(b, Funeral):
-            rows = [(L("total"), C(f"<b>{money(b.total)}</b>{self.dag(b.provisional)}")), (L("cap"), C(money(b.cap)))]
+            rows = [(L("total"), M(b.total, b.provisional)), (L("cap"), M(b.cap, bold=False))]
             if b.expenses is not None:
-                rows.append((L("expenses"), C(money(b.expenses))))
+                rows.append((L("expenses"), M(b.expenses, bold=False)))
             return [self.kv(rows, four=True)]
         if isinstance(b, InvalidityPension):
-            rows = [(L("average_monthly_wage"), C(money(b.average_monthly_wage))),
-                    (L("rate_percent"), C(esc(pct(b.rate_percent)))),
-                    (L("monthly_amount"), C(f"<b>{money(b.monthly_amount)}</b>{self.dag(b.provisional)}")),
-                    (L("daily_rate_31"), C(money(b.daily_rate))),
-                    (L("qualifying"), C(lx.inline(lx.k(f"qualifying.{b.qualifying}")))),
-                    (L("contributions"), C(str(b.contributions)))]
+            rows = [(L("average_monthly_wage"), M(b.average_monthly_wage, bold=False)),
+                    (L("rate_percent"), T(pct(b.rate_percent))),
+                    (L("monthly_amount"), M(b.monthly_amount, b.provisional)),
+                    (L("daily_rate_31"), M(b.daily_rate, bold=False)),
+                    (L("qualifying"), T(lx.k(f"qualifying.{b.qualifying}"))),
+                    (L("contributions"), T(str(b.contributions)))]
             return [self.kv(rows, four=True)]
         if isinstance(b, InvalidityGrant):
-            rows = [(L("contributions_paid"), C(money(b.contributions_paid))), (L("interest"), C(money(b.interest))),
-                    (L("total"), C(f"<b>{money(b.total)}</b>{self.dag(b.provisional)}"))]
+            rows = [(L("contributions_paid"), M(b.contributions_paid, bold=False)),
+                    (L("interest"), M(b.interest, bold=False)), (L("total"), M(b.total, b.provisional))]
             return [self.kv(rows, four=True)]
         if isinstance(b, SurvivorsPension):
-            rows = [(L("average_monthly_wage"), C(money(b.average_monthly_wage))),
-                    (L("rate_percent"), C(esc(pct(b.rate_percent)))),
-                    (L("monthly_amount"), C(f"<b>{money(b.monthly_amount)}</b>{self.dag(b.provisional)}")),
-                    (L("qualifying"), C(lx.inline(lx.k(f"qualifying.{b.qualifying}"))))]
+            rows = [(L("average_monthly_wage"), M(b.average_monthly_wage, bold=False)),
+                    (L("rate_percent"), T(pct(b.rate_percent))),
+                    (L("monthly_amount"), M(b.monthly_amount, b.provisional)),
+                    (L("qualifying"), T(lx.k(f"qualifying.{b.qualifying}")))]
             return [self.kv(rows, four=True), *self.payees_block(b.payees, b.schedule)]
         if isinstance(b, Info):
-            paras: list[Flowable] = [self.p(f"\u2022 {lx.m(cond, size=7)}", "body") for cond in b.conditions]
-            return paras
+            if not b.conditions:
+                return [self.para(lx.k("on_application"), "small", 6.8)]
+            rows2 = [[T("\u2022", bold=True, color=NAVY), T(cond)] for cond in b.conditions]
+            t = Table(rows2, colWidths=[5 * mm, WIDTH - 5 * mm], hAlign="LEFT")
+            t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
+            return [t]
         return []
 
     def options_table(self, b: PDB) -> list[Flowable]:
-        lx = self.lx
+        lx, T = self.lx, self.tc
         opts: list[CommutationOption] = list(b.options)
         n = len(opts) + 1
         first_w = 46 * mm
         col_w = (WIDTH - first_w) / n
         header: list[Flowable | str] = [self.head("commutation"), self.head("opt_monthly_only", True)]
-        header += [self.p(f'{self.lx.km("opt." + o.kind, size=6.5).replace(SECONDARY_COLOR, "#d5deea")}'
-                          f'{" " + DAGGER.replace("#b42318", "#ffb4a8") if o.provisional else ""}', "head_r")
-                   for o in opts]
-        R = "cell_r"
+        header += [self.tc(lx.k(f"opt.{o.kind}"), bold=True, right=True, size=7.5, color=colors.white,
+                           sec_size=6.5, sec_color=HEAD_SEC) for o in opts]
 
-        def row(key: str, base: str, values: list[str], bold: bool = False) -> list[Flowable | str]:
-            style = "cell_rb" if bold else R
-            return [self.label(key), self.cell(base, style), *[self.cell(v, style) for v in values]]
+        def row(key: str, base: str, values: list[tuple[str, bool]], bold: bool = False,
+                base_mark: bool = False) -> list[Flowable | str]:
+            return [self.label(key), T(base, right=True, bold=bold, mark=base_mark),
+                    *[T(v, right=True, bold=bold, mark=m) for v, m in values]]
 
         data: list[list[Flowable | str]] = [
             header,
-            row("opt_row_lump", "—", [money(o.lump_sum) + self.dag(o.provisional) for o in opts], bold=True),
-            row("opt_row_monthly", money(b.monthly_amount) + self.dag(b.provisional),
-                [money(o.monthly_amount) + self.dag(o.provisional) for o in opts], bold=True),
+            row("opt_row_lump", "—", [(money(o.lump_sum), o.provisional) for o in opts], bold=True),
+            row("opt_row_monthly", money(b.monthly_amount), [(money(o.monthly_amount), o.provisional) for o in opts],
+                bold=True, base_mark=b.provisional),
             row("opt_row_daily", money(b.daily_rate),
-                [f"{money(o.commuted_daily_rate)} / {money(o.remaining_daily_rate)}" for o in opts]),
-            row("opt_row_factor", "—", [f"{lx.ki('age_n', age=o.age)}, {esc(num_text(o.factor))}" for o in opts]),
+                [(f"{money(o.commuted_daily_rate)} / {money(o.remaining_daily_rate)}", False) for o in opts]),
+            row("opt_row_factor", "—",
+                [(f"{lx.plain(lx.k('age_n', age=o.age))}; {num_text(o.factor)}", False) for o in opts]),
             row("opt_row_break_even", "—",
-                [lx.ki("age_n", age=num_text(o.break_even_age)) if o.break_even_age is not None
-                 else lx.ki("break_even_none") for o in opts]),
+                [(lx.plain(lx.k("age_n", age=num_text(o.break_even_age))) if o.break_even_age is not None
+                  else lx.plain(lx.k("break_even_none")), False) for o in opts]),
         ]
-        method_row: list[Flowable | str] = [self.label("opt_row_method"), self.cell("")]
-        method_row += [self.p(lx.m(o.method, size=6.5) + (f'<br/>{self.steps_ref([o.step_id])}'
-                                                          if o.step_id in self.step_no else ""), "tiny")
-                       for o in opts]
+        method_row: list[Flowable | str] = [self.label("opt_row_method"), T("")]
+        for o in opts:
+            ref = self.steps_ref([o.step_id])
+            method_row.append(self.tc(o.method, size=6.8, sec_size=6.3,
+                                      extra=[Block(ref, REGULAR, 6.3, SEC)] if ref else []))
         data.append(method_row)
         extra = [("BACKGROUND", (0, 1), (0, -1), LIGHT), ("LINEBEFORE", (1, 0), (-1, -1), 0.35, GRID)]
         t = self.grid(data, [first_w] + [col_w] * n, extra=extra, zebra=False)
-        return [Spacer(1, 5), self.p(lx.m(lx.k("commutation_hint"), size=6.8), "small"), t]
+        return [Spacer(1, 5), KeepTogether([self.para(lx.k("commutation_hint"), "small", 6.8), t])]
 
     def payees_block(self, payees: Sequence[Payee], schedule: Sequence[SchedulePeriod]) -> list[Flowable]:
-        lx = self.lx
+        lx, T = self.lx, self.tc
         out: list[Flowable] = []
         if payees:
-            out.append(self.h3(lx.ki("split")))
+            out.append(self.h3(lx.k("split")))
             data: list[list[Flowable | str]] = [[
                 self.head("col_name"), self.head("col_share", True), self.head("col_daily", True),
                 self.head("col_monthly", True), self.head("col_from"), self.head("col_until"),
                 self.head("col_why_ends")]]
             for p in payees:
-                name = esc(self.payee_name(p.index, payees))
-                rel = lx.inline(lx.k(f"rel.{p.relationship}"))
                 data.append([
-                    self.cell(f"<b>{name}</b><br/><font size=\"7\" color=\"{SECONDARY_COLOR}\">{rel}</font>"),
-                    self.cell(f"{esc(p.share)}<br/><font size=\"7\" color=\"{SECONDARY_COLOR}\">"
-                              f"{esc(pct(p.share_percent))}</font>", "cell_r"),
-                    self.cell(money(p.daily_rate), "cell_r"),
-                    self.cell(f"<b>{money(p.monthly_amount)}</b>", "cell_r"),
-                    self.cell(esc(day(p.starts_on))),
-                    self.cell(esc(day(p.ends_on)) if p.ends_on else lx.m(lx.k("open_ended"), size=7)),
-                    self.cell(lx.m(p.end_reason, size=7))])
-            out.append(self.grid(data, [42 * mm, 16 * mm, 18 * mm, 22 * mm, 20.5 * mm, 20.5 * mm,
-                                        WIDTH - 139 * mm]))
+                    self.name_cell(self.payee_name(p.index, payees), lx.k(f"rel.{p.relationship}")),
+                    T(p.share, right=True, extra=[Block(pct(p.share_percent), REGULAR, 7, SEC)]),
+                    T(money(p.daily_rate), right=True),
+                    T(money(p.monthly_amount), bold=True, right=True),
+                    T(day(p.starts_on)),
+                    T(day(p.ends_on)) if p.ends_on else T(lx.k("open_ended"), size=7.5),
+                    T(p.end_reason, size=7.5, sec_size=6.8)])
+            out.append(self.grid(data, [40 * mm, 15 * mm, 18 * mm, 22 * mm, 20.5 * mm, 20.5 * mm,
+                                        WIDTH - 136 * mm]))
         if schedule:
             out += self.schedule_table(payees, schedule)
             out += self.chart(payees, schedule)
         return out
 
     def schedule_table(self, payees: Sequence[Payee], schedule: Sequence[SchedulePeriod]) -> list[Flowable]:
-        lx = self.lx
+        lx, T = self.lx, self.tc
         order: list[int] = []
         for period in schedule:
             for pp in period.payees:
@@ -573,97 +590,79 @@ class SummaryBuilder:
         head += [self.head("col_total_monthly", True), self.head("col_why")]
         data: list[list[Flowable | str]] = [head]
         for period in schedule:
-            row: list[Flowable | str] = [self.cell(esc(day(period.start))),
-                                         self.cell(esc(day(period.end)) if period.end
-                                                   else lx.m(lx.k("open_ended"), size=7))]
+            row: list[Flowable | str] = [T(day(period.start)),
+                                         T(day(period.end)) if period.end else T(lx.k("open_ended"), size=7.5)]
             by_index = {pp.index: pp for pp in period.payees}
             if wide:
                 for i in order:
                     pp = by_index.get(i)
-                    row.append(self.cell(
-                        f"{money(pp.monthly_amount)}<br/><font size=\"6.8\" color=\"{SECONDARY_COLOR}\">"
-                        f"{esc(pp.share)}</font>" if pp else f'<font color="{SECONDARY_COLOR}">—</font>', "cell_r"))
+                    row.append(T(money(pp.monthly_amount), right=True, size=7.6, extra=[Block(pp.share, REGULAR, 6.6, SEC)])
+                               if pp else T("—", right=True, color=SEC))
             else:
-                lines = [f"{esc(self.payee_name(pp.index, payees))}: {money(pp.monthly_amount)} ({esc(pp.share)})"
+                lines = [f"{self.payee_name(pp.index, payees)}: {money(pp.monthly_amount)} ({pp.share})"
                          for pp in period.payees]
-                row.append(self.cell("<br/>".join(lines)))
-            row += [self.cell(f"<b>{money(period.monthly_total)}</b>", "cell_r"),
-                    self.cell(lx.m(period.reason, size=6.8))]
+                row.append(self.p("<br/>".join(esc(x) for x in lines), "cell"))
+            row += [T(money(period.monthly_total), bold=True, right=True), T(period.reason, size=7.3, sec_size=6.6)]
             data.append(row)
         dcol = 20.5 * mm
         fixed = 2 * dcol + 22 * mm
         if wide:
-            why = 34 * mm
+            why = 31 * mm
             each = (WIDTH - fixed - why) / len(order)
             widths = [dcol, dcol] + [each] * len(order) + [22 * mm, why]
         else:
             widths = [dcol, dcol, WIDTH - fixed - 40 * mm, 22 * mm, 40 * mm]
-        return [self.h3(lx.ki("schedule")), self.p(lx.m(lx.k("schedule_hint"), size=6.8), "small"),
-                self.grid(data, widths)]
+        return [self.h3(lx.k("schedule")), self.para(lx.k("schedule_hint"), "small", 6.8), self.grid(data, widths)]
 
     def chart(self, payees: Sequence[Payee], schedule: Sequence[SchedulePeriod]) -> list[Flowable]:
-        labels: dict[int, str] = {}
-        for period in schedule:
-            for pp in period.payees:
-                labels[pp.index] = self.payee_name(pp.index, payees)
+        labels = {pp.index: self.payee_name(pp.index, payees) for period in schedule for pp in period.payees}
         drawing = timeline_drawing(schedule, labels, self.lx.kp("col_total_monthly"), WIDTH, 62 * mm)
         if drawing is None:
             return []
-        caption = self.p(f"<b>{self.lx.ki('chart_title')}</b>", "small")
-        foot: list[Flowable] = []
+        parts: list[Flowable] = [Spacer(1, 6), self.p(f"<b>{self.lx.ki('chart_title')}</b>", "small"), drawing]
         if schedule[-1].end is None:
-            foot = [self.p(self.lx.m(self.lx.k("chart_open"), size=6.5), "tiny")]
-        return [KeepTogether([Spacer(1, 6), caption, drawing, *foot])]
+            parts.append(self.para(self.lx.k("chart_open"), "tiny", 6.5))
+        return [KeepTogether(parts)]
 
     # ------------------------------------------------------------------------------------------ steps
     def steps(self) -> list[Flowable]:
         if not self.r.steps:
             return []
         out: list[Flowable] = [CondPageBreak(70 * mm), *self.h2("sec_steps"),
-                               self.p(self.lx.m(self.lx.k("steps_hint"), size=7), "small")]
+                               self.para(self.lx.k("steps_hint"), "small", 7)]
         for n, step in enumerate(self.r.steps, start=1):
             out.append(self.step_block(n, step))
         return out
 
     def step_block(self, n: int, step: Step) -> Flowable:
-        lx = self.lx
-        parts = lx._parts(step.title)
-        title = f'<font color="{SECONDARY_COLOR}">{lx.ki("step_n", n=n)}</font>  {esc(parts[0])}'
-        if len(parts) > 1:
-            title += f'<font name="{REGULAR}" color="{SECONDARY_COLOR}" size="8.5"> / {esc(parts[1])}</font>'
-        title += self.dag(step.provisional)
-        L, C = self.label, self.cell
+        lx, L, T = self.lx, self.label, self.tc
+        prefix = f'<font color="{SECONDARY_COLOR}">{esc(lx.k("step_n", n=n)[lx.primary])}</font>  '
         rows: list[tuple[Flowable, Flowable]] = [
-            (L("formula"), C(lx.m(step.formula, size=7))),
-            (L("numbers"), C(esc(step.substituted), "mono")),
-            (L("result"), C(f"<b>{esc(step.result)}</b>{self.dag(step.provisional)}")),
+            (L("formula"), T(step.formula)),
+            (L("numbers"), T("\n".join(step.substituted.split("; ")), size=7.5)),
+            (L("result"), T(step.result, bold=True, mark=step.provisional)),
         ]
         if step.rounding:
-            rows.append((L("rounding"), C(lx.m(step.rounding, size=7))))
+            rows.append((L("rounding"), T(step.rounding, size=7.5)))
         if step.note:
-            rows.append((L("note"), C(lx.m(step.note, size=7))))
+            rows.append((L("note"), T(step.note, size=7.5)))
         users = self.step_users.get(step.id, [])
         if users:
-            rows.append((L("used_by"), C("; ".join(lx.inline(u) for u in users))))
-        block: list[Flowable] = [self.p(title, "h3"), self.kv(rows, label_w=40 * mm)]
+            rows.append((L("used_by"), T("; ".join(lx.plain(u) for u in users), size=7.5)))
+        block: list[Flowable] = [self.h3(step.title, step.provisional, prefix=prefix), self.kv(rows, label_w=36 * mm)]
         if step.params:
             data: list[list[Flowable | str]] = [[self.head("col_rule"), self.head("col_value"),
                                                  self.head("col_effective"), self.head("col_source"),
                                                  self.head("col_confidence")]]
             for prm in step.params:
-                desc = lx.m(prm.description, size=6.5)
-                desc += f'<br/><font size="6.3" color="{SECONDARY_COLOR}">{esc(prm.key)}</font>'
-                value = esc(prm.value) + self.dag(prm.provisional)
-                if prm.note:
-                    value += f'<br/><font size="6.3" color="{SECONDARY_COLOR}">{esc(prm.note)}</font>'
-                conf = esc(prm.confidence)
-                if prm.provisional:
-                    conf = f'<font color="#b42318"><b>{conf}</b></font>'
-                data.append([self.p(desc, "cell"), self.p(value, "cell"), self.p(esc(day(prm.effective_from)), "cell"),
-                             self.p(esc(prm.source), "tiny"), self.p(conf, "cell")])
-            block.append(Spacer(1, 2))
-            block.append(self.grid(data, [50 * mm, 30 * mm, 22 * mm, WIDTH - 124 * mm, 22 * mm],
-                                   extra=[("FONTSIZE", (0, 0), (-1, -1), 7)]))
+                data.append([
+                    T(prm.description, size=7.3, sec_size=6.6),
+                    T(prm.value, size=7.5, mark=prm.provisional,
+                      extra=[Block(prm.note, REGULAR, 6.3, SEC)] if prm.note else []),
+                    T(day(prm.effective_from), size=7.5),
+                    T(prm.source, size=6.6, color=LABEL),
+                    T(prm.confidence, size=7, bold=prm.provisional, color=RED if prm.provisional else INK)])
+            block += [Spacer(1, 2), self.grid(data, [52 * mm, 30 * mm, 20 * mm, WIDTH - 124 * mm, 22 * mm])]
         block.append(Spacer(1, 3))
         return KeepTogether(block)
 
@@ -672,25 +671,26 @@ class SummaryBuilder:
         lx = self.lx
         out: list[Flowable] = [CondPageBreak(50 * mm), *self.h2("sec_notes")]
         if self.r.provisional_notes:
-            out.append(self.h3(f"{DAGGER} {lx.ki('provisional_notes')}"))
-            data = [[self.cell(f"{DAGGER} {i}"), self.cell(lx.m(note, size=7))]
+            out.append(self.h3(lx.k("provisional_notes"), prefix=f"{DAGGER} "))
+            data = [[self.tc(f"\u2020 {i}", bold=True, color=RED), self.tc(note, size=7.8)]
                     for i, note in enumerate(self.r.provisional_notes, start=1)]
             t = Table(data, colWidths=[10 * mm, WIDTH - 10 * mm], hAlign="LEFT")
-            t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.35, GRID)]))
             out.append(t)
-        important = [self.p(f"<b>{lx.ki('disclaimer_title')}</b>", "body"),
-                     self.text_block(self.r.disclaimer),
-                     self.text_block(lx.k("where_to_claim"))]
+        important: list[Flowable] = [self.p(f"<b>{lx.ki('disclaimer_title')}</b>", "body"),
+                                     self.para(self.r.disclaimer)]
+        if "1-300-22-8000" not in " ".join(self.r.disclaimer.values()):
+            important.append(self.para(lx.k("where_to_claim")))
         box = Table([[important]], colWidths=[WIDTH])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, NAVY), ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
                                  ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
-        out += [Spacer(1, 8), KeepTogether([box])]
         rules = self.r.rules
-        rows = [(self.label("rule_pack"), self.cell(lx.ki("rule_pack_line", name=rules.name, version=rules.version,
-                                                          origin=rules.origin))),
-                (self.label("sha256"), self.cell(esc(rules.sha256), "mono"))]
-        out += [Spacer(1, 6), self.kv(rows), Spacer(1, 4), self.p(lx.m(lx.k("prepared_by"), size=6.5), "tiny")]
+        rows = [(self.label("rule_pack"), self.tc(lx.k("rule_pack_line", name=rules.name, version=rules.version,
+                                                       origin=rules.origin))),
+                (self.label("sha256"), self.tc(rules.sha256, size=7.5))]
+        out += [Spacer(1, 8), KeepTogether([box]), Spacer(1, 6), self.kv(rows, label_w=36 * mm), Spacer(1, 4),
+                self.para(lx.k("prepared_by"), "tiny", 6.5)]
         return out
