@@ -55,6 +55,7 @@ from estimator.case import (  # noqa: E402
     INCIDENTS_BY_SCHEME,
     MAX_CASE_BYTES,
     OUTCOMES_BY_SCHEME,
+    Case,
     CaseError,
     case_to_dict,
     decode_case_bytes,
@@ -209,6 +210,9 @@ def draw_plausible_case(data: st.DataObject, today: date) -> dict[str, Any]:
     ):
         if on(bit):
             doc[key] = data.draw(st.booleans())
+    for name, info in Case.model_fields.items():  # flags added to the case later are fuzzed too
+        if info.annotation is bool and name not in doc and data.draw(st.integers(0, 3)) == 0:
+            doc[name] = data.draw(st.booleans())
     if on(15):
         doc["claimant_name"] = data.draw(st.text(max_size=40))
         doc["ic_number"] = data.draw(st.from_regex(r"\A\d{6}-\d{2}-\d{4}\Z"))
@@ -240,7 +244,8 @@ def draw_dependant(data: st.DataObject, event: date, born: date) -> dict[str, An
     if flags & 2:
         dep["in_higher_education"] = True
         if flags & 4:
-            dep["education_ends_on"] = _iso(dob + timedelta(days=data.draw(st.integers(1, 365 * 40))))
+            end = dob + timedelta(days=data.draw(st.integers(1, 365 * 40)))
+            dep["education_ends_on"] = _iso(end if data.draw(st.integers(0, 19)) else date(9999, 12, 31))
     if flags & 8:
         dep["disabled"] = True
     if flags & 16:

@@ -339,6 +339,8 @@ def check_case(case: Case, today: date | None = None, injury_ids: set[str] | Non
             add(f"{f}.date_of_birth", "child_older", "err.child_older")
         if dep.education_ends_on is not None and dep.education_ends_on <= dep.date_of_birth:
             add(f"{f}.education_ends_on", "education_before_birth", "err.education_before_birth")
+        elif dep.education_ends_on is not None and age_on(dep.date_of_birth, dep.education_ends_on) >= 40:
+            add(f"{f}.education_ends_on", "education_too_late", "rel.err.education_too_late", age=40)
     if sum(1 for d in case.dependants if d.relationship == "parent") > 2:
         add("dependants", "too_many_parents", "err.too_many_parents")
     if sum(1 for d in case.dependants if d.relationship == "grandparent") > 4:

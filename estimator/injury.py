@@ -380,17 +380,19 @@ def _dependants(ctx: Ctx, basis: WageBasis) -> Dependants | None:
         rec.refuse("DEPENDANTS", tr("refuse.no_eligible_dependants"))
         return None
     all_ids = basis.step_ids + [s.id for s in rec.steps[first_step:]]
-    month_days = rec.use("ei.monthly_days", case.event_date)
-    rec.discard_pending()
+    notes = [tr("note.dependants_recomputed")]
+    first = schedule[0]
+    if first.daily_total != daily:
+        notes.append(tr("note.dependants_rounding", whole=num(daily), parts=num(first.daily_total)))
     return Dependants(
         title=tr("benefit.DEPENDANTS"),
         daily_rate=daily,
-        monthly_amount=sen(daily * month_days),
+        monthly_amount=first.monthly_total,  # what the payees receive together at first: the sum of the parts
         payees=payees,
         schedule=schedule,
         step_ids=all_ids,
         provisional=_prov(rec, all_ids),
-        notes=[tr("note.dependants_recomputed")],
+        notes=notes,
     )
 
 

@@ -140,8 +140,8 @@ class CAA(_Benefit):
 
 class Dependants(_Benefit):
     code: Literal["DEPENDANTS"] = "DEPENDANTS"
-    daily_rate: Money
-    monthly_amount: Money
+    daily_rate: Money  # the whole daily rate shared among the payees
+    monthly_amount: Money  # paid to all payees together in the first period (= sum of their monthly amounts)
     payees: list[Payee]
     schedule: list[SchedulePeriod]
 

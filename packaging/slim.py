@@ -76,7 +76,17 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "PIL._imagingmorph",
     "PIL.ImageShow",
     "PIL.ImageGrab",
-    # standard library parts the app does not use
+    # standard library parts the app does not use (all checked never imported at run time)
+    "_hashlib",  # hashlib falls back to the built-in _sha256/_md5 modules: drops OpenSSL's libcrypto (~5 MB)
+    "_pydecimal",  # decimal uses the C _decimal module
+    "multiprocessing",
+    "doctest",
+    "pdb",
+    "pydoc",
+    "readline",
+    "rlcompleter",
+    "xmlrpc",
+    "tarfile",
     "tkinter",
     "_tkinter",
     "turtle",
@@ -137,18 +147,22 @@ KEEP_PLUGINS: dict[str, dict[str, frozenset[str]]] = {
         "xcbglintegrations": frozenset({"*"}),
         # dead keys / compose sequences when typing names
         "platforminputcontexts": frozenset({"libcomposeplatforminputcontextplugin.so"}),
-        "imageformats": frozenset({"libqico.so", "libqsvg.so"}),
-        "iconengines": frozenset({"libqsvgicon.so"}),
+        "imageformats": frozenset({"libqico.so"}),
         "printsupport": frozenset({"*"}),
     },
     "win32": {
         "platforms": frozenset({"qwindows.dll", "qoffscreen.dll", "qminimal.dll"}),
         # the native Windows 10/11 look (qmodernwindowsstyle.dll / qwindowsvistastyle.dll)
         "styles": frozenset({"*"}),
-        "imageformats": frozenset({"qico.dll", "qsvg.dll"}),
-        "iconengines": frozenset({"qsvgicon.dll"}),
+        "imageformats": frozenset({"qico.dll"}),
         "printsupport": frozenset({"*"}),
     },
+}
+
+# Added to KEEP_PLUGINS only when the app ships SVG icons (resources/icons/*.svg); otherwise libQt6Svg goes too.
+SVG_PLUGINS: dict[str, dict[str, frozenset[str]]] = {
+    "linux": {"imageformats": frozenset({"libqsvg.so"}), "iconengines": frozenset({"libqsvgicon.so"})},
+    "win32": {"imageformats": frozenset({"qsvg.dll"}), "iconengines": frozenset({"qsvgicon.dll"})},
 }
 
 # Shared libraries dropped by name even if something still links them (Windows software OpenGL: a
@@ -170,15 +184,18 @@ def _posix(dest: str) -> str:
     return dest.replace("\\", "/")
 
 
-def keep_plugin(dest: str, platform: str | None = None) -> bool:
-    """Whether a collected file under ``PySide6/Qt/plugins/`` is kept."""
+def keep_plugin(dest: str, platform: str | None = None, svg: bool = False) -> bool:
+    """Whether a collected file under ``PySide6/Qt/plugins/`` is kept (``svg``: the app ships SVG icons)."""
     dest = _posix(dest)
     rel = dest.split(PLUGIN_DIR, 1)[1]
     parts = rel.split("/")
     if len(parts) < 2:
         return False
     kind, name = parts[0], parts[-1]
-    wanted = KEEP_PLUGINS[platform_key(platform)].get(kind)
+    key = platform_key(platform)
+    wanted = KEEP_PLUGINS[key].get(kind, frozenset())
+    if svg:
+        wanted = wanted | SVG_PLUGINS[key].get(kind, frozenset())
     if not wanted:
         return False
     return "*" in wanted or name.lower() in wanted
@@ -200,13 +217,15 @@ def is_python_runtime(dest: str) -> bool:
     return name.startswith(("libpython", "python3")) and (".so" in name or name.endswith(".dll"))
 
 
-def filter_binaries(binaries: Iterable[TocEntry], platform: str | None = None) -> list[TocEntry]:
+def filter_binaries(
+    binaries: Iterable[TocEntry], platform: str | None = None, svg: bool = False
+) -> list[TocEntry]:
     """Drop unwanted Qt plugins and named binaries (no dependency analysis yet)."""
     kept: list[TocEntry] = []
     for entry in binaries:
         dest = _posix(entry[0])
         name = PurePosixPath(dest).name.lower()
-        if PLUGIN_DIR in dest and not keep_plugin(dest, platform):
+        if PLUGIN_DIR in dest and not keep_plugin(dest, platform, svg):
             continue
         if name in DROP_BINARIES:
             continue
@@ -297,11 +316,15 @@ def slim(
     platform: str | None = None,
     imports_of: Callable[[str], Iterable[str]] | None = None,
     log: Callable[[str], None] = print,
+    svg: bool = False,
 ) -> tuple[list[TocEntry], list[TocEntry]]:
-    """Apply every rule to an Analysis' binaries and datas; returns the slimmed ``(binaries, datas)``."""
+    """Apply every rule to an Analysis' binaries and datas; returns the slimmed ``(binaries, datas)``.
+
+    ``svg``: keep Qt's SVG image and icon plugins (only needed when the app ships SVG icons).
+    """
     binaries = list(binaries)
     datas = list(datas)
-    bins = filter_binaries(binaries, platform)
+    bins = filter_binaries(binaries, platform, svg)
     dats = filter_datas(datas)
     bins, dropped = prune_orphans(
         bins, imports_of or pyinstaller_imports_of, case_insensitive=platform_key(platform) == "win32"
@@ -312,6 +335,12 @@ def slim(
         f"datas {len(datas)} -> {len(dats)}"
     )
     return bins, dats
+
+
+def ships_svg(root: str) -> bool:
+    """Whether the app has SVG icons (then Qt's SVG plugins are kept)."""
+    icons = os.path.join(root, "resources", "icons")
+    return any(f.lower().endswith(".svg") for _, _, files in os.walk(icons) for f in files)
 
 
 def resource_datas(

@@ -72,8 +72,9 @@ def main() -> int:
     win.finish_startup()
     wiz = win.wizard
 
-    def shot(sample: str | None, page: int, name: str, lang: str = "en",
-             before: Callable[[], None] | None = None) -> None:
+    def shot(
+        sample: str | None, page: int, name: str, lang: str = "en", before: Callable[[], None] | None = None
+    ) -> None:
         win.set_language(lang)
         if sample:
             win.open_path(SAMPLES / sample, asked=True)
@@ -89,8 +90,12 @@ def main() -> int:
     shot("pdb_partial_commuting.json", PAGE_WAGES, "03-wages-en")
     shot("pdb_partial_commuting.json", PAGE_WAGES, "03-wages-ms", "ms")
     shot("invalidity_pension.json", PAGE_WAGES, "04-wages-invalidity-en")
-    shot("pdb_partial_commuting.json", PAGE_DISABILITY, "05-disability-en",
-         before=lambda: wiz.disability.search.setText("finger"))
+    shot(
+        "pdb_partial_commuting.json",
+        PAGE_DISABILITY,
+        "05-disability-en",
+        before=lambda: wiz.disability.search.setText("finger"),
+    )
     shot("death_four_dependants.json", PAGE_DEPENDANTS, "06-dependants-en")
     shot("death_four_dependants.json", PAGE_DEPENDANTS, "06-dependants-ms", "ms")
     shot("pdb_partial_commuting.json", PAGE_RESULTS, "07-results-commutation-en")

@@ -15,7 +15,7 @@ import os
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import crash
@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Faedah")
     app.setApplicationDisplayName("Faedah")
     register_fonts(app)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "faedah.png")))
     window = create_window(args)
     window.show()
     if os.environ.get("QUIT_AFTER_SHOW") == "1":

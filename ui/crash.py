@@ -37,8 +37,10 @@ def log_path() -> Path:
 
 def format_entry(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     """The log entry: when, versions, exception type and stack frames; no message, no local values."""
-    lines = [f"=== {datetime.now().isoformat(timespec='seconds')}  {exc_type.__module__}.{exc_type.__qualname__}",
-             f"python {platform.python_version()} on {platform.system()} {platform.release()}"]
+    lines = [
+        f"=== {datetime.now().isoformat(timespec='seconds')}  {exc_type.__module__}.{exc_type.__qualname__}",
+        f"python {platform.python_version()} on {platform.system()} {platform.release()}",
+    ]
     for frame in traceback.extract_tb(tb):
         lines.append(f"  {Path(frame.filename).name}:{frame.lineno} in {frame.name}")
     return "\n".join(lines) + "\n"
@@ -93,7 +95,9 @@ def handle(exc_type: type[BaseException], exc: BaseException | None, tb: Traceba
         _state["busy"] = False
 
 
-def guarded(fallback: object = None, defer: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def guarded(
+    fallback: object = None, defer: bool = False
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """For Python overrides of Qt virtual methods (isComplete, initializePage, paintEvent, ...).
 
     PySide6 6.12 can crash the whole process when some exceptions escape such an override, so they are caught

@@ -82,7 +82,9 @@ def open_file_name(parent: QWidget | None, folder: str) -> str:
 
 
 def save_file_name(parent: QWidget | None, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, plain(t("ui.action.save_as")), suggested, t(CASE_FILTER_KEY))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, plain(t("ui.action.save_as")), suggested, t(CASE_FILTER_KEY)
+    )
     if path and not Path(path).suffix:
         path += ".json"
     return path
@@ -115,8 +117,12 @@ class SettingsDialog(QDialog):
         self.portable = QCheckBox(t("ui.settings.portable"), objectName="portable")
         self.portable.setChecked(settings.portable)
         self.portable.setToolTip(t("ui.settings.portable_tip"))
-        for key, w in (("ui.settings.office_name", self.office_name), ("ui.settings.office_address", self.office_address),
-                       ("ui.settings.ui_lang", self.ui_lang), ("ui.settings.pdf_lang", self.pdf_lang)):
+        for key, w in (
+            ("ui.settings.office_name", self.office_name),
+            ("ui.settings.office_address", self.office_address),
+            ("ui.settings.ui_lang", self.ui_lang),
+            ("ui.settings.pdf_lang", self.pdf_lang),
+        ):
             lab = QLabel(t(key))
             lab.setBuddy(w)
             w.setAccessibleName(plain(t(key)))
@@ -131,7 +137,9 @@ class SettingsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#b00020")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("ui.ok"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("ui.cancel"))
         buttons.accepted.connect(self._accept)
@@ -155,12 +163,16 @@ class SettingsDialog(QDialog):
         try:
             if on:
                 if not target.exists():
-                    target.write_text("; Faedah portable mode: settings are kept in this file\n", encoding="utf-8")
+                    target.write_text(
+                        "; Faedah portable mode: settings are kept in this file\n", encoding="utf-8"
+                    )
             else:
                 with contextlib.suppress(FileNotFoundError):
                     target.unlink()
         except OSError as exc:
-            self.error.setText(t("ui.settings.portable_failed", path=str(target), reason=exc.strerror or str(exc)))
+            self.error.setText(
+                t("ui.settings.portable_failed", path=str(target), reason=exc.strerror or str(exc))
+            )
             return False
         self.error.setText(t("ui.settings.restart"))
         return True
@@ -172,13 +184,20 @@ class SettingsDialog(QDialog):
 def about_html(rules: Any, version: str) -> str:
     from html import escape
 
-    parts = [f"<h2>Faedah {escape(version)}</h2>", f"<p>{escape(t('ui.about.what'))}</p>",
-             f"<p><b>{escape(t('ui.about.disclaimer'))}</b></p>"]
+    parts = [
+        f"<h2>Faedah {escape(version)}</h2>",
+        f"<p>{escape(t('ui.about.what'))}</p>",
+        f"<p><b>{escape(t('ui.about.disclaimer'))}</b></p>",
+    ]
     if rules is not None:
         parts.append(f"<h3>{escape(t('ui.about.rules'))}</h3><table>")
-        for key, value in ((t("ui.about.rules_name"), rules.name), (t("ui.about.rules_version"), rules.version),
-                           (t("ui.about.rules_published"), getattr(rules, "published", "")),
-                           (t("ui.about.rules_origin"), rules.origin), ("SHA-256", rules.sha256)):
+        for key, value in (
+            (t("ui.about.rules_name"), rules.name),
+            (t("ui.about.rules_version"), rules.version),
+            (t("ui.about.rules_published"), getattr(rules, "published", "")),
+            (t("ui.about.rules_origin"), rules.origin),
+            ("SHA-256", rules.sha256),
+        ):
             parts.append(f"<tr><td>{escape(key)}</td><td><tt>{escape(str(value))}</tt></td></tr>")
         parts.append("</table>")
         for notice in getattr(rules, "notices", []) or []:

@@ -30,8 +30,12 @@ class Drafts:
         """Write the draft atomically; a failure is silent (the open case stays in memory)."""
         from estimator.fileio import WriteError, atomic_write_text
 
-        doc = {"format": DRAFT_FORMAT, "saved_at": datetime.now().isoformat(timespec="seconds"),
-               "source": source, "case": case_data}
+        doc = {
+            "format": DRAFT_FORMAT,
+            "saved_at": datetime.now().isoformat(timespec="seconds"),
+            "source": source,
+            "case": case_data,
+        }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write_text(self.path, json.dumps(doc, ensure_ascii=False, indent=1), backup=False)
@@ -48,7 +52,11 @@ class Drafts:
         except (OSError, ValueError):
             self.clear()
             return None
-        if not isinstance(doc, dict) or doc.get("format") != DRAFT_FORMAT or not isinstance(doc.get("case"), dict):
+        if (
+            not isinstance(doc, dict)
+            or doc.get("format") != DRAFT_FORMAT
+            or not isinstance(doc.get("case"), dict)
+        ):
             self.clear()
             return None
         return doc

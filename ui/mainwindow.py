@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from . import dialogs
 from .core import Core
+from .crash import guarded
 from .draft import Drafts
 from .settings import Settings
-from .crash import guarded
 from .text import Binder, lang, pick, plain, set_lang, t
 from .wizard import PAGE_RESULTS, CaseWizard
 
@@ -58,7 +58,9 @@ class MainWindow(QMainWindow):
             self.resize(max(900, fm.averageCharWidth() * 120), max(680, fm.height() * 40))
 
     # ------------------------------------------------------------------------------------------- menus
-    def _action(self, key: str, slot: Any, shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:
+    def _action(
+        self, key: str, slot: Any, shortcut: QKeySequence | str | None = None, name: str = ""
+    ) -> QAction:
         act = QAction(self)
         act.setObjectName(name or key.rsplit(".", 1)[-1])
         self.b.text(act.setText, key)
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         bar.addMenu(self.settings_menu)
 
         self.lang_menu = QMenu(self)
-        self.lang_menu.setTitle("&Language / Bahasa")
+        self.lang_menu.setTitle("Lan&guage / Bahasa")
         group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for code, label in (("en", "&English"), ("ms", "Bahasa &Malaysia")):
@@ -185,7 +187,6 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.path.name if self.path else t("ui.untitled")
         self.setWindowTitle(f"{name}{' *' if self.dirty else ''} — Faedah")
-        self.setWindowModified(self.dirty)
         self._result_changed()
 
     def _result_changed(self) -> None:
@@ -265,8 +266,11 @@ class MainWindow(QMainWindow):
         return self._write(self.path)
 
     def save_as(self) -> bool:
-        suggested = str(self.path) if self.path else str(Path(self.settings.last_folder or Path.home()) /
-                                                         self._suggested_name())
+        suggested = (
+            str(self.path)
+            if self.path
+            else str(Path(self.settings.last_folder or Path.home()) / self._suggested_name())
+        )
         name = dialogs.save_file_name(self, suggested)
         if not name:
             return False
@@ -308,8 +312,12 @@ class MainWindow(QMainWindow):
             dialogs.error(self, t("ui.print.no_result"), dialogs.problems_text(self.wizard.problems))
             return None
         s = self.settings
-        return {"lang": s.pdf_lang, "office_name": s.office_name, "office_address": s.office_address,
-                "unmask_ic": s.unmask_ic}
+        return {
+            "lang": s.pdf_lang,
+            "office_name": s.office_name,
+            "office_address": s.office_address,
+            "unmask_ic": s.unmask_ic,
+        }
 
     def _printing(self) -> Any:
         try:

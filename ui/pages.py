@@ -40,8 +40,13 @@ from .crash import guarded
 from .text import Binder, lang, pick, plain, t
 from .widgets import (
     WARN_STYLE,
+    EnterAction,
     ErrorLabel,
+    compact_rows,
+    display_date,
+    display_month,
     month_label,
+    narrow,
     norm_date,
     norm_money,
     norm_month,
@@ -160,7 +165,6 @@ class CasePage(QWizardPage):
         self.completeChanged.emit()
 
     @guarded(False)
-
     def isComplete(self) -> bool:  # noqa: N802 (Qt API)
         wiz = self.wizard()
         if wiz is None or not getattr(wiz, "validated", False):
@@ -183,10 +187,29 @@ def _line(name: str, placeholder_key: str | None = None, binder: Binder | None =
 
 
 class IncidentPage(CasePage):
-    FIELDS = frozenset({"", "format", "version", "scheme", "incident_type", "outcome", "event_date", "date_of_birth",
-                        "claimant_name", "ic_number", "case_reference", "claim_date", "police_report_made",
-                        "accident_outside_malaysia", "caused_by_disease", "covered_by_self_employment_scheme",
-                        "covered_by_housewives_scheme", "notes", "meta"})
+    FIELDS = frozenset(
+        {
+            "",
+            "format",
+            "version",
+            "scheme",
+            "incident_type",
+            "outcome",
+            "event_date",
+            "date_of_birth",
+            "claimant_name",
+            "ic_number",
+            "case_reference",
+            "claim_date",
+            "police_report_made",
+            "accident_outside_malaysia",
+            "caused_by_disease",
+            "covered_by_self_employment_scheme",
+            "covered_by_housewives_scheme",
+            "notes",
+            "meta",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -209,6 +232,7 @@ class IncidentPage(CasePage):
         self.type_note.setWordWrap(True)
         self.type_note.setTextFormat(Qt.TextFormat.PlainText)
         self.event_date = _line("event_date", "ui.date_placeholder", b)
+        narrow(self.event_date, 16)
         ev_box, self.errors["event_date"] = with_error(self.event_date)
         self.type_label, self.outcome_label, self.event_label = QLabel(), QLabel(), QLabel()
         type_box, self.errors["incident_type"] = with_error(self.type_combo)
@@ -233,8 +257,12 @@ class IncidentPage(CasePage):
         self.nei_box = QWidget()
         nei_lay = QVBoxLayout(self.nei_box)
         nei_lay.setContentsMargins(0, 0, 0, 0)
-        for key in ("accident_outside_malaysia", "caused_by_disease", "covered_by_self_employment_scheme",
-                    "covered_by_housewives_scheme"):
+        for key in (
+            "accident_outside_malaysia",
+            "caused_by_disease",
+            "covered_by_self_employment_scheme",
+            "covered_by_housewives_scheme",
+        ):
             cb = QCheckBox(objectName=key)
             b.text(cb.setText, f"ui.incident.{key}")
             nei_lay.addWidget(cb)
@@ -253,6 +281,10 @@ class IncidentPage(CasePage):
         self.dob = _line("date_of_birth", "ui.date_placeholder", b)
         self.reference = _line("case_reference", "ui.optional", b)
         self.claim_date = _line("claim_date", "ui.date_optional_placeholder", b)
+        narrow(self.dob, 16)
+        narrow(self.claim_date, 26)
+        narrow(self.ic, 20)
+        narrow(self.reference, 30)
         for key, widget, label_key in (
             ("claimant_name", self.name, "ui.incident.name"),
             ("ic_number", self.ic, "ui.incident.ic"),
@@ -263,7 +295,9 @@ class IncidentPage(CasePage):
             box, self.errors[key] = with_error(widget)
             lab = QLabel()
             form2.addRow(lab, box)
-            b.label(lab, label_key, widget, tip=f"{label_key}_tip" if key in ("ic_number", "claim_date") else None)
+            b.label(
+                lab, label_key, widget, tip=f"{label_key}_tip" if key in ("ic_number", "claim_date") else None
+            )
             widget.textChanged.connect(lambda _v, k=key: self.changed(k))
         outer.addWidget(who)
         outer.addWidget(self.status)
@@ -348,10 +382,17 @@ class IncidentPage(CasePage):
         return parse_iso(self.event_date.text())
 
     def field_label(self, field: str) -> str:
-        keys = {"event_date": None, "date_of_birth": "ui.incident.dob", "claimant_name": "ui.incident.name",
-                "ic_number": "ui.incident.ic", "claim_date": "ui.incident.claim_date",
-                "incident_type": "ui.incident.type", "outcome": "ui.incident.outcome",
-                "case_reference": "ui.incident.reference", "police_report_made": "ui.incident.police"}
+        keys = {
+            "event_date": None,
+            "date_of_birth": "ui.incident.dob",
+            "claimant_name": "ui.incident.name",
+            "ic_number": "ui.incident.ic",
+            "claim_date": "ui.incident.claim_date",
+            "incident_type": "ui.incident.type",
+            "outcome": "ui.incident.outcome",
+            "case_reference": "ui.incident.reference",
+            "police_report_made": "ui.incident.police",
+        }
         top = top_field(field)
         if top == "event_date":
             return plain(self.event_label.text())
@@ -362,13 +403,19 @@ class IncidentPage(CasePage):
         data["scheme"] = self.scheme
         data["incident_type"] = self.incident_type
         data["outcome"] = self.outcome
-        for key, widget in (("event_date", self.event_date), ("date_of_birth", self.dob),
-                            ("claim_date", self.claim_date)):
+        for key, widget in (
+            ("event_date", self.event_date),
+            ("date_of_birth", self.dob),
+            ("claim_date", self.claim_date),
+        ):
             text = norm_date(widget.text())
             if text:
                 data[key] = text
-        for key, widget in (("claimant_name", self.name), ("ic_number", self.ic),
-                            ("case_reference", self.reference)):
+        for key, widget in (
+            ("claimant_name", self.name),
+            ("ic_number", self.ic),
+            ("case_reference", self.reference),
+        ):
             text = widget.text().strip()
             if text:
                 data[key] = text
@@ -384,11 +431,20 @@ class IncidentPage(CasePage):
         idx = next((i for i, (c, _s) in enumerate(INCIDENT_TYPES) if c == code), 0)
         self.type_combo.setCurrentIndex(idx)
         self.outcome_combo.setCurrentIndex(1 if data.get("outcome") == "death" else 0)
-        for key, widget in (("event_date", self.event_date), ("date_of_birth", self.dob),
-                            ("claim_date", self.claim_date), ("claimant_name", self.name),
-                            ("ic_number", self.ic), ("case_reference", self.reference)):
+        for key, widget in (
+            ("event_date", self.event_date),
+            ("date_of_birth", self.dob),
+            ("claim_date", self.claim_date),
+            ("claimant_name", self.name),
+            ("ic_number", self.ic),
+            ("case_reference", self.reference),
+        ):
             value = data.get(key)
-            widget.setText("" if value is None else str(value))
+            widget.setText(
+                display_date(value)
+                if key.endswith("date") or key == "date_of_birth"
+                else ("" if value is None else str(value))
+            )
         police = data.get("police_report_made")
         self.police.setCurrentIndex(0 if police is None else (1 if police is True else 2))
         for key, cb in self.nei_checks.items():
@@ -402,8 +458,13 @@ class IncidentPage(CasePage):
 
 class WagesPage(CasePage):
     FIELDS = frozenset({"monthly_wages", "first_contribution_month", "similar_worker_monthly_wage"})
-    COLS = ("ui.wages.col_month", "ui.wages.col_wage", "ui.wages.col_band", "ui.wages.col_assumed",
-            "ui.wages.col_counted")
+    COLS = (
+        "ui.wages.col_month",
+        "ui.wages.col_wage",
+        "ui.wages.col_band",
+        "ui.wages.col_assumed",
+        "ui.wages.col_counted",
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -420,6 +481,7 @@ class WagesPage(CasePage):
 
         form = QFormLayout()
         self.first_month = _line("first_contribution_month", "ui.month_placeholder", b)
+        narrow(self.first_month, 12)
         fm_box, self.errors["first_contribution_month"] = with_error(self.first_month)
         self.first_label = QLabel()
         form.addRow(self.first_label, fm_box)
@@ -434,6 +496,8 @@ class WagesPage(CasePage):
         self.fill_amount = _line("fill_amount", "ui.wages.fill_amount_placeholder", b)
         self.fill_from = _line("fill_from", "ui.month_placeholder", b)
         self.fill_to = _line("fill_to", "ui.month_placeholder", b)
+        for w in (self.fill_amount, self.fill_from, self.fill_to):
+            narrow(w, 12)
         self.fill_button = QPushButton(objectName="fill_button")
         b.text(self.fill_button.setText, "ui.wages.fill")
         la, lf, lt = QLabel(), QLabel(), QLabel()
@@ -442,6 +506,7 @@ class WagesPage(CasePage):
         b.label(lt, "ui.wages.fill_to", self.fill_to)
         for w in (la, self.fill_amount, lf, self.fill_from, lt, self.fill_to, self.fill_button):
             fl.addWidget(w)
+        fl.addStretch(1)
         self.fill_error = ErrorLabel()
         fill_outer = QVBoxLayout()
         fill_outer.addWidget(fill)
@@ -449,11 +514,12 @@ class WagesPage(CasePage):
         outer.addLayout(fill_outer)
         self.fill_button.clicked.connect(self.quick_fill)
         for w in (self.fill_amount, self.fill_from, self.fill_to):
-            w.returnPressed.connect(self.quick_fill)
+            EnterAction(w, self.quick_fill)
 
         # the grid
         self.table = QTableWidget(0, len(self.COLS), objectName="wages_table")
         self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -494,6 +560,7 @@ class WagesPage(CasePage):
 
         form2 = QFormLayout()
         self.similar = _line("similar_worker_monthly_wage", "ui.optional", b)
+        narrow(self.similar, 14)
         sim_box, self.errors["similar_worker_monthly_wage"] = with_error(self.similar)
         self.similar_label = QLabel()
         form2.addRow(self.similar_label, sim_box)
@@ -531,7 +598,9 @@ class WagesPage(CasePage):
         inv = self.invalidity
         self.first_month.setVisible(inv)
         self.first_label.setVisible(inv)
-        self.errors["first_contribution_month"].setVisible(inv and bool(self.errors["first_contribution_month"].text()))
+        self.errors["first_contribution_month"].setVisible(
+            inv and bool(self.errors["first_contribution_month"].text())
+        )
         self.similar.setVisible(not inv)
         self.similar_label.setVisible(not inv)
         self.window_button.setVisible(not inv)
@@ -542,14 +611,18 @@ class WagesPage(CasePage):
         else:
             self.setSubTitle(t("ui.wages.subtitle_injury"))
             if win:
-                self.intro.setText(t("ui.wages.intro_injury_window", first=month_label(win[0], lang()),
-                                     last=month_label(win[-1], lang())))
+                self.intro.setText(
+                    t(
+                        "ui.wages.intro_injury_window",
+                        first=month_label(win[0], lang()),
+                        last=month_label(win[-1], lang()),
+                    )
+                )
             else:
                 self.intro.setText(t("ui.wages.intro_injury"))
         self._refresh_preview()
 
     @guarded()
-
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         """Coming from the incident page: propose the months that matter when the grid is empty."""
         if not self.invalidity and not self._any_wage():
@@ -560,12 +633,12 @@ class WagesPage(CasePage):
                 _s, ev = self._ctx()
                 first = norm_month(self.first_month.text())
                 if ev is not None:
-                    self.fill_to.setText(month_of_idx(ev.year * 12 + ev.month - 2))
+                    self.fill_to.setText(display_month(month_of_idx(ev.year * 12 + ev.month - 2)))
                 if month_idx(first) is not None:
-                    self.fill_from.setText(first)
+                    self.fill_from.setText(display_month(first))
             elif win:
-                self.fill_from.setText(win[0])
-                self.fill_to.setText(win[-1])
+                self.fill_from.setText(display_month(win[0]))
+                self.fill_to.setText(display_month(win[-1]))
         self._context_texts()
 
     # -- grid
@@ -577,7 +650,7 @@ class WagesPage(CasePage):
         return item.text().strip() if item is not None else ""
 
     def _set_row(self, row: int, month: str, wage: str) -> None:
-        for col, value in ((0, month), (1, wage)):
+        for col, value in ((0, display_month(month)), (1, wage)):
             item = self.table.item(row, col)
             if item is None:
                 item = QTableWidgetItem()
@@ -604,8 +677,11 @@ class WagesPage(CasePage):
         return row
 
     def remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()} or
-                      ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()), reverse=True)
+        rows = sorted(
+            {i.row() for i in self.table.selectedIndexes()}
+            or ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()),
+            reverse=True,
+        )
         if not rows:
             return
         for r in rows:
@@ -626,7 +702,9 @@ class WagesPage(CasePage):
         self.changed("monthly_wages")
 
     def rows(self) -> list[tuple[str, str]]:
-        return [(norm_month(self._cell(r, 0)), norm_money(self._cell(r, 1))) for r in range(self.table.rowCount())]
+        return [
+            (norm_month(self._cell(r, 0)), norm_money(self._cell(r, 1))) for r in range(self.table.rowCount())
+        ]
 
     def fill_window_rows(self, replace_empty: bool = False) -> None:
         """Add the months of the 6-month window that are not in the grid yet."""
@@ -738,8 +816,12 @@ class WagesPage(CasePage):
         if pv.average_monthly is None:
             self.summary.setText(pick(pv.message) or t("ui.wages.no_window_months"))
             return
-        text = t("ui.wages.summary", n=pv.used_months, average=f"{pv.average_monthly:,.2f}",
-                 daily=f"{pv.average_daily:,.2f}")
+        text = t(
+            "ui.wages.summary",
+            n=pv.used_months,
+            average=f"{pv.average_monthly:,.2f}",
+            daily=f"{pv.average_daily:,.2f}",
+        )
         if pv.provisional:
             text += "  " + t("ui.wages.provisional_band")
         self.summary.setText(text)
@@ -775,7 +857,7 @@ class WagesPage(CasePage):
             if isinstance(wm, dict):
                 pairs.append((str(wm.get("month", "")), str(wm.get("wage", ""))))
         self.set_wages(pairs)
-        self.first_month.setText(str(data.get("first_contribution_month") or ""))
+        self.first_month.setText(display_month(str(data.get("first_contribution_month") or "")))
         self.similar.setText(str(data.get("similar_worker_monthly_wage") or ""))
         self.fill_amount.clear()
         self.fill_from.clear()
@@ -820,8 +902,11 @@ class WagesPage(CasePage):
         finally:
             self._filling = False
         super().show_problems(problems)
-        lines = [f"{self.field_label(p.field)}: {pick(p.message)}" for p in problems
-                 if top_field(p.field) == "monthly_wages"]
+        lines = [
+            f"{self.field_label(p.field)}: {pick(p.message)}"
+            for p in problems
+            if top_field(p.field) == "monthly_wages"
+        ]
         self.table_errors.show_message("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
         self._refresh_preview()
 
@@ -830,8 +915,15 @@ class WagesPage(CasePage):
 
 
 class DisabilityPage(CasePage):
-    FIELDS = frozenset({"medical_leave_days", "days_worked_with_wages", "loss_of_earning_capacity_percent",
-                        "injuries", "needs_constant_attendance"})
+    FIELDS = frozenset(
+        {
+            "medical_leave_days",
+            "days_worked_with_wages",
+            "loss_of_earning_capacity_percent",
+            "injuries",
+            "needs_constant_attendance",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -848,8 +940,12 @@ class DisabilityPage(CasePage):
         self.leave.setRange(0, 3650)
         self.worked = QSpinBox(objectName="days_worked_with_wages")
         self.worked.setRange(0, 3650)
-        for key, w, label_key in (("medical_leave_days", self.leave, "ui.disability.leave"),
-                                  ("days_worked_with_wages", self.worked, "ui.disability.worked")):
+        narrow(self.leave, 8)
+        narrow(self.worked, 8)
+        for key, w, label_key in (
+            ("medical_leave_days", self.leave, "ui.disability.leave"),
+            ("days_worked_with_wages", self.worked, "ui.disability.worked"),
+        ):
             box, self.errors[key] = with_error(w)
             lab = QLabel()
             f1.addRow(lab, box)
@@ -861,6 +957,7 @@ class DisabilityPage(CasePage):
         b.text(self.perm_group.setTitle, "ui.disability.group_permanent")
         f2 = QFormLayout(self.perm_group)
         self.percent = _line("loss_of_earning_capacity_percent", "ui.disability.percent_placeholder", b)
+        narrow(self.percent, 34)
         pbox, self.errors["loss_of_earning_capacity_percent"] = with_error(self.percent)
         lab = QLabel()
         f2.addRow(lab, pbox)
@@ -882,7 +979,7 @@ class DisabilityPage(CasePage):
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)
         f2.addRow("", self.chosen)
         self.search.textChanged.connect(self._filter)
-        self.search.returnPressed.connect(self._toggle_first_match)
+        EnterAction(self.search, self._toggle_first_match)
         self.injury_list.itemChanged.connect(self._injury_toggled)
         outer.addWidget(self.perm_group, 1)
 
@@ -908,7 +1005,9 @@ class DisabilityPage(CasePage):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, inj.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, inj)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+            )
             item.setCheckState(Qt.CheckState.Checked if inj.id in self._selected else Qt.CheckState.Unchecked)
             self.injury_list.addItem(item)
         del blocker
@@ -919,7 +1018,10 @@ class DisabilityPage(CasePage):
             for i in range(self.injury_list.count()):
                 item = self.injury_list.item(i)
                 inj = item.data(Qt.ItemDataRole.UserRole + 1)
-                item.setText(f"{inj.id}  {pick(inj.description)} ({inj.percent.normalize():f}%)")
+                desc = pick(inj.description)
+                if len(desc) < 40:
+                    desc = f"{pick(inj.group)} — {desc}"
+                item.setText(f"{inj.id}  {desc} ({inj.percent.normalize():f}%)")
                 item.setToolTip(pick(inj.group))
         self._chosen_text()
 
@@ -928,8 +1030,15 @@ class DisabilityPage(CasePage):
         for i in range(self.injury_list.count()):
             item = self.injury_list.item(i)
             inj = item.data(Qt.ItemDataRole.UserRole + 1)
-            hay = " ".join([inj.id, inj.description.get("en", ""), inj.description.get("ms", ""),
-                            inj.group.get("en", ""), inj.group.get("ms", "")]).lower()
+            hay = " ".join(
+                [
+                    inj.id,
+                    inj.description.get("en", ""),
+                    inj.description.get("ms", ""),
+                    inj.group.get("en", ""),
+                    inj.group.get("ms", ""),
+                ]
+            ).lower()
             item.setHidden(not all(w in hay for w in words))
 
     def _toggle_first_match(self) -> None:
@@ -989,7 +1098,6 @@ class DisabilityPage(CasePage):
             self.setSubTitle(t("ui.disability.subtitle_invalidity"))
 
     @guarded()
-
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         self.populate()
         self.set_mode(self.cw().incident.scheme)
@@ -1025,9 +1133,13 @@ class DisabilityPage(CasePage):
         self.search.clear()
 
     def field_label(self, field: str) -> str:
-        keys = {"medical_leave_days": "ui.disability.leave", "days_worked_with_wages": "ui.disability.worked",
-                "loss_of_earning_capacity_percent": "ui.disability.percent", "injuries": "ui.disability.injuries",
-                "needs_constant_attendance": "ui.disability.caa"}
+        keys = {
+            "medical_leave_days": "ui.disability.leave",
+            "days_worked_with_wages": "ui.disability.worked",
+            "loss_of_earning_capacity_percent": "ui.disability.percent",
+            "injuries": "ui.disability.injuries",
+            "needs_constant_attendance": "ui.disability.caa",
+        }
         key = keys.get(top_field(field))
         return plain(t(key)) if key else field
 
@@ -1043,8 +1155,12 @@ class DependantDialog(QDialog):
         self.setObjectName("dependant_dialog")
         self.setWindowTitle(t("ui.dep.dialog_title"))
         data = data or {}
-        self.extra = {k: v for k, v in data.items() if k not in
-                      ("relationship", "name", "date_of_birth", "in_higher_education", "disabled", "married")}
+        self.extra = {
+            k: v
+            for k, v in data.items()
+            if k
+            not in ("relationship", "name", "date_of_birth", "in_higher_education", "disabled", "married")
+        }
         form = QFormLayout(self)
         self.relationship = QComboBox(objectName="dep_relationship")
         for code in RELATIONSHIPS:
@@ -1053,7 +1169,7 @@ class DependantDialog(QDialog):
         if rel in RELATIONSHIPS:
             self.relationship.setCurrentIndex(RELATIONSHIPS.index(rel))
         self.name = QLineEdit(str(data.get("name", "")), objectName="dep_name")
-        self.dob = QLineEdit(str(data.get("date_of_birth", "")), objectName="dep_dob")
+        self.dob = QLineEdit(display_date(data.get("date_of_birth", "")), objectName="dep_dob")
         self.dob.setPlaceholderText(t("ui.date_placeholder"))
         self.dob_error = ErrorLabel()
         dob_box = QWidget()
@@ -1067,8 +1183,11 @@ class DependantDialog(QDialog):
         self.disabled.setChecked(data.get("disabled") is True)
         self.married = QCheckBox(t("ui.dep.married"), objectName="dep_married")
         self.married.setChecked(data.get("married") is True)
-        for key, w in (("ui.dep.relationship", self.relationship), ("ui.dep.name", self.name),
-                       ("ui.dep.dob", dob_box)):
+        for key, w in (
+            ("ui.dep.relationship", self.relationship),
+            ("ui.dep.name", self.name),
+            ("ui.dep.dob", dob_box),
+        ):
             lab = QLabel(t(key))
             target = self.dob if w is dob_box else w
             lab.setBuddy(target)
@@ -1076,7 +1195,9 @@ class DependantDialog(QDialog):
             form.addRow(lab, w)
         for w in (self.studying, self.disabled, self.married):
             form.addRow("", w)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("ui.ok"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("ui.cancel"))
         self.buttons.accepted.connect(self._accept)
@@ -1096,8 +1217,11 @@ class DependantDialog(QDialog):
         out["date_of_birth"] = norm_date(self.dob.text())
         if self.name.text().strip():
             out["name"] = self.name.text().strip()
-        for key, cb in (("in_higher_education", self.studying), ("disabled", self.disabled),
-                        ("married", self.married)):
+        for key, cb in (
+            ("in_higher_education", self.studying),
+            ("disabled", self.disabled),
+            ("married", self.married),
+        ):
             if cb.isChecked():
                 out[key] = True
         return out
@@ -1105,8 +1229,14 @@ class DependantDialog(QDialog):
 
 class DependantsPage(CasePage):
     FIELDS = frozenset({"dependants", "funeral_expenses"})
-    COLS = ("ui.dep.relationship", "ui.dep.name", "ui.dep.dob", "ui.dep.col_studying", "ui.dep.col_disabled",
-            "ui.dep.col_married")
+    COLS = (
+        "ui.dep.relationship",
+        "ui.dep.name",
+        "ui.dep.dob",
+        "ui.dep.col_studying",
+        "ui.dep.col_disabled",
+        "ui.dep.col_married",
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -1119,6 +1249,7 @@ class DependantsPage(CasePage):
         outer = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.COLS), objectName="dependants_table")
         self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -1153,6 +1284,7 @@ class DependantsPage(CasePage):
 
         form = QFormLayout()
         self.funeral = _line("funeral_expenses", "ui.optional", b)
+        narrow(self.funeral, 14)
         fbox, self.errors["funeral_expenses"] = with_error(self.funeral)
         lab = QLabel()
         form.addRow(lab, fbox)
@@ -1209,9 +1341,14 @@ class DependantsPage(CasePage):
         yes = t("ui.yes")
         for r, d in enumerate(self.items):
             rel = d.get("relationship")
-            values = [t(f"ui.rel.{rel}") if rel in RELATIONSHIPS else str(rel), str(d.get("name", "")),
-                      str(d.get("date_of_birth", "")), yes if d.get("in_higher_education") else "",
-                      yes if d.get("disabled") else "", yes if d.get("married") else ""]
+            values = [
+                t(f"ui.rel.{rel}") if rel in RELATIONSHIPS else str(rel),
+                str(d.get("name", "")),
+                display_date(d.get("date_of_birth", "")),
+                yes if d.get("in_higher_education") else "",
+                yes if d.get("disabled") else "",
+                yes if d.get("married") else "",
+            ]
             for c, v in enumerate(values):
                 item = self.table.item(r, c)
                 if item is None:
@@ -1257,7 +1394,9 @@ class DependantsPage(CasePage):
                 if item is not None:
                     item.setBackground(QBrush(QColor("#fde2e4")) if r in bad else QBrush())
         super().show_problems(problems)
-        lines = [f"{self.field_label(p.field)}: {pick(p.message)}" for p in problems
-                 if top_field(p.field) == "dependants"]
+        lines = [
+            f"{self.field_label(p.field)}: {pick(p.message)}"
+            for p in problems
+            if top_field(p.field) == "dependants"
+        ]
         self.table_errors.show_message("\n".join(lines))
-

@@ -73,8 +73,16 @@ def _default_folder() -> Path:
     return Path(loc) if loc else Path.home()
 
 
-def export_pdf(parent: QWidget | None, result: Result, case: Case, *, lang: str = "en", office_name: str = "",
-               office_address: str = "", unmask_ic: bool = False) -> Path | None:
+def export_pdf(
+    parent: QWidget | None,
+    result: Result,
+    case: Case,
+    *,
+    lang: str = "en",
+    office_name: str = "",
+    office_address: str = "",
+    unmask_ic: bool = False,
+) -> Path | None:
     """Ask where to save, then write the summary there (atomically). None when cancelled or it failed."""
     start = _default_folder() / suggested_file_name(case)
     chosen, _ = QFileDialog.getSaveFileName(parent, _msg("export_title"), str(start), _msg("pdf_filter"))
@@ -84,8 +92,15 @@ def export_pdf(parent: QWidget | None, result: Result, case: Case, *, lang: str 
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
     try:
-        return write_pdf(result, case, path, lang=lang, office_name=office_name, office_address=office_address,
-                         mask_ic=not unmask_ic)
+        return write_pdf(
+            result,
+            case,
+            path,
+            lang=lang,
+            office_name=office_name,
+            office_address=office_address,
+            mask_ic=not unmask_ic,
+        )
     except WriteError as exc:
         _error(parent, _msg("export_failed"), pick(exc.message, _ui_lang()))
     except Exception as exc:  # a layout failure must not crash the counter PC: say so and keep the case
@@ -173,11 +188,25 @@ def new_printer() -> QPrinter:
     return printer
 
 
-def _build(parent: QWidget | None, result: Result, case: Case, lang: str, office_name: str, office_address: str,
-           unmask_ic: bool, title_key: str) -> bytes | None:
+def _build(
+    parent: QWidget | None,
+    result: Result,
+    case: Case,
+    lang: str,
+    office_name: str,
+    office_address: str,
+    unmask_ic: bool,
+    title_key: str,
+) -> bytes | None:
     try:
-        return pdf_bytes(result, case, lang=lang, office_name=office_name, office_address=office_address,
-                         mask_ic=not unmask_ic)
+        return pdf_bytes(
+            result,
+            case,
+            lang=lang,
+            office_name=office_name,
+            office_address=office_address,
+            mask_ic=not unmask_ic,
+        )
     except Exception as exc:
         log.exception("summary could not be built")
         _error(parent, _msg(title_key), _msg("render_failed", reason=str(exc) or type(exc).__name__))
@@ -187,8 +216,16 @@ def _build(parent: QWidget | None, result: Result, case: Case, lang: str, office
 # ------------------------------------------------------------------------------------------------ dialogs
 
 
-def print_summary(parent: QWidget | None, result: Result, case: Case, *, lang: str = "en", office_name: str = "",
-                  office_address: str = "", unmask_ic: bool = False) -> bool:
+def print_summary(
+    parent: QWidget | None,
+    result: Result,
+    case: Case,
+    *,
+    lang: str = "en",
+    office_name: str = "",
+    office_address: str = "",
+    unmask_ic: bool = False,
+) -> bool:
     """The system print dialog, then the PDF's pages on the chosen printer. True when printed."""
     pdf = _build(parent, result, case, lang, office_name, office_address, unmask_ic, "print_failed")
     if pdf is None:
@@ -213,8 +250,16 @@ def print_summary(parent: QWidget | None, result: Result, case: Case, *, lang: s
         _LIVE_PRINTERS.remove(printer)
 
 
-def preview_summary(parent: QWidget | None, result: Result, case: Case, *, lang: str = "en", office_name: str = "",
-                    office_address: str = "", unmask_ic: bool = False) -> None:
+def preview_summary(
+    parent: QWidget | None,
+    result: Result,
+    case: Case,
+    *,
+    lang: str = "en",
+    office_name: str = "",
+    office_address: str = "",
+    unmask_ic: bool = False,
+) -> None:
     """Qt's print preview of the same pages (the dialog can print them too)."""
     pdf = _build(parent, result, case, lang, office_name, office_address, unmask_ic, "print_failed")
     if pdf is None:

@@ -16,8 +16,18 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .crash import guarded
 
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f",
-           "#bcbd22"]
+PALETTE = [
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+]
 OPEN_YEARS = 5
 
 
@@ -71,7 +81,9 @@ class TimelineChart(QWidget):
         ends = [s.end for ser in self.series for s in ser.segments if s.end is not None]
         x0 = _num(min(starts))
         dated = max(ends + starts)
-        x1 = _num(dated) + (OPEN_YEARS if any(s.end is None for ser in self.series for s in ser.segments) else 0.5)
+        x1 = _num(dated) + (
+            OPEN_YEARS if any(s.end is None for ser in self.series for s in ser.segments) else 0.5
+        )
         ymax = max(float(s.amount) for ser in self.series for s in ser.segments)
         return x0, max(x1, x0 + 1), ymax
 
@@ -85,7 +97,6 @@ class TimelineChart(QWidget):
         return 10 * mag
 
     @guarded(defer=True)
-
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -129,24 +140,33 @@ class TimelineChart(QWidget):
             p.drawLine(QPointF(plot.left(), py(y)), QPointF(plot.right(), py(y)))
             p.setPen(text_pen)
             label = f"RM{y:,.0f}"
-            p.drawText(QRectF(0, py(y) - lh / 2, left - 6, lh), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       label)
+            p.drawText(
+                QRectF(0, py(y) - lh / 2, left - 6, lh),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             y += ystep
         years = int(x1) - int(x0) + 1
-        ystep_years = max(1, int(self._nice_step(years, max(2, int(plot.width() // (fm.horizontalAdvance("0000") * 2))))))
+        ystep_years = max(
+            1, int(self._nice_step(years, max(2, int(plot.width() // (fm.horizontalAdvance("0000") * 2)))))
+        )
         year = int(x0) + (1 if x0 > int(x0) else 0)
         while year <= x1:
             if year % ystep_years == 0:
                 p.setPen(grid)
                 p.drawLine(QPointF(px(year), plot.top()), QPointF(px(year), plot.bottom()))
                 p.setPen(text_pen)
-                p.drawText(QRectF(px(year) - 40, plot.bottom() + 4, 80, lh), Qt.AlignmentFlag.AlignHCenter, str(year))
+                p.drawText(
+                    QRectF(px(year) - 40, plot.bottom() + 4, 80, lh), Qt.AlignmentFlag.AlignHCenter, str(year)
+                )
             year += 1
         p.setPen(QPen(pal.text().color(), 1))
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
         p.drawLine(plot.bottomLeft(), plot.topLeft())
 
+        n = len(self.series)
         for k, ser in enumerate(self.series):
+            shift = (k - (n - 1) / 2) * 3.0  # equal amounts stay visible side by side
             pen = QPen(QColor(ser.color), 2.5)
             if k == 0 and ser.label.startswith("Σ"):
                 pen.setStyle(Qt.PenStyle.DashLine)
@@ -155,7 +175,7 @@ class TimelineChart(QWidget):
             for seg in ser.segments:
                 xa = px(_num(seg.start))
                 xb = px(_num(seg.end) if seg.end is not None else x1)
-                yy = py(float(seg.amount))
+                yy = py(float(seg.amount)) - shift
                 if prev is not None and abs(prev.x() - xa) < 3:
                     p.drawLine(prev, QPointF(xa, yy))
                 p.drawLine(QPointF(xa, yy), QPointF(xb, yy))
@@ -176,10 +196,16 @@ class TimelineChart(QWidget):
             p.setPen(QPen(QColor(ser.color), 3))
             p.drawLine(QPointF(lx, ly + lh / 2), QPointF(lx + 18, ly + lh / 2))
             p.setPen(text_pen)
-            p.drawText(QRectF(lx + 24, ly, legend_w - 28, lh), Qt.AlignmentFlag.AlignVCenter,
-                       fm.elidedText(ser.label, Qt.TextElideMode.ElideRight, int(legend_w - 28)))
+            p.drawText(
+                QRectF(lx + 24, ly, legend_w - 28, lh),
+                Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(ser.label, Qt.TextElideMode.ElideRight, int(legend_w - 28)),
+            )
             ly += lh + 4
         p.setPen(text_pen)
-        p.drawText(QRectF(plot.left(), plot.bottom() + lh + 6, plot.width(), lh), Qt.AlignmentFlag.AlignHCenter,
-                   self.axis_label)
+        p.drawText(
+            QRectF(plot.left(), plot.bottom() + lh + 6, plot.width(), lh),
+            Qt.AlignmentFlag.AlignHCenter,
+            self.axis_label,
+        )
         p.end()

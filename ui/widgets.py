@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from .crash import guarded
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 _YMD = re.compile(r"^\s*(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\s*$")
@@ -57,6 +61,36 @@ def norm_money(text: str) -> str:
     return s.replace(",", "").replace(" ", "")
 
 
+def display_date(value: object) -> str:
+    """'2025-06-10' -> '10/06/2025' (how a clerk in Malaysia writes a date); anything else unchanged."""
+    text = "" if value is None else str(value)
+    m = _YMD.match(text)
+    if m and len(text.strip()) == 10:
+        return f"{int(m.group(3)):02d}/{int(m.group(2)):02d}/{int(m.group(1)):04d}"
+    return text
+
+
+def display_month(value: str) -> str:
+    """'2025-03' -> '03/2025' (the form the placeholder shows); anything else unchanged."""
+    m = _YM.match(value or "")
+    if m and len(value.strip()) == 7:
+        return f"{int(m.group(2)):02d}/{int(m.group(1)):04d}"
+    return value
+
+
+def narrow(widget: QWidget, chars: int) -> QWidget:
+    """Keep a short input (a date, a month, an amount) about ``chars`` characters wide."""
+    fm = widget.fontMetrics()
+    widget.setMaximumWidth(fm.horizontalAdvance("0") * chars + 24)
+    return widget
+
+
+def compact_rows(table: QWidget) -> None:
+    """Table rows as high as the text needs (they follow the font size)."""
+    header = table.verticalHeader()  # type: ignore[attr-defined]
+    header.setDefaultSectionSize(int(table.fontMetrics().height() * 1.5))
+
+
 def month_label(month: str, lang: str) -> str:
     """'2025-03' -> 'Mar 2025' / 'Mac 2025'."""
     try:
@@ -82,6 +116,26 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+class EnterAction(QObject):
+    """Enter in this field does its own action (search, fill) instead of the wizard's Next."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    @guarded(False)
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._action()
+            return True
+        return False
 
 
 def with_error(widget: QWidget) -> tuple[QWidget, ErrorLabel]:

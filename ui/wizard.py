@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
 from . import crash
 from .core import Core, CoreUnavailable
 from .pages import CasePage, DependantsPage, DisabilityPage, IncidentPage, WagesPage
-from .text import T, Binder, t
+from .text import Binder, T, t
 from .widgets import top_field
 
 PAGE_INCIDENT, PAGE_WAGES, PAGE_DISABILITY, PAGE_DEPENDANTS, PAGE_RESULTS = range(5)
@@ -51,7 +51,6 @@ class ResultsPage(QWizardPage):
         return self.view
 
     @crash.guarded()
-
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         wiz: CaseWizard = self.wizard()  # type: ignore[assignment]
         wiz.compute_result()
@@ -78,8 +77,9 @@ class CaseWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
-                              QWizard.WizardButton.NextButton])
+        self.setButtonLayout(
+            [QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton]
+        )
         self.core = core
         self.host = host
         self.b = Binder()
@@ -99,9 +99,13 @@ class CaseWizard(QWizard):
         self.dependants = DependantsPage()
         self.results = ResultsPage()
         self.input_pages: list[CasePage] = [self.incident, self.wages, self.disability, self.dependants]
-        for pid, page in ((PAGE_INCIDENT, self.incident), (PAGE_WAGES, self.wages),
-                          (PAGE_DISABILITY, self.disability), (PAGE_DEPENDANTS, self.dependants),
-                          (PAGE_RESULTS, self.results)):
+        for pid, page in (
+            (PAGE_INCIDENT, self.incident),
+            (PAGE_WAGES, self.wages),
+            (PAGE_DISABILITY, self.disability),
+            (PAGE_DEPENDANTS, self.dependants),
+            (PAGE_RESULTS, self.results),
+        ):
             self.setPage(pid, page)
         for page in self.input_pages:
             page.edited.connect(self._on_edit)
@@ -126,11 +130,13 @@ class CaseWizard(QWizard):
     def _button_texts(self) -> None:
         self.setButtonText(QWizard.WizardButton.NextButton, t("ui.next"))
         self.setButtonText(QWizard.WizardButton.BackButton, t("ui.back"))
-        for which, key in ((QWizard.WizardButton.NextButton, "ui.next"), (QWizard.WizardButton.BackButton, "ui.back")):
+        for which, key in (
+            (QWizard.WizardButton.NextButton, "ui.next"),
+            (QWizard.WizardButton.BackButton, "ui.back"),
+        ):
             self.button(which).setAccessibleName(t(key).replace("&", "").strip("<> "))
 
     @crash.guarded(-1)
-
     def nextId(self) -> int:  # noqa: N802 (Qt API)
         cur = self.currentId()
         if cur == PAGE_INCIDENT:
@@ -169,14 +175,17 @@ class CaseWizard(QWizard):
                     page.touched.update(page.FIELDS)
         finally:
             self._loading = False
+        if self.results.view is not None:
+            self.results.view.tabs.setCurrentIndex(0)
         self.restart()
         self.revalidate()
         self.compute_result()
 
     def clear(self) -> None:
-        self.load({"scheme": "employment_injury", "incident_type": "work_accident", "outcome": "injury"},
-                  show_all=False)
-        self.wages.set_wages([])
+        self.load(
+            {"scheme": "employment_injury", "incident_type": "work_accident", "outcome": "injury"},
+            show_all=False,
+        )
         for page in self.input_pages:
             page.reset()
         self.restart()
@@ -209,7 +218,10 @@ class CaseWizard(QWizard):
         for page in self.input_pages:
             page.show_problems(self._problems_for(page))
         key = json.dumps(data, sort_keys=True, default=str)
-        if key != self._result_for:
+        if case is None:
+            if self._result_for != key:
+                self.compute_result()  # nothing to estimate: say so at once
+        elif key != self._result_for:
             self._timer.start()
 
     def _on_edit(self) -> None:

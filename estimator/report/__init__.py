@@ -31,12 +31,25 @@ _BUILD_LOCK = threading.Lock()
 BOTTOM = 22 * mm
 
 
-def pdf_bytes(result: Result, case: Case, *, lang: str = "en", office_name: str = "", office_address: str = "",
-              mask_ic: bool = True, generated_on: date | None = None) -> bytes:
+def pdf_bytes(
+    result: Result,
+    case: Case,
+    *,
+    lang: str = "en",
+    office_name: str = "",
+    office_address: str = "",
+    mask_ic: bool = True,
+    generated_on: date | None = None,
+) -> bytes:
     """The summary as PDF bytes. ``lang``: "en", "ms" or "both" (Bahasa Malaysia first, English below)."""
     register_fonts()
-    options = ReportOptions(lang=lang, office_name=office_name, office_address=office_address, mask_ic=mask_ic,
-                            generated_on=generated_on)
+    options = ReportOptions(
+        lang=lang,
+        office_name=office_name,
+        office_address=office_address,
+        mask_ic=mask_ic,
+        generated_on=generated_on,
+    )
     builder = SummaryBuilder(result, case, options)
     lx: Lx = builder.lx
     name = case.claimant_name.strip()
@@ -45,20 +58,40 @@ def pdf_bytes(result: Result, case: Case, *, lang: str = "en", office_name: str 
     office = " ".join(office_name.split()) or lx.kp("office_default")
     decor = PageDecor(
         lx=lx,
-        running_head=lx.kp("running_head", name=who or "—"),
+        running_head=f"{lx.kp('doc_title')}: {who or '—'}",
         office=office,
         footer_left=lx.kp("footer_estimate"),
-        footer_left2=lx.k("footer_rules", version=result.rules.version, sha=result.rules.sha256[:12])[lx.primary],
+        footer_left2=lx.k("footer_rules", version=result.rules.version, sha=result.rules.sha256[:12])[
+            lx.primary
+        ],
     )
     buf = io.BytesIO()
     doc = BaseDocTemplate(
-        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=TOP, bottomMargin=BOTTOM,
-        title=lx.kp("pdf_title", ref=ref or name or ""), author=office, subject=lx.kp("doc_title"),
-        creator="Faedah", producer="Faedah (reportlab)", lang="ms-MY" if lx.primary == "ms" else "en-MY",
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=TOP,
+        bottomMargin=BOTTOM,
+        title=lx.kp("pdf_title", ref=ref or name or ""),
+        author=office,
+        subject=lx.kp("doc_title"),
+        creator="Faedah",
+        producer="Faedah (reportlab)",
+        lang="ms-MY" if lx.primary == "ms" else "en-MY",
         invariant=True,
     )
-    frame = Frame(MARGIN_X, BOTTOM, A4[0] - 2 * MARGIN_X, A4[1] - TOP - BOTTOM, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        MARGIN_X,
+        BOTTOM,
+        A4[0] - 2 * MARGIN_X,
+        A4[1] - TOP - BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     story = builder.story()
     with _BUILD_LOCK:
@@ -72,9 +105,25 @@ def pdf_bytes(result: Result, case: Case, *, lang: str = "en", office_name: str 
     return buf.getvalue()
 
 
-def write_pdf(result: Result, case: Case, path: str | Path, *, lang: str = "en", office_name: str = "",
-              office_address: str = "", mask_ic: bool = True, generated_on: date | None = None) -> Path:
+def write_pdf(
+    result: Result,
+    case: Case,
+    path: str | Path,
+    *,
+    lang: str = "en",
+    office_name: str = "",
+    office_address: str = "",
+    mask_ic: bool = True,
+    generated_on: date | None = None,
+) -> Path:
     """Write the summary to ``path`` atomically (temporary file + rename); raises ``fileio.WriteError``."""
-    data = pdf_bytes(result, case, lang=lang, office_name=office_name, office_address=office_address,
-                     mask_ic=mask_ic, generated_on=generated_on)
+    data = pdf_bytes(
+        result,
+        case,
+        lang=lang,
+        office_name=office_name,
+        office_address=office_address,
+        mask_ic=mask_ic,
+        generated_on=generated_on,
+    )
     return atomic_write_bytes(Path(path), data, backup=False)

@@ -40,7 +40,7 @@ def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str
 def make_canvas(decor: PageDecor) -> type[Canvas]:
     """A canvas class that holds its pages back until the end so each footer can say "page x of y"."""
 
-    class SummaryCanvas(Canvas):
+    class SummaryCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

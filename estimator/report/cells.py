@@ -30,14 +30,23 @@ class Block:
     mark: bool = False  # a provisional dagger after the block's text
 
 
-class TextCell(Flowable):
+class TextCell(Flowable):  # type: ignore[misc]
     """Blocks of plain text, one under the other, each wrapped to the cell width."""
 
-    def __init__(self, blocks: list[Block], align: str = "LEFT", leading: float = 1.27) -> None:
+    def __init__(
+        self,
+        blocks: list[Block],
+        align: str = "LEFT",
+        leading: float = 1.27,
+        space_before: float = 0,
+        space_after: float = 0,
+    ) -> None:
         super().__init__()
         self.blocks = [b for b in blocks if b.text or b.mark]
         self.align = align
         self.leading = leading
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
         self._for_width: float | None = None
         self._lines: list[tuple[str, float, Block, bool]] = []
         self._height = 0.0
@@ -48,7 +57,11 @@ class TextCell(Flowable):
         lines: list[tuple[str, float, Block, bool]] = []
         for block in self.blocks:
             dag_w = stringWidth(" " + DAGGER, BOLD, block.size) if block.mark else 0.0
-            parts = _split(block.text, block.font, block.size, max(width - dag_w, 10)) if block.text else [("", 0.0)]
+            parts = (
+                _split(block.text, block.font, block.size, max(width - dag_w, 10))
+                if block.text
+                else [("", 0.0)]
+            )
             for i, (part, part_w) in enumerate(parts):
                 lines.append((part, part_w, block, block.mark and i == len(parts) - 1))
         self._lines = lines
@@ -118,7 +131,55 @@ def _split(text: str, font: str, size: float, width: float) -> list[tuple[str, f
     return out
 
 
-class SummaryTable(Table):
+class RunLine(Flowable):  # type: ignore[misc]
+    """A heading: runs of text in their own font, size and colour on one line (wrapped as plain text if long)."""
+
+    def __init__(
+        self,
+        runs: list[Block],
+        space_before: float = 0,
+        space_after: float = 0,
+        keep_with_next: bool = True,
+        leading: float = 1.25,
+    ) -> None:
+        super().__init__()
+        self.runs = [r for r in runs if r.text]
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        self.keepWithNext = keep_with_next
+        self.leading = leading
+        self._size = max((r.size for r in self.runs), default=8.0)
+        self._widths = [stringWidth(r.text, r.font, r.size) for r in self.runs]
+        self._fallback: TextCell | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        self.width = availWidth
+        if sum(self._widths) <= availWidth:
+            self._fallback = None
+            return availWidth, self._size * self.leading
+        first = self.runs[0]
+        joined = Block("".join(r.text for r in self.runs), first.font, first.size, first.color)
+        self._fallback = TextCell([joined], leading=self.leading)
+        return self._fallback.wrap(availWidth, availHeight)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        x = self._hAlignAdjust(x, _sW)
+        if self._fallback is not None:
+            self._fallback.drawOn(canvas, x, y)
+            return
+        text = canvas.beginText()
+        text.setTextOrigin(x, y + self._size * (self.leading - 0.98))
+        for run in self.runs:
+            text.setFont(run.font, run.size)
+            text.setFillColor(run.color)
+            text.textOut(run.text)
+        canvas.drawText(text)
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
+
+
+class SummaryTable(Table):  # type: ignore[misc]
     """A Table that remembers a layout that fitted, so a second wrap at the same width costs nothing.
 
     ``KeepTogether`` and the frame both wrap a table before it is drawn; the layout only depends on the width

@@ -16,8 +16,21 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ..record import SchedulePeriod
 from .fonts import REGULAR
 
-PALETTE = [colors.HexColor(c) for c in ("#1f5aa6", "#c8611d", "#2e8b57", "#8e3a9d", "#b8860b", "#c0392b",
-                                        "#16808a", "#6b4f2a", "#d35e9b", "#4d4d4d")]
+PALETTE = [
+    colors.HexColor(c)
+    for c in (
+        "#1f5aa6",
+        "#c8611d",
+        "#2e8b57",
+        "#8e3a9d",
+        "#b8860b",
+        "#c0392b",
+        "#16808a",
+        "#6b4f2a",
+        "#d35e9b",
+        "#4d4d4d",
+    )
+]
 TOTAL_COLOR = colors.HexColor("#8a96a3")
 AXIS = colors.HexColor("#8a96a3")
 GRIDLINE = colors.HexColor("#e3e8ee")
@@ -63,8 +76,9 @@ def _clip(text: str, width: float, size: float) -> str:
     return text + "…"
 
 
-def timeline_drawing(schedule: Sequence[SchedulePeriod], labels: dict[int, str], total_label: str,
-                     width: float, height: float) -> Drawing | None:
+def timeline_drawing(
+    schedule: Sequence[SchedulePeriod], labels: dict[int, str], total_label: str, width: float, height: float
+) -> Drawing | None:
     """A step chart of each payee's monthly amount; ``labels`` maps a payee index to its legend text."""
     if not schedule:
         return None
@@ -102,7 +116,8 @@ def timeline_drawing(schedule: Sequence[SchedulePeriod], labels: dict[int, str],
         totals += [(a, float(period.monthly_total)), (b, float(period.monthly_total))]
 
     entries: list[tuple[colors.Color, str, list[float] | None]] = [
-        (PALETTE[i % len(PALETTE)], labels.get(idx, str(idx + 1)), None) for i, idx in enumerate(order)]
+        (PALETTE[i % len(PALETTE)], labels.get(idx, str(idx + 1)), None) for i, idx in enumerate(order)
+    ]
     entries.append((TOTAL_COLOR, total_label, [3, 2]))
     per_row = 3
     legend_h = 11 * ((len(entries) + per_row - 1) // per_row) + 4
@@ -126,8 +141,17 @@ def timeline_drawing(schedule: Sequence[SchedulePeriod], labels: dict[int, str],
         y = sy(value)
         if value > 0:
             d.add(Line(px, y, px + pw, y, strokeColor=GRIDLINE, strokeWidth=0.5))
-        d.add(String(px - 4, y - 2.5, f"{value:,.0f}", fontName=REGULAR, fontSize=7, fillColor=TEXT,
-                     textAnchor="end"))
+        d.add(
+            String(
+                px - 4,
+                y - 2.5,
+                f"{value:,.0f}",
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=TEXT,
+                textAnchor="end",
+            )
+        )
         value += step
     d.add(String(px - 4, py + ph + 7, "RM", fontName=REGULAR, fontSize=7, fillColor=MUTED, textAnchor="end"))
     # x axis with a tick and label for each year (every 2/5/10 years on long spans)
@@ -139,14 +163,22 @@ def timeline_drawing(schedule: Sequence[SchedulePeriod], labels: dict[int, str],
             continue
         x = sx(year)
         d.add(Line(x, py, x, py - 3, strokeColor=AXIS, strokeWidth=0.5))
-        d.add(String(x, py - 11, str(year), fontName=REGULAR, fontSize=7, fillColor=TEXT, textAnchor="middle"))
+        d.add(
+            String(x, py - 11, str(year), fontName=REGULAR, fontSize=7, fillColor=TEXT, textAnchor="middle")
+        )
     d.add(Line(px, py, px + pw, py, strokeColor=AXIS, strokeWidth=0.8))
     d.add(Line(px, py, px, py + ph, strokeColor=AXIS, strokeWidth=0.8))
 
     # the lines: a line another payee's line would hide (same amount at the same time) is drawn wider
     # underneath it, so equal amounts show as nested lines of each colour
-    d.add(PolyLine([c for x, y in totals for c in (sx(x), sy(y))], strokeColor=TOTAL_COLOR, strokeWidth=1,
-                   strokeDashArray=[3, 2]))
+    d.add(
+        PolyLine(
+            [c for x, y in totals for c in (sx(x), sy(y))],
+            strokeColor=TOTAL_COLOR,
+            strokeWidth=1,
+            strokeDashArray=[3, 2],
+        )
+    )
     n = len(series)
     for i, pts in enumerate(series):
         covered = sum(1 for j in range(i + 1, n) if _overlaps(pts, series[j]))
@@ -158,8 +190,14 @@ def timeline_drawing(schedule: Sequence[SchedulePeriod], labels: dict[int, str],
                 pieces.append([])
             pieces[-1] += [sx(a), sy(ya), sx(b), sy(ya)]
         for piece in pieces:
-            d.add(PolyLine(piece, strokeColor=PALETTE[i % len(PALETTE)], strokeWidth=2 + 1.8 * covered,
-                           strokeLineJoin=0))
+            d.add(
+                PolyLine(
+                    piece,
+                    strokeColor=PALETTE[i % len(PALETTE)],
+                    strokeWidth=2 + 1.8 * covered,
+                    strokeLineJoin=0,
+                )
+            )
 
     # legend
     col_w = pw / per_row
@@ -167,7 +205,16 @@ def timeline_drawing(schedule: Sequence[SchedulePeriod], labels: dict[int, str],
         r, c = divmod(k, per_row)
         x = px + c * col_w
         y = legend_h - 8 - r * 11
-        d.add(Line(x, y + 2.5, x + 16, y + 2.5, strokeColor=color, strokeWidth=1 if dash else 2.5,
-                   strokeDashArray=dash))
+        d.add(
+            Line(
+                x,
+                y + 2.5,
+                x + 16,
+                y + 2.5,
+                strokeColor=color,
+                strokeWidth=1 if dash else 2.5,
+                strokeDashArray=dash,
+            )
+        )
         d.add(String(x + 20, y, _clip(text, col_w - 24, 7.5), fontName=REGULAR, fontSize=7.5, fillColor=TEXT))
     return d

@@ -55,10 +55,24 @@ def styles() -> Styles:
         return _cache
     register_fonts()
 
-    def ps(name: str, size: float = 8.5, leading: float | None = None, font: str = REGULAR,
-           color: colors.Color = INK, align: int = TA_LEFT, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.3,
-                              textColor=color, alignment=align, **kw)
+    def ps(
+        name: str,
+        size: float = 8.5,
+        leading: float | None = None,
+        font: str = REGULAR,
+        color: colors.Color = INK,
+        align: int = TA_LEFT,
+        **kw: object,
+    ) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=leading or size * 1.3,
+            textColor=color,
+            alignment=align,
+            **kw,
+        )
 
     _cache = Styles(
         body=ps("body", 8.5, 11.5, spaceAfter=3),
@@ -92,8 +106,10 @@ def grid_table(header_rows: int = 1, zebra: bool = True) -> list[tuple[object, .
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
     if header_rows:
-        cmds += [("BACKGROUND", (0, 0), (-1, header_rows - 1), NAVY),
-                 ("VALIGN", (0, 0), (-1, header_rows - 1), "BOTTOM")]
+        cmds += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), NAVY),
+            ("VALIGN", (0, 0), (-1, header_rows - 1), "BOTTOM"),
+        ]
     if zebra:
         cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))
     return cmds

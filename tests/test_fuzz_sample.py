@@ -1,0 +1,44 @@
+"""Issue 7: a CI-sized sample of the fuzz run (bench/fuzz.py; the full run feeds 10,000+ cases).
+
+Generated and mutated case files go through the core (decode, validate, estimate, JSON, text summary, save and
+re-open) and the CLI (in-process, two of them as a subprocess, a few PDFs); the only outcomes allowed are a
+result or a validation error.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from tests.conftest import ROOT
+
+
+def _fuzz() -> ModuleType:
+    name = "faedah_bench_fuzz"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "fuzz.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_fuzz_sample_only_results_or_validation_errors(tmp_path: Path) -> None:
+    fuzz = _fuzz()
+    report = fuzz.run(200, seed=20261122, cli=True, subprocess_cases=2, pdf_every=40, out=tmp_path / "bugs")
+    print(report.text())
+    assert report.cases >= 200
+    assert not report.bugs, "\n\n".join(f"{b.label} [{b.where}]\n{b.trace}" for b in report.bugs[:3])
+    # the sample reaches both outcomes, and every path: a broken file proves nothing if nothing ever gets through
+    assert report.core["result"] >= 40 and report.core["case_error"] >= 40
+    assert report.cli["exit 0"] >= 40 and report.cli["exit 2"] >= 40
+    assert report.sub and report.pdfs >= 1
+
+
+def test_fuzz_core_only_another_seed(tmp_path: Path) -> None:
+    report = _fuzz().run(150, seed=7, cli=False, out=tmp_path / "bugs")
+    assert not report.bugs, "\n\n".join(f"{b.label} [{b.where}]\n{b.trace}" for b in report.bugs[:3])
