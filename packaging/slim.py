@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
@@ -165,9 +166,15 @@ SVG_PLUGINS: dict[str, dict[str, frozenset[str]]] = {
     "win32": {"imageformats": frozenset({"qsvg.dll"}), "iconengines": frozenset({"qsvgicon.dll"})},
 }
 
-# Shared libraries dropped by name even if something still links them (Windows software OpenGL: a
-# QtWidgets app draws with the raster engine and never loads it).
-DROP_BINARIES: tuple[str, ...] = ("opengl32sw.dll",)
+# Shared libraries dropped by name even if something still links them. Whatever only they needed goes too.
+DROP_BINARIES: tuple[str, ...] = (
+    # Windows software OpenGL: a QtWidgets app draws with the raster engine and never loads it
+    "opengl32sw.dll",
+    # Linux: the CUPS client library comes from the system, like libc and libGL (every desktop with a
+    # printer has it). Bundling it would drag in gnutls, kerberos, avahi ... (about 8.6 MiB). Without a
+    # system libcups, Qt simply skips its print-support plugin and the print dialog offers PDF only.
+    "libcups.so.2",
+)
 
 QT_PREFIXES: tuple[str, ...] = ("PySide6/Qt/", "PySide6/")
 PLUGIN_DIR = "PySide6/Qt/plugins/"
@@ -299,8 +306,21 @@ def prune_orphans(
     return kept, dropped
 
 
+def elf_needed(src: str) -> list[str]:
+    """The DT_NEEDED entries of an ELF file (direct dependencies only), via ``objdump -p``."""
+    out = subprocess.run(["objdump", "-p", src], capture_output=True, text=True, check=False).stdout
+    return [
+        line.split()[1]
+        for line in out.splitlines()
+        if line.strip().startswith("NEEDED") and len(line.split()) > 1
+    ]
+
+
 def pyinstaller_imports_of(src: str) -> list[str]:
-    """The direct link-time imports of a binary, via PyInstaller's own analysis (ldd / pefile)."""
+    """The direct link-time imports of a binary: ``objdump -p`` on Linux, PyInstaller's pefile analysis on
+    Windows (``ldd`` would list indirect dependencies too, which defeats dropping a library by name)."""
+    if platform_key() == "linux":
+        return elf_needed(src)
     from PyInstaller.depend import bindepend  # imported lazily: only available inside a build
 
     names: list[str] = []
@@ -337,10 +357,18 @@ def slim(
     return bins, dats
 
 
-def ships_svg(root: str) -> bool:
-    """Whether the app has SVG icons (then Qt's SVG plugins are kept)."""
-    icons = os.path.join(root, "resources", "icons")
-    return any(f.lower().endswith(".svg") for _, _, files in os.walk(icons) for f in files)
+def uses_svg(root: str) -> bool:
+    """Whether the app's code loads SVG images (then Qt's SVG plugins are kept).
+
+    The app icon ships as ``faedah.svg`` too, but only as the source drawing: the UI loads ``faedah.png``.
+    """
+    for dirpath, _, files in os.walk(os.path.join(root, "ui")):
+        for fname in files:
+            if fname.endswith(".py"):
+                with open(os.path.join(dirpath, fname), encoding="utf-8", errors="replace") as fh:
+                    if ".svg" in fh.read():
+                        return True
+    return False
 
 
 def resource_datas(

@@ -16,10 +16,21 @@ _BUMP = 1 << 40
 _done = {"applied": False}
 
 
+def _affected_pyside() -> bool:
+    try:
+        from importlib.metadata import version
+
+        return version("pyside6-essentials").startswith("6.12.")
+    except Exception:
+        return True
+
+
 def protect_singletons() -> bool:
     """Give None, True and False a huge reference count (once per process); True when applied."""
     if _done["applied"] or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return _done["applied"]
+    if not _affected_pyside():  # pyproject pins a version without the bug; this guards a stray 6.12 install
+        return False
     if hasattr(sys, "gettotalrefcount"):  # a debug build has a different object layout: leave it alone
         return False
     for obj in (None, True, False):
