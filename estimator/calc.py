@@ -29,6 +29,7 @@ def param_use(pack: RulePack, v: Value) -> ParamUse:
         provisional=v.provisional,
         description=param.description,
         note=v.note,
+        note_ms=v.note_ms,
     )
     pack.use_cache[ck] = use
     return use
@@ -103,7 +104,8 @@ class Recorder:
                         date=p.effective_from.isoformat(),
                         confidence=p.confidence,
                         source=p.source,
-                        note=f"; {p.note}" if p.note else "",
+                        note_en=f"; {p.note}" if p.note else "",
+                        note_ms=f"; {p.note_ms or p.note}" if p.note else "",
                     ),
                 )
         sid = step_id

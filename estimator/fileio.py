@@ -69,6 +69,18 @@ def _sync_folder(folder: Path) -> None:
             os.close(dfd)
 
 
+def _usual_mode(tmp_name: str, path: Path) -> None:
+    """mkstemp makes the file private (0600); give it the mode an ordinary new file (or the old file) has."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.chmod(tmp_name, mode)
+
+
 def atomic_write_bytes(path: Path | str, data: bytes, backup: bool = True) -> Path:
     path = Path(path)
     tmp_name = ""
@@ -78,6 +90,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, backup: bool = True) -> Pa
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        _usual_mode(tmp_name, path)
         if backup and path.exists():
             _keep_backup(path)
         os.replace(tmp_name, path)

@@ -34,6 +34,7 @@ class ParamUse(_M):
     provisional: bool
     description: Text
     note: str = ""
+    note_ms: str = ""
 
 
 class Step(_M):

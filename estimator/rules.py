@@ -64,6 +64,7 @@ class Value:
     provisional: bool
     note: str = ""
     raw: str = ""
+    note_ms: str = ""
     # the value is certain but its start date is not: provisional only for dates before this one
     date_provisional_until: date | None = None
 
@@ -645,6 +646,7 @@ def load_pack(folder: Path, required: tuple[str, ...] = REQUIRED_PARAMETERS) -> 
                         confidence=conf,
                         provisional=prov,
                         note=str(v.get("note", "")),
+                        note_ms=str(v.get("note_ms", "")),
                         raw=str(v["value"]),
                         date_provisional_until=until,
                     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
@@ -174,11 +175,16 @@ DROP_BINARIES: tuple[str, ...] = (
     # printer has it). Bundling it would drag in gnutls, kerberos, avahi ... (about 8.6 MiB). Without a
     # system libcups, Qt simply skips its print-support plugin and the print dialog offers PDF only.
     "libcups.so.2",
+    # Linux: the D-Bus client library, also from the system (Qt links it; running from source needs the same
+    # system package, libdbus-1-3, which scripts/setup.sh installs). Bundling it drags in libsystemd,
+    # libgcrypt, liblz4, libcap ... (about 2.8 MiB).
+    "libdbus-1.so.3",
 )
 
-QT_PREFIXES: tuple[str, ...] = ("PySide6/Qt/", "PySide6/")
-PLUGIN_DIR = "PySide6/Qt/plugins/"
-TRANSLATIONS_DIR = "PySide6/Qt/translations/"
+# Where PyInstaller puts Qt's files: PySide6/Qt/{lib,plugins,translations} on Linux and macOS,
+# PySide6/{*.dll,plugins,translations} on Windows.
+_QT_PLUGIN = re.compile(r"^PySide6/(?:Qt/)?plugins/")
+_QT_TRANSLATION = re.compile(r"^PySide6/(?:Qt/)?translations/")
 
 
 def platform_key(platform: str | None = None) -> str:
@@ -194,8 +200,10 @@ def _posix(dest: str) -> str:
 def keep_plugin(dest: str, platform: str | None = None, svg: bool = False) -> bool:
     """Whether a collected file under ``PySide6/Qt/plugins/`` is kept (``svg``: the app ships SVG icons)."""
     dest = _posix(dest)
-    rel = dest.split(PLUGIN_DIR, 1)[1]
-    parts = rel.split("/")
+    match = _QT_PLUGIN.match(dest)
+    if not match:
+        return True  # not a Qt plugin
+    parts = dest[match.end() :].split("/")
     if len(parts) < 2:
         return False
     kind, name = parts[0], parts[-1]
@@ -206,6 +214,18 @@ def keep_plugin(dest: str, platform: str | None = None, svg: bool = False) -> bo
     if not wanted:
         return False
     return "*" in wanted or name.lower() in wanted
+
+
+def is_qt_plugin(dest: str) -> bool:
+    return bool(_QT_PLUGIN.match(_posix(dest)))
+
+
+def is_prunable(dest: str) -> bool:
+    """A shared library that may be dropped when nothing kept links it: one collected at the top level (a
+    system library found by dependency analysis) or a Qt library. Libraries a package ships in its own
+    folder (``pypdfium2_raw/libpdfium.so``, loaded with ctypes; ``pillow.libs/...``) are always kept."""
+    dest = _posix(dest)
+    return "/" not in dest or (dest.startswith("PySide6/") and not is_qt_plugin(dest))
 
 
 def is_extension_module(dest: str) -> bool:
@@ -232,9 +252,9 @@ def filter_binaries(
     for entry in binaries:
         dest = _posix(entry[0])
         name = PurePosixPath(dest).name.lower()
-        if PLUGIN_DIR in dest and not keep_plugin(dest, platform, svg):
+        if is_qt_plugin(dest) and not keep_plugin(dest, platform, svg):
             continue
-        if name in DROP_BINARIES:
+        if name in {d.lower() for d in DROP_BINARIES}:
             continue
         kept.append(entry)
     return kept
@@ -245,7 +265,7 @@ def filter_datas(datas: Iterable[TocEntry]) -> list[TocEntry]:
     kept: list[TocEntry] = []
     for entry in datas:
         dest = _posix(entry[0])
-        if TRANSLATIONS_DIR in dest:
+        if _QT_TRANSLATION.match(dest):
             continue
         if dest.endswith((".pyi", ".pyc")) or "/__pycache__/" in dest:
             continue
@@ -272,7 +292,8 @@ def prune_orphans(
     imports_of: Callable[[str], Iterable[str]],
     case_insensitive: bool = False,
 ) -> tuple[list[TocEntry], list[TocEntry]]:
-    """Keep only the shared libraries reachable from a root (extension module, Qt plugin, Python runtime).
+    """Keep only the shared libraries reachable from a root (extension module, Qt plugin, Python runtime, or a
+    library a package ships in its own folder - see ``is_prunable``).
 
     ``imports_of(src_path)`` returns the names of the libraries a binary links against. Returns
     ``(kept, dropped)``.
@@ -288,7 +309,7 @@ def prune_orphans(
         dest = _posix(entry[0])
         by_name.setdefault(norm(dest), []).append(entry)
         root = entry[2] == "EXTENSION" or is_extension_module(dest) or is_python_runtime(dest)
-        if root or PLUGIN_DIR in dest:
+        if root or is_qt_plugin(dest) or not is_prunable(dest):
             roots.append(entry)
     reached: set[int] = set()
     todo = list(roots)

@@ -92,6 +92,10 @@ def check_layout(bundle: Path) -> str:
     ]
     if not any((internal / "resources" / "i18n").glob("*.json")):
         missing.append("_internal/resources/i18n/*.json")
+    # printing rasterises the PDF with pypdfium2, whose library is loaded with ctypes (no link to follow)
+    pdfium = internal / "pypdfium2_raw"
+    if pdfium.exists() and not any(p.name.startswith(("libpdfium", "pdfium")) for p in pdfium.iterdir()):
+        missing.append("_internal/pypdfium2_raw/(lib)pdfium library")
     if missing:
         raise Failure("missing from the bundle: " + ", ".join(missing))
     qt = internal / "PySide6" / "Qt"

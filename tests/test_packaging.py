@@ -119,13 +119,15 @@ print("MODULES=" + json.dumps(sorted(sys.modules)))
         ("PySide6/Qt/plugins/imageformats/libqjpeg.so", "linux", False),
         ("PySide6/Qt/plugins/imageformats/libqico.so", "linux", True),
         ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "linux", True),
-        ("PySide6\\Qt\\plugins\\platforms\\qwindows.dll", "win32", True),
-        ("PySide6\\Qt\\plugins\\platforms\\qoffscreen.dll", "win32", True),
-        ("PySide6\\Qt\\plugins\\styles\\qmodernwindowsstyle.dll", "win32", True),
-        ("PySide6\\Qt\\plugins\\printsupport\\windowsprintersupport.dll", "win32", True),
-        ("PySide6\\Qt\\plugins\\platforms\\qdirect2d.dll", "win32", False),
-        ("PySide6\\Qt\\plugins\\imageformats\\qgif.dll", "win32", False),
-        ("PySide6\\Qt\\plugins\\generic\\qtuiotouchplugin.dll", "win32", False),
+        # Windows wheels: PySide6/plugins/ (no Qt/ level)
+        ("PySide6\\plugins\\platforms\\qwindows.dll", "win32", True),
+        ("PySide6\\plugins\\platforms\\qoffscreen.dll", "win32", True),
+        ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", "win32", True),
+        ("PySide6\\plugins\\printsupport\\windowsprintersupport.dll", "win32", True),
+        ("PySide6\\plugins\\platforms\\qdirect2d.dll", "win32", False),
+        ("PySide6\\plugins\\imageformats\\qgif.dll", "win32", False),
+        ("PySide6\\plugins\\generic\\qtuiotouchplugin.dll", "win32", False),
+        ("PySide6\\Qt6Core.dll", "win32", True),
     ],
 )
 def test_kept_qt_plugins(dest: str, platform: str, kept: bool) -> None:
@@ -136,7 +138,7 @@ def test_svg_plugins_only_on_request() -> None:
     dest = "PySide6/Qt/plugins/imageformats/libqsvg.so"
     assert not slim.keep_plugin(dest, "linux")
     assert slim.keep_plugin(dest, "linux", svg=True)
-    assert slim.keep_plugin("PySide6/Qt/plugins/iconengines/qsvgicon.dll", "win32", svg=True)
+    assert slim.keep_plugin("PySide6/plugins/iconengines/qsvgicon.dll", "win32", svg=True)
 
 
 def test_prune_drops_what_only_dropped_plugins_needed() -> None:
@@ -153,6 +155,10 @@ def test_prune_drops_what_only_dropped_plugins_needed() -> None:
         ("libcups.so.2", "/s/libcups.so.2", "BINARY"),
         ("libgnutls.so.30", "/s/libgnutls.so.30", "BINARY"),
         ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/s/libcupsprintersupport.so", "BINARY"),
+        # loaded with ctypes (nothing links it) but shipped in its package's folder: kept
+        ("pypdfium2_raw/libpdfium.so", "/s/libpdfium.so", "BINARY"),
+        ("pillow.libs/libjpeg-1234.so.62", "/s/libjpeg-1234.so.62", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Network.so.6", "/s/libQt6Network.so.6", "BINARY"),
     ]
     graph = {
         "QtWidgets.abi3.so": ["libQt6Widgets.so.6", "libc.so.6"],
@@ -177,6 +183,8 @@ def test_prune_drops_what_only_dropped_plugins_needed() -> None:
         "libxcb.so.1",
         "libpython3.11.so.1.0",
         "libcupsprintersupport.so",
+        "libpdfium.so",
+        "libjpeg-1234.so.62",
     }
     assert datas == []
 
@@ -185,6 +193,8 @@ def test_prune_is_case_insensitive_on_windows() -> None:
     binaries = [
         ("PySide6\\QtCore.pyd", "C:\\s\\QtCore.pyd", "EXTENSION"),
         ("PySide6\\Qt6Core.dll", "C:\\s\\Qt6Core.dll", "BINARY"),
+        ("PySide6\\Qt6Network.dll", "C:\\s\\Qt6Network.dll", "BINARY"),
+        ("libcrypto-3.dll", "C:\\s\\libcrypto-3.dll", "BINARY"),
         ("PySide6\\opengl32sw.dll", "C:\\s\\opengl32sw.dll", "BINARY"),
         ("python311.dll", "C:\\s\\python311.dll", "BINARY"),
         ("VCRUNTIME140.dll", "C:\\s\\VCRUNTIME140.dll", "BINARY"),
@@ -208,6 +218,7 @@ def test_prune_is_case_insensitive_on_windows() -> None:
 def test_datas_lose_qt_translations_and_dangling_symlinks() -> None:
     datas = [
         ("PySide6/Qt/translations/qtbase_de.qm", "/s/qtbase_de.qm", "DATA"),
+        ("PySide6\\translations\\qtbase_fr.qm", "C:\\s\\qtbase_fr.qm", "DATA"),
         ("resources/rules/manifest.json", "/s/manifest.json", "DATA"),
         ("PySide6/QtCore.pyi", "/s/QtCore.pyi", "DATA"),
         ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
@@ -290,6 +301,15 @@ def test_version_info_template_renders(tmp_path: Path) -> None:
         original_filename="faedah-gui.exe",
     )
     assert "$" not in text
+    expr = ast.parse(text, mode="eval").body  # one expression: VSVersionInfo(...)
+    assert isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "VSVersionInfo"
+    strings = {
+        ast.literal_eval(c.args[0]): ast.literal_eval(c.args[1])
+        for c in ast.walk(expr)
+        if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "StringStruct"
+    }
+    assert strings["OriginalFilename"] == "faedah-gui.exe" and strings["ProductVersion"] == "0.1.0"
+    # the real parser needs pefile (a Windows-only dependency of PyInstaller)
     versioninfo = pytest.importorskip("PyInstaller.utils.win32.versioninfo")
     target = tmp_path / "version.txt"
     target.write_text(text, encoding="utf-8")

@@ -61,6 +61,7 @@ def pdf_bytes(
         running_head=f"{lx.kp('doc_title')}: {who or '—'}",
         office=office,
         footer_left=lx.kp("footer_estimate"),
+        pdf_date=f"D:{builder.generated_on:%Y%m%d}000000",
         footer_left2=lx.k("footer_rules", version=result.rules.version, sha=result.rules.sha256[:12])[
             lx.primary
         ],

@@ -26,6 +26,7 @@ class PageDecor:
     office: str  # plain text
     footer_left: str  # plain text
     footer_left2: str  # plain text (second line)
+    pdf_date: str = ""  # PDF info creation date, "D:YYYYMMDD000000" (the date prepared)
 
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
@@ -44,6 +45,9 @@ def make_canvas(decor: PageDecor) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            if decor.pdf_date:
+                # the build is "invariant" (same bytes for the same input); date it with the date prepared
+                self.setDateFormatter(lambda *_: decor.pdf_date)
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
             self._pages.append(dict(self.__dict__))

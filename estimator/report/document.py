@@ -395,14 +395,9 @@ class SummaryBuilder:
         if isinstance(b, PDB):
             how: list[Text | str] = [k("daily_monthly", daily=money(b.daily_rate))]
             for opt in b.options:
-                how.append(
-                    k(
-                        "or_option",
-                        option=self.lx.plain(k(f"opt.{opt.kind}")),
-                        lump=money(opt.lump_sum),
-                        monthly=money(opt.monthly_amount),
-                    )
-                )
+                key = "or_lump" if opt.monthly_amount == 0 else "or_option"
+                option = self.lx.plain(k(f"opt.{opt.kind}"))
+                how.append(k(key, option=option, lump=money(opt.lump_sum), monthly=money(opt.monthly_amount)))
             return money(b.monthly_amount), per_month, how
         if isinstance(b, CAA):
             return money(b.monthly_amount), per_month, [k("monthly_while")]
