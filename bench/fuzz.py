@@ -573,6 +573,10 @@ def draw_input(data: st.DataObject, samples: list[dict[str, Any]], today: date) 
 # ----------------------------------------------------------------------------------------------- checking
 
 
+class _Enough(BaseException):  # noqa: N818 - not an error: stops hypothesis once enough distinct cases ran
+    pass
+
+
 class FuzzBug(Exception):
     """An outcome that is neither a result nor a validation error."""
 
@@ -643,7 +647,7 @@ class Checker:
                 rc = int(exc.code or 0)
         return rc, out.getvalue(), err.getvalue()
 
-    def check_cli(self, raw: bytes, args: tuple[str, ...], core: tuple[str, int]) -> str:
+    def check_cli(self, raw: bytes, args: tuple[str, ...], core: tuple[str, int] | None) -> str:
         rc, out, err = self.run_cli(raw, args)
         check_cli_output(rc, out, err, args, core)
         return f"exit {rc}"
@@ -783,9 +787,7 @@ def run(
         @hypothesis_seed(seed)
         @given(st.data())
         def one(data: st.DataObject) -> None:
-            raw, label = draw_input(data, samples, today)  # always drawn: hypothesis wants the same draws
-            if report.cases >= cases:
-                return
+            raw, label = draw_input(data, samples, today)
             digest = hashlib.sha1(raw).hexdigest()
             if digest in seen:
                 report.duplicates += 1
@@ -819,11 +821,14 @@ def run(
                     report.sub["bug"] += 1
                     record(label, "subprocess " + " ".join(args), exc, raw)
             report.slowest = max(report.slowest, time.perf_counter() - t0)
+            if report.cases >= cases:
+                raise _Enough
             if progress and report.cases % 500 == 0:
                 print(f"  ... {report.cases} cases, {len(report.bugs)} bugs", file=sys.stderr, flush=True)
 
         t_start = time.perf_counter()
-        one()
+        with contextlib.suppress(_Enough):
+            one()
         report.seconds = time.perf_counter() - t_start
         report.pdfs = checker.pdfs
         report.problem_codes = checker.problem_codes

@@ -190,7 +190,7 @@ def bench_estimate(ref_dir: Path, n: int, calls: int) -> list[Row]:
         Row(
             "estimate(): death, 4 dependants",
             fmt_s(est),
-            fmt_s(sch) + " sched",
+            fmt_s(sch) + " schedule",
             est / sch,
             "< 1 ms",
             est < 0.001,

@@ -8,6 +8,7 @@ the rule pack is unusable; 3 an unexpected internal error (reported in one line,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -118,6 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .fileio import WriteError
     from .rules import RulePackError
 
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show "→" or "ā" must not crash the CLI
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):
+                reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", _lang_default())

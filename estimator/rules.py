@@ -216,9 +216,19 @@ class CommutationTable:
 
 def _dec(file: str, key: str, text: str) -> Decimal:
     try:
-        return Decimal(str(text).strip().replace(",", ""))
+        value = Decimal(str(text).strip().replace(",", ""))
     except InvalidOperation as exc:
         raise RulePackError(file, key, f"not a number: {text!r}") from exc
+    if not value.is_finite():
+        raise RulePackError(file, key, f"not a finite number: {text!r}")
+    return value
+
+
+def _int(file: str, key: str, text: str) -> int:
+    try:
+        return int(str(text).strip())
+    except ValueError as exc:
+        raise RulePackError(file, key, f"not a whole number: {text!r}") from exc
 
 
 def _date(file: str, key: str, text: str) -> date:
@@ -246,6 +256,8 @@ def _read_json(path: Path, key: str) -> Any:
         return json.loads(_read_text(path, key))
     except json.JSONDecodeError as exc:
         raise RulePackError(path.name, key, f"not valid JSON (line {exc.lineno}): {exc.msg}") from exc
+    except RecursionError as exc:
+        raise RulePackError(path.name, key, "JSON is nested too deeply") from exc
 
 
 def _csv_rows(path: Path, key: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
@@ -299,7 +311,7 @@ def load_band_table(path: Path, key: str) -> BandTable:
     for r in _csv_rows(path, key, cols):
         rows.append(
             Band(
-                item=int(r["item"]),
+                item=_int(f, key, r["item"]),
                 lower=_dec(f, key, r["wage_exceeds"]),
                 upper=_upper(f, key, r["wage_not_exceeding"]),
                 assumed_wage=_dec(f, key, r["assumed_wage"]),
@@ -337,7 +349,7 @@ def load_eis_table(path: Path, key: str) -> BandTable:
     f = path.name
     rows = [
         EisBand(
-            int(r["item"]),
+            _int(f, key, r["item"]),
             _dec(f, key, r["wage_exceeds"]),
             _upper(f, key, r["wage_not_exceeding"]),
             _dec(f, key, r["employer"]),
@@ -370,7 +382,7 @@ def load_lindung_table(path: Path, key: str) -> BandTable:
     f = path.name
     rows = [
         LindungBand(
-            int(r["item"]),
+            _int(f, key, r["item"]),
             _dec(f, key, r["wage_exceeds"]),
             _upper(f, key, r["wage_not_exceeding"]),
             _dec(f, key, r["assumed_wage"]),
@@ -436,7 +448,11 @@ def load_commutation_table(path: Path, key: str = "ei.commutation_table") -> Com
     method = data["method"]
     if isinstance(method, str):
         method = {"en": method, "ms": method}
-    if not isinstance(method, dict) or "en" not in method:
+    if (
+        not isinstance(method, dict)
+        or "en" not in method
+        or not all(isinstance(t, str) for t in method.values())
+    ):
         raise RulePackError(f, "method", "must be text or {en, ms}")
     method.setdefault("ms", method["en"])
     rows = data["rows"]
@@ -600,6 +616,8 @@ def load_pack(folder: Path, required: tuple[str, ...] = REQUIRED_PARAMETERS) -> 
     params: dict[str, Parameter] = {}
     cache: dict[str, Any] = {}
     for fname in files:
+        if not isinstance(fname, str) or "/" in fname or "\\" in fname or fname.startswith("."):
+            raise RulePackError("manifest.json", "parameter_files", f"not a file name in the pack: {fname!r}")
         data = _read_json(folder / fname, "parameters")
         if not isinstance(data, dict) or not isinstance(data.get("parameters"), dict):
             raise RulePackError(fname, "parameters", 'must be an object {"parameters": {...}}')
@@ -609,6 +627,11 @@ def load_pack(folder: Path, required: tuple[str, ...] = REQUIRED_PARAMETERS) -> 
             if not isinstance(spec, dict):
                 raise RulePackError(fname, key, "must be an object")
             kind = spec.get("kind", "decimal")
+            if not isinstance(kind, str):
+                raise RulePackError(fname, key, "'kind' must be text")
+            desc = spec.get("description") or {}
+            if not isinstance(desc, dict) or not all(isinstance(t, str) for t in desc.values()):
+                raise RulePackError(fname, key, '\'description\' must be {"en": text, "ms": text}')
             values_raw = spec.get("values")
             if not isinstance(values_raw, list) or not values_raw:
                 raise RulePackError(fname, key, "needs a non-empty list of dated values")
@@ -651,7 +674,6 @@ def load_pack(folder: Path, required: tuple[str, ...] = REQUIRED_PARAMETERS) -> 
                         date_provisional_until=until,
                     )
                 )
-            desc = spec.get("description") or {}
             params[key] = Parameter(
                 key=key,
                 kind=kind,

@@ -161,7 +161,7 @@ KEEP_PLUGINS: dict[str, dict[str, frozenset[str]]] = {
     },
 }
 
-# Added to KEEP_PLUGINS only when the app ships SVG icons (resources/icons/*.svg); otherwise libQt6Svg goes too.
+# Added to KEEP_PLUGINS only when ui/ loads .svg images (see uses_svg); otherwise libQt6Svg goes too.
 SVG_PLUGINS: dict[str, dict[str, frozenset[str]]] = {
     "linux": {"imageformats": frozenset({"libqsvg.so"}), "iconengines": frozenset({"libqsvgicon.so"})},
     "win32": {"imageformats": frozenset({"qsvg.dll"}), "iconengines": frozenset({"qsvgicon.dll"})},
@@ -179,6 +179,9 @@ DROP_BINARIES: tuple[str, ...] = (
     # system package, libdbus-1-3, which scripts/setup.sh installs). Bundling it drags in libsystemd,
     # libgcrypt, liblz4, libcap ... (about 2.8 MiB).
     "libdbus-1.so.3",
+    # Linux: the C++ runtime, from the system as when running from source (the PySide6 wheels do not ship it
+    # either). A bundled copy older than the system's breaks system GL drivers that need newer GLIBCXX symbols.
+    "libstdc++.so.6",
 )
 
 # Where PyInstaller puts Qt's files: PySide6/Qt/{lib,plugins,translations} on Linux and macOS,
@@ -198,7 +201,7 @@ def _posix(dest: str) -> str:
 
 
 def keep_plugin(dest: str, platform: str | None = None, svg: bool = False) -> bool:
-    """Whether a collected file under ``PySide6/Qt/plugins/`` is kept (``svg``: the app ships SVG icons)."""
+    """Whether a collected file is kept as far as Qt plugins go (``svg``: keep the SVG plugins too)."""
     dest = _posix(dest)
     match = _QT_PLUGIN.match(dest)
     if not match:

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,7 +129,7 @@ def check_gui(bundle: Path, tmp: Path, platform: str, wrapper: list[str] | None 
     _expect_ok(proc, f"GUI ({platform})")
     if "could not load the qt platform plugin" in proc.stderr.lower():
         raise Failure(f"GUI ({platform}): {proc.stderr[-1000:]}")
-    crash_logs = list((tmp / "data").glob("*.log")) if (tmp / "data").exists() else []
+    crash_logs = list((tmp / "data").rglob("*.log")) if (tmp / "data").exists() else []
     if any("Traceback" in p.read_text(errors="replace") for p in crash_logs):
         raise Failure(f"GUI ({platform}) wrote a crash log: {crash_logs}")
     return f"GUI shows its window and quits ({platform}, {took:.2f} s)"
@@ -229,7 +230,7 @@ def main(argv: list[str]) -> int:
     if not bundle.is_dir():
         print(f"smoke: no bundle at {bundle} (run packaging/build first)", file=sys.stderr)
         return 2
-    checks: list[tuple[str, object]] = [
+    checks: list[tuple[str, Callable[[Path], str]]] = [
         ("layout", lambda t: check_layout(bundle)),
         ("gui offscreen", lambda t: check_gui(bundle, t, "offscreen")),
     ]
@@ -244,7 +245,7 @@ def main(argv: list[str]) -> int:
     for name, check in checks:
         with tempfile.TemporaryDirectory(prefix="faedah-smoke-") as tmp:
             try:
-                msg = check(Path(tmp))  # type: ignore[operator]
+                msg = check(Path(tmp))
                 print(f"  ok    {name}: {msg}")
             except Failure as exc:
                 failed += 1

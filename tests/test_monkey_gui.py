@@ -204,11 +204,12 @@ class Monkey:
 
     # -- targets
     def _root(self) -> QWidget:
-        modal = QApplication.activeModalWidget()
-        if modal is not None and modal.isVisible():
+        modal = self._open_dialog()
+        if modal is not None:
             self._count("in:" + (modal.objectName() or type(modal).__name__))
             return modal
-        return self.win.wizard
+        wizard: QWidget = self.win.wizard
+        return wizard
 
     def _widgets(self) -> list[QWidget]:
         root = self._root()
@@ -229,8 +230,10 @@ class Monkey:
             self._menu_action()
         elif roll < 0.025:
             self._open_file()
-        elif roll < 0.05:
+        elif roll < 0.045:
             self._wizard_jump()
+        elif roll < 0.05:
+            self._dependant_dialog()
         elif roll < 0.15:
             self._wizard_button()
         else:
@@ -268,7 +271,10 @@ class Monkey:
             if rng.random() < 0.6:
                 qtbot.keyClick(w, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
                 qtbot.keyClick(w, Qt.Key.Key_Delete)
-            self._type(w, rng.choice(TEXTS))
+            text = rng.choice(TEXTS)
+            if len(text) > 4 and rng.random() < 0.5:  # half-typed: also cheaper (every key revalidates)
+                text = text[: rng.randint(1, 4)]
+            self._type(w, text)
             if rng.random() < 0.3:
                 qtbot.keyClick(w, rng.choice([Qt.Key.Key_Return, Qt.Key.Key_Tab]))
         elif isinstance(w, QAbstractSpinBox):
@@ -290,7 +296,7 @@ class Monkey:
             else:
                 qtbot.mouseDClick(vp, Qt.MouseButton.LeftButton, pos=pos)
                 editor = QApplication.focusWidget()
-                if isinstance(editor, QLineEdit) and editor is not w:
+                if isinstance(editor, QLineEdit):  # the cell editor
                     self._type(editor, rng.choice(TEXTS))
                     qtbot.keyClick(editor, Qt.Key.Key_Return)
             if rng.random() < 0.3:
@@ -324,6 +330,28 @@ class Monkey:
     def _wizard_jump(self) -> None:
         self._count("jump")
         self.win.wizard.go_to(self.rng.choice([PAGE_WAGES, PAGE_DISABILITY, PAGE_DEPENDANTS, PAGE_RESULTS]))
+
+    @staticmethod
+    def _open_dialog() -> QWidget | None:
+        """A dialog the app opened without blocking (window-modal, like the dependant dialog)."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible():
+            return modal
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+        return shown[-1] if shown else None
+
+    def _dependant_dialog(self) -> None:
+        """Open the dependant dialog (when a death case is open); the next steps drive it."""
+        if self._open_dialog() is not None:
+            return
+        wiz = self.win.wizard
+        if wiz.incident.outcome != "death" or wiz.case is None:
+            self.dialogs.save_discard = "discard"
+            self.win.open_path(self.files[0])  # the death sample
+        wiz.go_to(PAGE_DEPENDANTS)
+        if wiz.currentId() == PAGE_DEPENDANTS:
+            self._count("dependant_dialog")
+            self.qtbot.mouseClick(wiz.dependants.add_button, Qt.MouseButton.LeftButton)
 
     def _answers(self) -> None:
         d, rng = self.dialogs, self.rng

@@ -84,7 +84,8 @@ def test_excludes_are_unique_and_spare_what_the_app_needs() -> None:
 
 
 def test_nothing_the_app_imports_at_run_time_is_excluded(tmp_path: Path) -> None:
-    """Import the app (both executables' code paths) in a fresh interpreter and run the CLI to a PDF."""
+    """Run both executables' code paths in a fresh interpreter (the CLI to a PDF; the main window with the
+    core loaded; printing's page rasteriser) and check that none of it needs an excluded module."""
     code = f"""
 import json, sys
 sys.path.insert(0, {str(ROOT)!r})
@@ -96,6 +97,16 @@ import pkgutil, importlib, ui
 for m in pkgutil.iter_modules(ui.__path__):
     if m.name != "__main__":
         importlib.import_module("ui." + m.name)
+from PySide6.QtWidgets import QApplication
+app = QApplication(["faedah-gui"])
+from ui.app import create_window
+window = create_window(["faedah-gui"])
+window.show()
+window.core.load()
+from ui.printing import page_images
+pages = list(page_images(open({str(tmp_path / "o.pdf")!r}, "rb").read(), 20, [1]))
+assert pages and not pages[0].isNull()
+window.close()
 print("MODULES=" + json.dumps(sorted(sys.modules)))
 """
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -104,8 +104,17 @@ def test_the_data_is_flushed_to_disk_before_the_rename(
 ) -> None:
     events: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
-    monkeypatch.setattr(os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
-    monkeypatch.setattr(os, "replace", lambda a, b: (events.append("replace"), real_replace(a, b))[1])
+
+    def fsync(fd: int) -> None:
+        events.append("fsync")
+        real_fsync(fd)
+
+    def replace(a: str, b: str) -> None:
+        events.append("replace")
+        real_replace(a, b)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
     write_case_file(tmp_path / "case.json", _case())
     assert "fsync" in events and events.index("fsync") < events.index("replace")
 
@@ -251,11 +260,6 @@ def test_a_failed_pdf_export_loses_nothing(
     assert _listing(tmp_path) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="estimator/report/__init__.py write_pdf passes backup=False: the "
-    "previous PDF is not kept as .bak as issue 7 asks (reported)",
-)
 def test_pdf_export_keeps_the_previous_pdf_as_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from estimator.report import write_pdf
 

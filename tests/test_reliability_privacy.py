@@ -15,6 +15,7 @@ import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -31,8 +32,8 @@ MASKED = "******-**-7777"
 SPOUSE = "Rosmawati Rahsia"
 
 
-def _case_doc() -> dict:
-    doc = json.loads((SAMPLES / "death_four_dependants.json").read_text(encoding="utf-8"))
+def _case_doc() -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads((SAMPLES / "death_four_dependants.json").read_text(encoding="utf-8"))
     doc["claimant_name"] = NAME
     doc["ic_number"] = IC
     doc["dependants"][0]["name"] = SPOUSE

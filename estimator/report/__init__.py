@@ -127,4 +127,4 @@ def write_pdf(
         mask_ic=mask_ic,
         generated_on=generated_on,
     )
-    return atomic_write_bytes(Path(path), data, backup=False)
+    return atomic_write_bytes(Path(path), data, backup=True)
