@@ -102,7 +102,9 @@ class Case(_Strict):
     caused_by_disease: bool = False
     covered_by_self_employment_scheme: bool = False
     covered_by_housewives_scheme: bool = False
-    receiving_invalidity_pension: bool = False  # death of an invalidity pensioner (survivors' pension = the pension)
+    receiving_invalidity_pension: bool = (
+        False  # death of an invalidity pensioner (survivors' pension = the pension)
+    )
     foreign_worker: bool = False
     notes: str = Field(default="", max_length=4000)
     meta: dict[str, Any] = Field(default_factory=dict)  # free-form data of the app (not validated)

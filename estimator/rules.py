@@ -741,7 +741,7 @@ def load_rules(
             try:
                 pack = load_pack(office)
                 pack.origin = "office"
-            except RulePackError as exc:
+            except Exception as exc:  # any damage in an office pack: refuse it, keep the bundled one
                 notices.append(f"office rule pack refused: {exc}")
         if pack is None:
             pack = load_pack(resources_dir() / "rules")
@@ -751,7 +751,7 @@ def load_rules(
     if comm is not None:
         try:
             apply_commutation_table(pack, load_commutation_table(comm))
-        except RulePackError as exc:
+        except Exception as exc:
             if commutation_file is not None:
                 raise
             notices.append(f"office commutation table refused: {exc}")

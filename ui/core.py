@@ -43,8 +43,8 @@ class Core:
         except RulePackError as exc:
             self.error = T("ui.core.rules_error", file=exc.file, key=exc.key, reason=exc.message)
             return False
-        except OSError as exc:
-            self.error = T("ui.core.rules_error", file="", key="", reason=str(exc))
+        except Exception as exc:  # never let a damaged pack stop the app from starting
+            self.error = T("ui.core.rules_error", file="", key="", reason=f"{type(exc).__name__}: {exc}")
             return False
         return True
 

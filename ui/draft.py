@@ -49,7 +49,7 @@ class Drafts:
             if not self.path.exists() or self.path.stat().st_size > MAX_DRAFT_BYTES:
                 return None
             doc = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             self.clear()
             return None
         if (
