@@ -338,8 +338,18 @@ def _caa(ctx: Ctx, total: bool, pdb_ids: list[str]) -> CAA | None:
     return CAA(title=tr("benefit.CAA"), monthly_amount=amount, step_ids=[s.id], provisional=s.provisional)
 
 
-def funeral_benefit(rec: Recorder, on: date, expenses: Decimal | None) -> Funeral:
-    cap = rec.use("ei.funeral_max", on)
+def funeral_benefit(
+    rec: Recorder,
+    on: date,
+    expenses: Decimal | None,
+    *,
+    step_id: str = "funeral",
+    text_key: str = "funeral",
+    payee_note: Text | None = None,
+    base_ids: list[str] | None = None,
+) -> Funeral:
+    """Actual funeral expenses up to the maximum in force on the date of death (both schemes)."""
+    cap: Decimal = rec.use("ei.funeral_max", on)
     if expenses is None:
         total = cap
         sub = f"{tr('common.up_to')['en']} {num(cap)}"
@@ -347,14 +357,14 @@ def funeral_benefit(rec: Recorder, on: date, expenses: Decimal | None) -> Funera
         total = min(expenses, cap)
         sub = f"min({num(expenses)}, {num(cap)}) = {num(total)}"
     s = rec.step(
-        "funeral",
-        title("funeral"),
-        formula("funeral"),
+        step_id,
+        title(text_key),
+        formula(text_key),
         sub,
         rm(total),
         inputs={"funeral_expenses": num(expenses) if expenses is not None else "—"},
     )
-    notes = [tr("note.funeral_payee")]
+    notes = [payee_note or tr("note.funeral_payee")]
     if expenses is None:
         notes.insert(0, tr("note.funeral_no_expenses"))
     return Funeral(
@@ -362,7 +372,7 @@ def funeral_benefit(rec: Recorder, on: date, expenses: Decimal | None) -> Funera
         total=total,
         cap=cap,
         expenses=expenses,
-        step_ids=[s.id],
+        step_ids=[*(base_ids or []), s.id],
         provisional=s.provisional,
         notes=notes,
     )

@@ -490,34 +490,16 @@ def _age_conditions(
 
 
 def _funeral(ctx: InvalidityContext, on: date, base_ids: list[str]) -> Funeral:
-    rec = ctx.rec
-    cap: Decimal = rec.use("ei.funeral_max", on)
-    expenses = ctx.case.funeral_expenses
-    total = cap if expenses is None else min(expenses, cap)
-    sub = (
-        f"min({num(expenses)}, {num(cap)}) = {num(total)}"
-        if expenses is not None
-        else f"expenses not entered: up to {num(cap)}"
-    )
-    s = rec.step(
-        "surv.funeral",
-        title("inv_funeral"),
-        formula("inv_funeral"),
-        sub,
-        rm(total),
-        inputs={"funeral_expenses": num(expenses) if expenses is not None else ""},
-    )
-    notes = [tr("inv.funeral_payees")]
-    if expenses is None:
-        notes.insert(0, tr("inv.funeral_no_expenses", cap=rm(cap)))
-    return Funeral(
-        title=tr("benefit.FUNERAL"),
-        total=total,
-        cap=cap,
-        expenses=expenses,
-        provisional=s.provisional,
-        step_ids=[*base_ids, s.id],
-        notes=notes,
+    from .injury import funeral_benefit
+
+    return funeral_benefit(
+        ctx.rec,
+        on,
+        ctx.case.funeral_expenses,
+        step_id="surv.funeral",
+        text_key="inv_funeral",
+        payee_note=tr("inv.funeral_payees"),
+        base_ids=base_ids,
     )
 
 

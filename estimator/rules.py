@@ -293,112 +293,52 @@ def _upper(file: str, key: str, text: str) -> Decimal | None:
     return _dec(file, key, text) if text.strip() else None
 
 
-def load_band_table(path: Path, key: str) -> BandTable:
-    cols = (
-        "item",
-        "wage_exceeds",
-        "wage_not_exceeding",
-        "assumed_wage",
-        "cat1_employer",
-        "cat1_employee",
-        "cat1_total",
-        "cat2_employer",
-        "source",
-        "confidence",
-    )
-    rows = []
+def _load_banded(
+    path: Path, key: str, cls: Any, amounts: tuple[str, ...], rising: tuple[str, ...]
+) -> BandTable:
+    """A wage-band CSV: item, wage_exceeds, wage_not_exceeding, the ``amounts`` columns, source, confidence.
+
+    Bands must be contiguous from RM0 with an open last band; the ``rising`` columns must never fall.
+    """
     f = path.name
-    for r in _csv_rows(path, key, cols):
-        rows.append(
-            Band(
-                item=_int(f, key, r["item"]),
-                lower=_dec(f, key, r["wage_exceeds"]),
-                upper=_upper(f, key, r["wage_not_exceeding"]),
-                assumed_wage=_dec(f, key, r["assumed_wage"]),
-                cat1_employer=_dec(f, key, r["cat1_employer"]),
-                cat1_employee=_dec(f, key, r["cat1_employee"]),
-                cat1_total=_dec(f, key, r["cat1_total"]),
-                cat2_employer=_dec(f, key, r["cat2_employer"]),
-                source=r["source"],
-                confidence=_check_confidence(f, key, r["confidence"]),
-            )
+    rows = [
+        cls(
+            _int(f, key, r["item"]),
+            _dec(f, key, r["wage_exceeds"]),
+            _upper(f, key, r["wage_not_exceeding"]),
+            *(_dec(f, key, r[c]) for c in amounts),
+            r["source"],
+            _check_confidence(f, key, r["confidence"]),
         )
+        for r in _csv_rows(
+            path, key, ("item", "wage_exceeds", "wage_not_exceeding", *amounts, "source", "confidence")
+        )
+    ]
     _check_contiguous(f, key, [b.lower for b in rows], [b.upper for b in rows])
     for prev, cur in zip(rows, rows[1:], strict=False):
-        if cur.assumed_wage < prev.assumed_wage or cur.cat1_total < prev.cat1_total:
+        if any(getattr(cur, c) < getattr(prev, c) for c in rising):
             raise RulePackError(f, key, f"assumed wages / contributions must not fall (item {cur.item})")
-    for b in rows:
-        if b.cat1_employer + b.cat1_employee != b.cat1_total:
-            raise RulePackError(f, key, f"item {b.item}: employer + employee != total")
-        if b.upper is not None and not (b.lower <= b.assumed_wage <= b.upper):
-            raise RulePackError(f, key, f"item {b.item}: assumed wage outside its band")
     return BandTable(f, rows)
+
+
+def load_band_table(path: Path, key: str) -> BandTable:
+    amounts = ("assumed_wage", "cat1_employer", "cat1_employee", "cat1_total", "cat2_employer")
+    table = _load_banded(path, key, Band, amounts, rising=("assumed_wage", "cat1_total"))
+    for b in table.rows:
+        if b.cat1_employer + b.cat1_employee != b.cat1_total:
+            raise RulePackError(path.name, key, f"item {b.item}: employer + employee != total")
+        if b.upper is not None and not (b.lower <= b.assumed_wage <= b.upper):
+            raise RulePackError(path.name, key, f"item {b.item}: assumed wage outside its band")
+    return table
 
 
 def load_eis_table(path: Path, key: str) -> BandTable:
-    cols = (
-        "item",
-        "wage_exceeds",
-        "wage_not_exceeding",
-        "employer",
-        "employee",
-        "total",
-        "source",
-        "confidence",
-    )
-    f = path.name
-    rows = [
-        EisBand(
-            _int(f, key, r["item"]),
-            _dec(f, key, r["wage_exceeds"]),
-            _upper(f, key, r["wage_not_exceeding"]),
-            _dec(f, key, r["employer"]),
-            _dec(f, key, r["employee"]),
-            _dec(f, key, r["total"]),
-            r["source"],
-            _check_confidence(f, key, r["confidence"]),
-        )
-        for r in _csv_rows(path, key, cols)
-    ]
-    _check_contiguous(f, key, [b.lower for b in rows], [b.upper for b in rows])
-    for prev, cur in zip(rows, rows[1:], strict=False):
-        if cur.total < prev.total:
-            raise RulePackError(f, key, f"contributions must not fall (item {cur.item})")
-    return BandTable(f, rows)
+    return _load_banded(path, key, EisBand, ("employer", "employee", "total"), rising=("total",))
 
 
 def load_lindung_table(path: Path, key: str) -> BandTable:
-    cols = (
-        "item",
-        "wage_exceeds",
-        "wage_not_exceeding",
-        "assumed_wage",
-        "phase1",
-        "phase2",
-        "phase3",
-        "source",
-        "confidence",
-    )
-    f = path.name
-    rows = [
-        LindungBand(
-            _int(f, key, r["item"]),
-            _dec(f, key, r["wage_exceeds"]),
-            _upper(f, key, r["wage_not_exceeding"]),
-            _dec(f, key, r["assumed_wage"]),
-            _dec(f, key, r["phase1"]),
-            _dec(f, key, r["phase2"]),
-            _dec(f, key, r["phase3"]),
-            r["source"],
-            _check_confidence(f, key, r["confidence"]),
-        )
-        for r in _csv_rows(path, key, cols)
-    ]
-    _check_contiguous(f, key, [b.lower for b in rows], [b.upper for b in rows])
-    for prev, cur in zip(rows, rows[1:], strict=False):
-        if cur.phase1 < prev.phase1 or cur.phase2 < prev.phase2 or cur.phase3 < prev.phase3:
-            raise RulePackError(f, key, f"contributions must not fall (item {cur.item})")
-    return BandTable(f, rows)
+    phases = ("phase1", "phase2", "phase3")
+    return _load_banded(path, key, LindungBand, ("assumed_wage", *phases), rising=phases)
 
 
 def load_injury_schedule(path: Path, key: str) -> dict[str, Injury]:

@@ -389,7 +389,7 @@ def test_funeral_cap_changes_on_1_june_2024() -> None:
 def test_funeral_without_expenses_is_up_to_the_cap() -> None:
     f = benefit(run(_death()), "FUNERAL")
     assert f.expenses is None and f.total == D("3000.00")
-    assert any("not entered" in n["en"] for n in f.notes)
+    assert any("No expenses were entered" in n["en"] for n in f.notes)
 
 
 def test_reduced_survivors_rate_is_provisional() -> None:
