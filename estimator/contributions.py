@@ -301,49 +301,31 @@ def _eis(
     )
 
 
+def _lindung_not_due(rec: Recorder, reason: Text, status: Status, phase: int | None) -> ContributionLine:
+    s = rec.step(
+        "con.lindung", title("con_lindung"), formula("con_lindung"), pick(reason, "en"), rm(ZERO), note=reason
+    )
+    return ContributionLine(
+        code="LINDUNG",
+        title=tr("con.title.lindung"),
+        status=status,
+        reason=reason,
+        phase=phase,
+        provisional=s.provisional,
+        step_id=s.id,
+    )
+
+
 def _lindung(rec: Recorder, wage: Decimal, on: date) -> ContributionLine:
     phase = _maybe(rec, "lindung.phase", on)
     if phase is None:
         rec.discard_pending()
         start = rec.value("lindung.start_date", on).value
-        reason = tr("con.lindung_not_yet", start=start.isoformat())
-        s = rec.step(
-            "con.lindung",
-            title("con_lindung"),
-            formula("con_lindung"),
-            pick(reason, "en"),
-            rm(ZERO),
-            note=reason,
-        )
-        return ContributionLine(
-            code="LINDUNG",
-            title=tr("con.title.lindung"),
-            status="not_in_force",
-            reason=reason,
-            provisional=s.provisional,
-            step_id=s.id,
-        )
+        return _lindung_not_due(rec, tr("con.lindung_not_yet", start=start.isoformat()), "not_in_force", None)
     try:
         tv = rec.value("contributions.lindung_table", on)
     except RuleNotInForce:
-        reason = tr("con.lindung_no_table", date=on.isoformat())
-        s = rec.step(
-            "con.lindung",
-            title("con_lindung"),
-            formula("con_lindung"),
-            pick(reason, "en"),
-            rm(ZERO),
-            note=reason,
-        )
-        return ContributionLine(
-            code="LINDUNG",
-            title=tr("con.title.lindung"),
-            status="no_table",
-            reason=reason,
-            phase=phase,
-            provisional=s.provisional,
-            step_id=s.id,
-        )
+        return _lindung_not_due(rec, tr("con.lindung_no_table", date=on.isoformat()), "no_table", phase)
     band = tv.value.band_for(wage)
     amount: Decimal = getattr(band, f"phase{phase}")
     reason = tr("con.lindung_due", phase=phase)
