@@ -93,9 +93,10 @@ class Recorder:
         params = list(unique.values())
         prov = provisional or any(p.provisional for p in params)
         for p in params:
-            if p.provisional and p.key not in self.custom_notes:
+            note_key = f"param:{p.key}:{p.effective_from}"
+            if p.provisional and p.key not in self.custom_notes and note_key not in self._seen_notes:
                 self.note_provisional(
-                    f"param:{p.key}:{p.effective_from}",
+                    note_key,
                     tr(
                         "prov.param",
                         description_en=p.description["en"],
