@@ -189,7 +189,7 @@ def _socso(
     tv = rec.value("wages.band_table", on)
     band = tv.value.band_for(wage)
     employer, employee = (band.cat1_employer, band.cat1_employee) if cat == 1 else (band.cat2_employer, ZERO)
-    sub = f"{rm(wage)} → item {band.item} ({band.label()}); " + (
+    sub = f"{rm(wage)} → #{band.item} ({band.label()}); " + (
         f"Category 1: {num(employer)} + {num(employee)} = {num(employer + employee)}"
         if cat == 1
         else f"Category 2: employer {num(employer)}"
@@ -296,7 +296,7 @@ def _eis(
         table=tv.value.name,
         source=f"{tv.source}; row: {band.source}",
         confidence=tv.confidence,
-        sub=f"{rm(wage)} → item {band.item} ({_label(band)}): {num(band.employer)} + {num(band.employee)}"
+        sub=f"{rm(wage)} → #{band.item} ({_label(band)}): {num(band.employer)} + {num(band.employee)}"
         f" = {num(band.total)}",
     )
 
@@ -333,7 +333,7 @@ def _lindung(rec: Recorder, wage: Decimal, on: date) -> ContributionLine:
         "con.lindung",
         title("con_lindung"),
         formula("con_lindung"),
-        f"{rm(wage)} → item {band.item} ({_label(band)}), phase {phase}: employee {num(amount)}",
+        f"{rm(wage)} → #{band.item} ({_label(band)}), phase {phase}: employee {num(amount)}",
         rm(amount),
         note=reason,
     )

@@ -220,7 +220,7 @@ def _runs(infos: list[WageMonthInfo]) -> list[str]:
         first, last = infos[start], infos[k - 1]
         months = first.month if k - 1 == start else f"{first.month} – {last.month} ({k - start})"
         out.append(
-            f"{months}: {rm(first.wage)} → item {first.band_item} ({first.table}) → {rm(first.assumed_wage)}"
+            f"{months}: {rm(first.wage)} → #{first.band_item} ({first.table}) → {rm(first.assumed_wage)}"
         )
         start = k
     return out
@@ -422,7 +422,7 @@ def invalidity_grant(rec: Recorder, hist: History, on: date) -> InvalidityGrant 
         groups[key] = groups.get(key, 0) + 1
     total = sen(total)
     interest = total - paid
-    lines = [f"{n} × {num(part)} (item {item}, {table})" for (table, item, part), n in groups.items()]
+    lines = [f"{n} × {num(part)} (#{item}, {table})" for (table, item, part), n in groups.items()]
     note = tr("inv.grant_assumption", rate=pct(rate))
     rec.note_provisional("inv.grant", note)
     s = rec.step(

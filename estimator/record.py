@@ -36,6 +36,10 @@ class ParamUse(_M):
     note: str = ""
     note_ms: str = ""
 
+    @property
+    def note_text(self) -> Text:
+        return {"en": self.note, "ms": self.note_ms or self.note}
+
 
 class Step(_M):
     id: str

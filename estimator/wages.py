@@ -122,7 +122,7 @@ def injury_wage_basis(
             "wages.similar",
             title("wages_similar"),
             formula("wages_similar"),
-            f"{rm(similar_worker_wage)} → item {band.item} ({band.label()}) → {rm(band.assumed_wage)}",
+            f"{rm(similar_worker_wage)} → #{band.item} ({band.label()}) → {rm(band.assumed_wage)}",
             rm(band.assumed_wage),
             inputs={"similar_worker_monthly_wage": num(similar_worker_wage)},
             provisional=prov,
@@ -139,7 +139,7 @@ def injury_wage_basis(
                 tables_seen.add((tv.key, tv.start))
                 rec.value("wages.band_table", month_start(info.month))
         lines = [
-            f"{i.month}: {rm(i.wage)} → item {i.band_item} ({i.band}) → {rm(i.assumed_wage)}"
+            f"{i.month}: {rm(i.wage)} → #{i.band_item} ({i.band}) → {rm(i.assumed_wage)}"
             for i in basis.used
         ]
         inferred = [i for i in basis.used if band_month(rules, i.month, i.wage)[0].provisional]

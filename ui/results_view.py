@@ -467,7 +467,7 @@ class ResultsView(QWidget):
                     )
                     child(item, t("ui.x.source"), prm.source)
                     if prm.note:
-                        child(item, t("ui.x.note"), prm.note)
+                        child(item, t("ui.x.note"), pick(prm.note_text, code))
             if s.rounding:
                 child(top, t("ui.x.rounding"), pick(s.rounding, code))
             if s.note:
@@ -511,7 +511,7 @@ class ResultsView(QWidget):
                     f"<li>{esc(pick(prm.description))}{prov_mark(prm.provisional)}: <b>{esc(prm.value)}</b>"
                     f" <tt>{esc(prm.key)}</tt> — {esc(t('ui.x.param_from', date=prm.effective_from.isoformat()))}"
                     f" — {esc(prm.confidence)}<br><small>{esc(t('ui.x.source'))}: {esc(prm.source)}"
-                    + (f"; {esc(prm.note)}" if prm.note else "")
+                    + (f"; {esc(pick(prm.note_text))}" if prm.note else "")
                     + "</small></li>"
                 )
             rules = f"<p><b>{esc(t('ui.x.rules'))}</b></p><ul>{''.join(items)}</ul>"
