@@ -139,8 +139,7 @@ def injury_wage_basis(
                 tables_seen.add((tv.key, tv.start))
                 rec.value("wages.band_table", month_start(info.month))
         lines = [
-            f"{i.month}: {rm(i.wage)} → #{i.band_item} ({i.band}) → {rm(i.assumed_wage)}"
-            for i in basis.used
+            f"{i.month}: {rm(i.wage)} → #{i.band_item} ({i.band}) → {rm(i.assumed_wage)}" for i in basis.used
         ]
         inferred = [i for i in basis.used if band_month(rules, i.month, i.wage)[0].provisional]
         note = None

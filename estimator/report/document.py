@@ -941,7 +941,9 @@ class SummaryBuilder:
                             prm.value,
                             size=7.5,
                             mark=prm.provisional,
-                            extra=[Block(self.lx.plain(prm.note_text), REGULAR, 6.3, SEC)] if prm.note else [],
+                            extra=[Block(self.lx.plain(prm.note_text), REGULAR, 6.3, SEC)]
+                            if prm.note
+                            else [],
                         ),
                         T(day(prm.effective_from), size=7.5),
                         T(prm.source, size=6.6, color=LABEL),
