@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from estimator import parse_case
 from estimator.calc import Recorder
 from estimator.case import Case, age_on
-from estimator.record import WageMonthInfo
+from estimator.engine import Ctx
 from estimator.rules import RulePack, default_rules
 from tests.core_helpers import FAR_FUTURE
 
@@ -49,23 +47,11 @@ def inv_case(
     return data
 
 
-@dataclass
-class FakeCtx:
+def make_ctx(data: dict[str, Any] | Case, rules: RulePack | None = None) -> Ctx:
     """The engine's Ctx, for calling invalidity_benefits directly."""
-
-    case: Case
-    rules: RulePack
-    rec: Recorder
-    age: int
-    wages: list[tuple[str, Decimal]]
-    average_monthly_wage: Decimal | None = None
-    wage_months: list[WageMonthInfo] = field(default_factory=list)
-
-
-def make_ctx(data: dict[str, Any] | Case, rules: RulePack | None = None) -> FakeCtx:
     case = data if isinstance(data, Case) else parse_case(data, today=FAR_FUTURE)
     pack = rules or default_rules()
-    return FakeCtx(
+    return Ctx(
         case=case,
         rules=pack,
         rec=Recorder(pack),

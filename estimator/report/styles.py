@@ -95,16 +95,20 @@ def styles() -> Styles:
     return _cache
 
 
+# lines, box and padding shared by every table of the summary
+_BASE_GRID: tuple[tuple[object, ...], ...] = (
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LINEBELOW", (0, 0), (-1, -1), 0.35, GRID),
+    ("BOX", (0, 0), (-1, -1), 0.6, GRID),
+    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+)
+
+
 def grid_table(header_rows: int = 1, zebra: bool = True) -> list[tuple[object, ...]]:
-    cmds: list[tuple[object, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.35, GRID),
-        ("BOX", (0, 0), (-1, -1), 0.6, GRID),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]
+    cmds: list[tuple[object, ...]] = list(_BASE_GRID)
     if header_rows:
         cmds += [
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), NAVY),
@@ -116,15 +120,7 @@ def grid_table(header_rows: int = 1, zebra: bool = True) -> list[tuple[object, .
 
 
 def kv_table_style(columns: int = 2) -> TableStyle:
-    cmds: list[tuple[object, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.35, GRID),
-        ("BOX", (0, 0), (-1, -1), 0.6, GRID),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]
+    cmds: list[tuple[object, ...]] = list(_BASE_GRID)
     for c in range(0, columns, 2):
         cmds.append(("BACKGROUND", (c, 0), (c, -1), LIGHT))
     return TableStyle(cmds)
