@@ -9,7 +9,7 @@ Every input goes through
 * the core: ``decode_case_bytes`` -> ``parse_case`` -> ``estimate`` -> JSON dump -> ``render_text`` (and, for a
   valid case, a save / re-open round trip through ``write_case_file`` / ``read_case_file``; every
   ``--pdf-every``-th result is also rendered as a PDF);
-* the CLI, in-process (``estimator.cli.main`` on a temporary file), and a handful of cases as a real subprocess.
+* the CLI, in-process (``estimator.cli.main.main`` on a temporary file), and a handful of cases as a real subprocess.
 
 The only outcomes allowed are a result or a validation error (``CaseError`` / exit code 2, one line per problem
 naming the field).  Anything else is counted as a bug, with its reproducer written to ``--out`` (default
@@ -51,7 +51,9 @@ from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import seed as hypothesis_seed  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from estimator.case import (  # noqa: E402
+from estimator.engine.rules import RulePack, load_rules  # noqa: E402
+from estimator.law.estimate import estimate  # noqa: E402
+from estimator.model.case import (  # noqa: E402
     INCIDENTS_BY_SCHEME,
     MAX_CASE_BYTES,
     OUTCOMES_BY_SCHEME,
@@ -61,10 +63,8 @@ from estimator.case import (  # noqa: E402
     decode_case_bytes,
     parse_case,
 )
-from estimator.casefile import injury_ids, read_case_file, write_case_file  # noqa: E402
-from estimator.engine import estimate  # noqa: E402
-from estimator.rules import RulePack, load_rules  # noqa: E402
-from estimator.textreport import render_text  # noqa: E402
+from estimator.model.casefile import injury_ids, read_case_file, write_case_file  # noqa: E402
+from estimator.render.text import render_text  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 SCHEMES = tuple(INCIDENTS_BY_SCHEME)
@@ -626,7 +626,7 @@ class Checker:
             raise FuzzBug("the case changed after a save and re-open")
         self.results += 1
         if self.pdf_every and self.results % self.pdf_every == 0:
-            from estimator.report import pdf_bytes
+            from estimator.render.pdf import pdf_bytes
 
             pdf = pdf_bytes(result, case, lang=("en", "ms", "both")[self.pdfs % 3])
             if not pdf.startswith(b"%PDF"):
@@ -635,7 +635,7 @@ class Checker:
         return "result", 0
 
     def run_cli(self, raw: bytes, args: tuple[str, ...]) -> tuple[int, str, str]:
-        from estimator.cli import main
+        from estimator.cli.main import main
 
         path = self.workdir / "case.json"
         path.write_bytes(raw)
@@ -681,7 +681,7 @@ def run_subprocess(raw: bytes, workdir: Path, args: tuple[str, ...]) -> tuple[in
     path.write_bytes(raw)
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "estimator.cli", "estimate", str(path), *args],
+        [sys.executable, "-m", "estimator.cli.main", "estimate", str(path), *args],
         cwd=workdir,
         capture_output=True,
         text=True,

@@ -7,7 +7,7 @@ medians), against the bare programs in ``../shared/bench`` (``--ref-dir`` or ``F
 2. estimate    ``estimator.estimate()`` on samples/death_four_dependants.json, in-process, per call
                (target < 1 ms), vs ``reference_calc.schedule()`` over a 40-year (480-month) schedule;
                plus ``import estimator`` beside ``import pydantic`` (fresh interpreters, ``-X importtime``)
-3. pdf         ``estimator.report.write_pdf()`` vs ``reference_report.build()``, in-process; target <= 3x
+3. pdf         ``estimator.render.pdf.write_pdf()`` vs ``reference_report.build()``, in-process; target <= 3x
 4. build       du of dist/faedah vs the bare wizard frozen the same way (budget 130 MB), and the built
                start-up ratio (target <= 1.3x); only if both builds exist (``--with-build`` makes them)
 
@@ -220,9 +220,9 @@ def _pages(path: Path) -> int:
 def bench_pdf(ref_dir: Path, n: int, tmp: Path) -> list[Row]:
     try:
         from estimator import estimate, read_case_file
-        from estimator.report import write_pdf
+        from estimator.render.pdf import write_pdf
     except ImportError as exc:
-        raise Skip(f"estimator.report.write_pdf is not there yet ({exc})") from exc
+        raise Skip(f"estimator.render.pdf.write_pdf is not there yet ({exc})") from exc
     import reference_report
 
     case = read_case_file(HEAVY_CASE)

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from estimator import estimate, parse_case  # noqa: E402
-from estimator.report import write_pdf  # noqa: E402
+from estimator.render.pdf import write_pdf  # noqa: E402
 
 OFFICE = "PERKESO Pejabat Kuala Lumpur"
 ADDRESS = "Menara PERKESO, 281 Jalan Ampang\n50538 Kuala Lumpur"

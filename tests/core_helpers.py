@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from estimator import estimate, parse_case
-from estimator.record import Result
+from estimator.model.result import Result
 
 FAR_FUTURE = date(2045, 1, 1)
 

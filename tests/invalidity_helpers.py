@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from estimator import parse_case
-from estimator.calc import Recorder
-from estimator.case import Case, age_on
-from estimator.engine import Ctx
-from estimator.rules import RulePack, default_rules
+from estimator.engine.calc import Recorder
+from estimator.engine.rules import RulePack, default_rules
+from estimator.law.estimate import Ctx
+from estimator.model.case import Case, age_on
 from tests.core_helpers import FAR_FUTURE
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from estimator.case import Case, Dependant, WageMonth
-from estimator.record import (
+from estimator.model.case import Case, Dependant, WageMonth
+from estimator.model.result import (
     CAA,
     PDB,
     TDB,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from estimator import CaseError, case_to_dict, parse_case, read_case_file, write_case_file
-from estimator.cli import main
+from estimator.cli.main import main
 from tests.conftest import ROOT, SAMPLES
 from tests.core_helpers import FAR_FUTURE, case
 
@@ -172,7 +172,7 @@ def test_json_floats_never_become_money_floats(tmp_path: Path) -> None:
     data = case()
     data["monthly_wages"][0]["wage"] = 2000.1  # a JSON number, not a string
     raw = json.dumps(data).encode()
-    from estimator.case import decode_case_bytes
+    from estimator.model.case import decode_case_bytes
 
     doc = decode_case_bytes(raw)
     c = parse_case(doc, today=FAR_FUTURE)
@@ -181,7 +181,7 @@ def test_json_floats_never_become_money_floats(tmp_path: Path) -> None:
 
 def test_estimator_does_not_import_qt() -> None:
     code = (
-        "import sys, estimator, estimator.cli, estimator.engine, estimator.injury, estimator.textreport; "
+        "import sys, estimator, estimator.cli.main, estimator.law.estimate, estimator.law.injury, estimator.render.text; "
         "bad=[m for m in sys.modules if m.startswith(('PySide6','shiboken6','ui'))]; print(bad); "
         "sys.exit(1 if bad else 0)"
     )

@@ -11,9 +11,9 @@ from decimal import Decimal
 import pytest
 
 from estimator import CaseError
-from estimator.cli import main
-from estimator.contributions import ContributionResult, contributions, run_contributions
-from estimator.rules import default_rules
+from estimator.cli.main import main
+from estimator.engine.rules import default_rules
+from estimator.law.contributions import ContributionResult, contributions, run_contributions
 
 D = Decimal
 

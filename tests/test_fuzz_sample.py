@@ -48,7 +48,7 @@ def test_fuzz_core_only_another_seed(tmp_path: Path) -> None:
 
 def test_the_fuzzer_reports_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The harness is not vacuous: an engine that crashes is caught in the core and in the CLI."""
-    import estimator.engine
+    import estimator.law.estimate
 
     fuzz = _fuzz()
 
@@ -56,7 +56,7 @@ def test_the_fuzzer_reports_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         raise ZeroDivisionError("planted")
 
     monkeypatch.setattr(fuzz, "estimate", broken)
-    monkeypatch.setattr(estimator.engine, "estimate", broken)
+    monkeypatch.setattr(estimator.law.estimate, "estimate", broken)
     report = fuzz.run(30, seed=3, cli=True, out=tmp_path / "bugs")
     assert report.core["bug"] >= 1 and report.cli["bug"] >= 1
     assert any("planted" in b.error or "exit 3" in b.error for b in report.bugs)

@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from estimator import CaseError, parse_case
-from estimator.calc import Recorder
-from estimator.cli import main
-from estimator.invalidity import history_of, invalidity_benefits, pension, qualifying
-from estimator.rules import default_rules
+from estimator.cli.main import main
+from estimator.engine.calc import Recorder
+from estimator.engine.rules import default_rules
+from estimator.law.invalidity import history_of, invalidity_benefits, pension, qualifying
 from tests.core_helpers import FAR_FUTURE, D, benefit, refused, run
 from tests.invalidity_helpers import (
     SPOUSE_AND_TWO_CHILDREN,

@@ -35,8 +35,8 @@ smoke = _load("faedah_smoke", PACKAGING / "smoke_test.py")
 # What the app needs at run time: never excluded.
 NEEDED = (
     "estimator",
-    "estimator.report",
-    "estimator.cli",
+    "estimator.render.pdf",
+    "estimator.cli.main",
     "ui",
     "pydantic",
     "pydantic_core",
@@ -297,7 +297,7 @@ def test_reference_spec_frozen_the_same_way() -> None:
 
 def test_entry_points_exist() -> None:
     assert (ROOT / "ui" / "__main__.py").exists()
-    text = (ROOT / "estimator" / "cli.py").read_text(encoding="utf-8")
+    text = (ROOT / "estimator" / "cli" / "main.py").read_text(encoding="utf-8")
     assert "def main(" in text
 
 

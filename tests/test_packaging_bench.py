@@ -42,9 +42,9 @@ def test_alternate_runs_both_sides_in_turn() -> None:
 
 def test_render_lists_rows_and_skips() -> None:
     rows = [bench.Row("start-up", "500 ms", "400 ms", 1.25, "<= 1.3x", True)]
-    text = bench.render(rows, [("pdf", "estimator.report is not there yet")], "header")
+    text = bench.render(rows, [("pdf", "estimator.render.pdf is not there yet")], "header")
     assert "1.25x" in text and "ok" in text
-    assert "pdf: skipped: estimator.report is not there yet" in text
+    assert "pdf: skipped: estimator.render.pdf is not there yet" in text
 
 
 def test_write_doc_replaces_only_the_marked_block(tmp_path: Path) -> None:

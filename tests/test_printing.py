@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from estimator.report import pdf_bytes
+from estimator.render.pdf import pdf_bytes
 
 from .report_helpers import death_case, death_result
 
@@ -247,7 +247,7 @@ def test_export_to_a_folder_without_permission_says_so(
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "s.pdf"), ""))
-    monkeypatch.setattr("estimator.fileio.tempfile.mkstemp", denied)
+    monkeypatch.setattr("estimator.model.fileio.tempfile.mkstemp", denied)
     assert printing.export_pdf(parent, death_result(), death_case(), **ARGS) is None
     assert len(warnings) == 1 and str(tmp_path / "s.pdf") in warnings[0][1]
     assert list(tmp_path.iterdir()) == []

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 from estimator import Case, estimate, parse_case, read_case_file, write_case_file
-from estimator.cli import main
-from estimator.fileio import WriteError, atomic_write_bytes
+from estimator.cli.main import main
+from estimator.model.fileio import WriteError, atomic_write_bytes
 from tests.conftest import SAMPLES
 from tests.core_helpers import FAR_FUTURE, case
 
@@ -244,14 +244,14 @@ def _pdf_inputs() -> tuple[Any, Case]:
 def test_a_failed_pdf_export_loses_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: int, en: str, ms: str
 ) -> None:
-    from estimator.report import pdf_bytes, write_pdf
+    from estimator.render.pdf import pdf_bytes, write_pdf
 
     result, c = _pdf_inputs()
     target = tmp_path / "summary.pdf"
     target.write_bytes(b"%PDF-1.4 the previous export")
     before = _listing(tmp_path)
     data = pdf_bytes(result, c)  # built before the fault: only the writing fails
-    monkeypatch.setattr("estimator.report.pdf_bytes", lambda *a, **k: data)
+    monkeypatch.setattr("estimator.render.pdf.pdf_bytes", lambda *a, **k: data)
     _fault(monkeypatch, where, code)
     with pytest.raises(WriteError) as err:
         write_pdf(result, c, target)
@@ -261,10 +261,10 @@ def test_a_failed_pdf_export_loses_nothing(
 
 
 def test_pdf_export_keeps_the_previous_pdf_as_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from estimator.report import write_pdf
+    from estimator.render.pdf import write_pdf
 
     result, c = _pdf_inputs()
-    monkeypatch.setattr("estimator.report.pdf_bytes", lambda *a, **k: b"%PDF-1.4 new")
+    monkeypatch.setattr("estimator.render.pdf.pdf_bytes", lambda *a, **k: b"%PDF-1.4 new")
     target = tmp_path / "summary.pdf"
     target.write_bytes(b"%PDF-1.4 old")
     write_pdf(result, c, target)
@@ -276,7 +276,7 @@ def test_pdf_export_keeps_the_previous_pdf_as_backup(tmp_path: Path, monkeypatch
 def test_cli_pdf_to_a_read_only_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str, text: str
 ) -> None:
-    import estimator.report as report
+    import estimator.render.pdf as report
 
     target = tmp_path / "out.pdf"
     target.write_bytes(b"%PDF-1.4 previous")

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from estimator import CaseError, parse_case, read_case_file
-from estimator.case import _PYDANTIC_KEYS, MAX_CASE_BYTES, decode_case_bytes
-from estimator.cli import main
-from estimator.i18n import catalog
+from estimator.cli.main import main
+from estimator.engine.i18n import catalog
+from estimator.model.case import _PYDANTIC_KEYS, MAX_CASE_BYTES, decode_case_bytes
 from tests.conftest import ROOT, SAMPLES
 from tests.core_helpers import FAR_FUTURE, case
 
@@ -350,7 +350,7 @@ def test_cli_exit_2_one_line_per_problem(
 
 
 def _injury_ids() -> set[str]:
-    from estimator.casefile import injury_ids
+    from estimator.model.casefile import injury_ids
 
     return injury_ids()
 
@@ -389,7 +389,7 @@ def test_cli_subprocess_has_no_traceback_and_speaks_malay(tmp_path: Path) -> Non
     doc["outcome"] = "death"
     doc["days_worked_with_wages"] = 3
     proc = subprocess.run(
-        [sys.executable, "-m", "estimator.cli", "estimate", str(_write(tmp_path, doc)), "--lang", "ms"],
+        [sys.executable, "-m", "estimator.cli.main", "estimate", str(_write(tmp_path, doc)), "--lang", "ms"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -411,7 +411,7 @@ def test_cli_summary_survives_a_non_utf8_console(tmp_path: Path) -> None:
 
     env = dict(os.environ, PYTHONIOENCODING="cp1252")
     proc = subprocess.run(
-        [sys.executable, "-m", "estimator.cli", "estimate", str(SAMPLES / "pdb_lump_sum.json")],
+        [sys.executable, "-m", "estimator.cli.main", "estimate", str(SAMPLES / "pdb_lump_sum.json")],
         cwd=ROOT,
         capture_output=True,
         env=env,

@@ -21,9 +21,9 @@ import pytest
 from pypdf import PdfReader
 
 from estimator import estimate, parse_case, read_case_file, write_case_file
-from estimator.cli import main
-from estimator.report import pdf_bytes
-from estimator.textreport import render_text
+from estimator.cli.main import main
+from estimator.render.pdf import pdf_bytes
+from estimator.render.text import render_text
 from tests.conftest import ROOT, SAMPLES
 
 NAME = "Zulkarnain Privasi Ujian"
@@ -102,7 +102,7 @@ def test_cli_writes_nothing_but_the_requested_outputs(tmp_path: Path) -> None:
     ]
     for args in runs:
         proc = subprocess.run(
-            [sys.executable, "-m", "estimator.cli", "estimate", str(case_file), *args],
+            [sys.executable, "-m", "estimator.cli.main", "estimate", str(case_file), *args],
             cwd=box / "cwd",
             env=env,
             capture_output=True,

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from estimator import estimate, parse_case
-from estimator.paths import resources_dir
-from estimator.rules import RulePackError, load_pack, load_rules
+from estimator.engine.paths import resources_dir
+from estimator.engine.rules import RulePackError, load_pack, load_rules
 from tests.core_helpers import FAR_FUTURE, case
 
 BUNDLED = resources_dir() / "rules"
@@ -271,7 +271,7 @@ def test_damaged_office_pack_keeps_the_bundled_pack(
 def test_cli_with_a_damaged_office_pack_still_estimates(
     pack_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from estimator.cli import main
+    from estimator.cli.main import main
     from tests.conftest import SAMPLES
 
     _csv(BANDS, 5, _cell(3, "abc"))(pack_copy)
@@ -287,7 +287,7 @@ def test_cli_with_a_damaged_office_pack_still_estimates(
 def test_cli_refuses_a_damaged_pack_given_explicitly(
     pack_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from estimator.cli import main
+    from estimator.cli.main import main
     from tests.conftest import SAMPLES
 
     _unlink("wage_bands_2022-09.csv")(pack_copy)

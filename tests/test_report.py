@@ -13,11 +13,11 @@ import pypdf
 import pytest
 
 from estimator import estimate, parse_case
-from estimator.case import Case, Dependant
-from estimator.fileio import WriteError
-from estimator.money import rm
-from estimator.record import Dependants, Funeral, Result
-from estimator.report import mask_ic, pdf_bytes, write_pdf
+from estimator.engine.money import rm
+from estimator.model.case import Case, Dependant
+from estimator.model.fileio import WriteError
+from estimator.model.result import Dependants, Funeral, Result
+from estimator.render.pdf import mask_ic, pdf_bytes, write_pdf
 
 from .report_helpers import death_case, death_result, injury_case, injury_result
 
@@ -281,7 +281,7 @@ def test_write_pdf_writes_a_pdf(tmp_path: Path) -> None:
 
 
 def test_a_failed_build_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from estimator.report import document
+    from estimator.render.pdf import document
 
     def boom(self: object) -> list[object]:
         raise RuntimeError("layout failed")
@@ -301,7 +301,7 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
     def refuse(src: str, dst: str) -> None:
         raise OSError(errno.EIO, "I/O error")
 
-    monkeypatch.setattr("estimator.fileio.os.replace", refuse)
+    monkeypatch.setattr("estimator.model.fileio.os.replace", refuse)
     with pytest.raises(WriteError) as info:
         write_pdf(injury_result(), injury_case(), target)
     assert info.value.message["en"] and info.value.message["ms"]
@@ -315,7 +315,7 @@ def test_a_folder_without_permission_gives_a_bilingual_write_error(
     def denied(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("estimator.fileio.tempfile.mkstemp", denied)
+    monkeypatch.setattr("estimator.model.fileio.tempfile.mkstemp", denied)
     with pytest.raises(WriteError) as info:
         write_pdf(injury_result(), injury_case(), tmp_path / "summary.pdf")
     message = info.value.message

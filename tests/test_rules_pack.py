@@ -10,8 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from estimator.paths import resources_dir
-from estimator.rules import RuleNotInForce, RulePackError, load_commutation_table, load_pack, load_rules
+from estimator.engine.paths import resources_dir
+from estimator.engine.rules import (
+    RuleNotInForce,
+    RulePackError,
+    load_commutation_table,
+    load_pack,
+    load_rules,
+)
 
 BUNDLED = resources_dir() / "rules"
 

@@ -62,7 +62,7 @@ def test_language_switch_changes_visible_texts_and_is_remembered(
 
 
 def test_every_ui_string_exists_in_both_languages() -> None:
-    from estimator.i18n import catalog as merged
+    from estimator.engine.i18n import catalog as merged
 
     data = json.loads((ROOT / "resources" / "i18n" / "ui.json").read_text(encoding="utf-8"))
     used: set[str] = set()
@@ -131,7 +131,7 @@ def test_opening_a_bad_file_shows_the_problems(
     (tmp_path / "junk.json").write_bytes(b"\xff\xfe not json")
     win.set_language("ms")
     assert not win.open_path(tmp_path / "junk.json")
-    from estimator.case import CaseError, decode_case_bytes
+    from estimator.model.case import CaseError, decode_case_bytes
 
     with pytest.raises(CaseError) as exc:
         decode_case_bytes(b"\xff\xfe not json")

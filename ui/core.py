@@ -34,7 +34,7 @@ class Core:
         """Import the core and load the rule pack; on failure ``error`` holds the message."""
         if self.rules is not None:
             return True
-        from estimator.rules import RulePackError, default_rules
+        from estimator.engine.rules import RulePackError, default_rules
 
         from .text import T
 
@@ -55,13 +55,13 @@ class Core:
         return self._injury_ids
 
     def parse(self, data: dict[str, Any]) -> Any:
-        """A validated Case (raises estimator.case.CaseError with the problems)."""
-        from estimator.case import parse_case
+        """A validated Case (raises estimator.model.case.CaseError with the problems)."""
+        from estimator.model.case import parse_case
 
         return parse_case(data, injury_ids=self.injury_ids() if self.ready else None)
 
     def case_to_dict(self, case: Any) -> dict[str, Any]:
-        from estimator.case import case_to_dict
+        from estimator.model.case import case_to_dict
 
         return case_to_dict(case)
 
@@ -77,7 +77,7 @@ class Core:
 
     # -- wages page
     def preview(self, event_date: date, wages: list[tuple[str, Decimal]]) -> Any:
-        from estimator.wages import preview
+        from estimator.law.wages import preview
 
         return preview(self.rules, event_date, wages)
 
@@ -86,7 +86,7 @@ class Core:
         """The schedule of injuries: Injury(id, part, group{en,ms}, description{en,ms}, percent)."""
         if self._injuries is None:
             try:
-                from estimator.injury import injury_list
+                from estimator.law.injury import injury_list
 
                 self._injuries = list(injury_list(self.rules))
             except ImportError:
@@ -97,7 +97,7 @@ class Core:
     def combine(self, ids: list[str], on: date) -> tuple[Decimal, bool] | None:
         """Combined % of several scheduled injuries (None when the core cannot tell yet)."""
         try:
-            from estimator.injury import combine_injuries
+            from estimator.law.injury import combine_injuries
         except ImportError:
             return None
         percent, total = combine_injuries(self.rules, ids, on)
@@ -105,11 +105,11 @@ class Core:
 
     # -- files
     def read_case(self, path: Path) -> Any:
-        from estimator.casefile import read_case_file
+        from estimator.model.casefile import read_case_file
 
         return read_case_file(path, self.rules)
 
     def write_case(self, path: Path, case: Any) -> Path:
-        from estimator.casefile import write_case_file
+        from estimator.model.casefile import write_case_file
 
         return write_case_file(path, case)

@@ -28,7 +28,7 @@ class Drafts:
 
     def save(self, case_data: dict[str, Any], source: str = "") -> bool:
         """Write the draft atomically; a failure is silent (the open case stays in memory)."""
-        from estimator.fileio import WriteError, atomic_write_text
+        from estimator.model.fileio import WriteError, atomic_write_text
 
         doc = {
             "format": DRAFT_FORMAT,

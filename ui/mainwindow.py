@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         if not self.core.ready and not self.core.load():
             dialogs.error(self, pick(self.core.error))
             return False
-        from estimator.case import CaseError
+        from estimator.model.case import CaseError
 
         try:
             case = self.core.read_case(path)
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         return f"{safe or 'faedah-case'}.json"
 
     def _write(self, path: Path) -> bool:
-        from estimator.fileio import WriteError
+        from estimator.model.fileio import WriteError
 
         self.wizard.revalidate()
         if self.wizard.case is None:

@@ -1,6 +1,6 @@
 """Export, print and preview the claimant's summary: the same PDF pages on screen, on paper and on disk.
 
-The PDF is built by :mod:`estimator.report` (the same module the CLI uses).  Printing and the preview do not
+The PDF is built by :mod:`estimator.render.pdf` (the same module the CLI uses).  Printing and the preview do not
 lay the summary out again: the PDF's pages are rasterised with pypdfium2 (QtPdf is not part of
 PySide6-Essentials) and painted on the ``QPrinter`` one page per sheet, scaled to fit the paper.
 
@@ -21,11 +21,11 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from estimator.case import Case
-from estimator.fileio import WriteError
-from estimator.i18n import pick, tr
-from estimator.record import Result
-from estimator.report import pdf_bytes, write_pdf
+from estimator.engine.i18n import pick, tr
+from estimator.model.case import Case
+from estimator.model.fileio import WriteError
+from estimator.model.result import Result
+from estimator.render.pdf import pdf_bytes, write_pdf
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ _state = {"lang": "en"}
 
 
 def resources_dir() -> Path:
-    """The bundled ``resources/`` folder (same rules as ``estimator.paths.resources_dir``)."""
+    """The bundled ``resources/`` folder (same rules as ``estimator.engine.paths.resources_dir``)."""
     env = os.environ.get("FAEDAH_RESOURCES")
     if env:
         return Path(env)

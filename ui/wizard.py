@@ -205,7 +205,7 @@ class CaseWizard(QWizard):
             for page in self.input_pages:
                 page.completeChanged.emit()
             return
-        from estimator.case import CaseError
+        from estimator.model.case import CaseError
 
         data = self.collect()
         try:

@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
-from .fonts import BOLD, REGULAR
+from estimator.render.pdf.fonts import BOLD, REGULAR
 
 DAGGER_COLOR = colors.HexColor("#b42318")
 DAGGER = "\u2020"

@@ -10,8 +10,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import BOLD, REGULAR
-from .text import Lx
+from estimator.render.pdf.fonts import BOLD, REGULAR
+from estimator.render.pdf.text import Lx
 
 NAVY = colors.HexColor("#1f3a5f")
 GREY = colors.HexColor("#5f6b7a")

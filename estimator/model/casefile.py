@@ -5,10 +5,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .case import MAX_CASE_BYTES, Case, CaseError, Problem, case_to_json, decode_case_bytes, parse_case
-from .fileio import atomic_write_text
-from .i18n import tr
-from .rules import RulePack, default_rules
+from estimator.engine.i18n import tr
+from estimator.engine.rules import RulePack, default_rules
+from estimator.model.case import (
+    MAX_CASE_BYTES,
+    Case,
+    CaseError,
+    Problem,
+    case_to_json,
+    decode_case_bytes,
+    parse_case,
+)
+from estimator.model.fileio import atomic_write_text
 
 
 def read_case_file(path: Path | str, rules: RulePack | None = None, today: date | None = None) -> Case:

@@ -24,12 +24,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from .calc import Recorder, formula, title
-from .case import MAX_WAGE, MIN_WORKING_AGE, SCHEME_START, CaseError, Problem, age_on
-from .i18n import Text, pick, tr
-from .money import ZERO, num, rm
-from .record import Money, RulesInfo, Step, Warning
-from .rules import RuleNotInForce, RulePack, RulePackError, default_rules
+from estimator.engine.calc import Recorder, formula, title
+from estimator.engine.i18n import Text, pick, tr
+from estimator.engine.money import ZERO, num, rm
+from estimator.engine.rules import RuleNotInForce, RulePack, RulePackError, default_rules
+from estimator.model.case import MAX_WAGE, MIN_WORKING_AGE, SCHEME_START, CaseError, Problem, age_on
+from estimator.model.result import Money, RulesInfo, Step, Warning
 
 MAX_AGE = 100
 LATEST_DATE = date(2099, 12, 31)
@@ -630,7 +630,7 @@ def format_result(r: ContributionResult, lang: str = "en") -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m estimator.contributions --wage ...`` (the same as ``faedah contributions ...``)."""
+    """``python -m estimator.law.contributions --wage ...`` (the same as ``faedah contributions ...``)."""
     parser = argparse.ArgumentParser(prog="faedah")
     sub = parser.add_subparsers(dest="command", required=True)
     register_cli(sub)

@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]  # estimator/engine/paths.py -> the project root
+
 
 def resources_dir() -> Path:
     """The bundled ``resources/`` folder."""
@@ -15,14 +17,14 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return _PROJECT_ROOT / "resources"
 
 
 def app_dir() -> Path:
     """Folder of the executable (frozen) or the project root (source)."""
     if getattr(sys, "frozen", False):
         return Path(sys.executable).resolve().parent
-    return Path(__file__).resolve().parent.parent
+    return _PROJECT_ROOT
 
 
 def office_rules_dir() -> Path:

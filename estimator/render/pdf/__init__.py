@@ -1,4 +1,4 @@
-"""The claimant's printed summary (PDF, reportlab), built from a :class:`~estimator.record.Result` and its case.
+"""The claimant's printed summary (PDF, reportlab), built from a :class:`~estimator.model.result.Result` and its case.
 
 ``write_pdf`` is what the app's Export/Print and the CLI's ``--pdf`` use; ``pdf_bytes`` returns the same document
 in memory (the print path rasterises these bytes, so paper and PDF are the same pages).
@@ -16,13 +16,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from ..case import Case
-from ..fileio import atomic_write_bytes
-from ..record import Result
-from .canvas import MARGIN_X, PageDecor, make_canvas
-from .document import ReportOptions, SummaryBuilder, mask_ic
-from .fonts import register_fonts
-from .text import REPORT_LANGS, Lx
+from estimator.model.case import Case
+from estimator.model.fileio import atomic_write_bytes
+from estimator.model.result import Result
+from estimator.render.pdf.canvas import MARGIN_X, PageDecor, make_canvas
+from estimator.render.pdf.document import ReportOptions, SummaryBuilder, mask_ic
+from estimator.render.pdf.fonts import register_fonts
+from estimator.render.pdf.text import REPORT_LANGS, Lx
 
 __all__ = ["REPORT_LANGS", "mask_ic", "pdf_bytes", "write_pdf"]
 

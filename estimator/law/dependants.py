@@ -15,11 +15,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from .calc import Recorder, formula, title
-from .case import Case, Dependant, add_years, age_on
-from .i18n import Text, tr
-from .money import ZERO, fraction_text, num, rm, sen
-from .record import Payee, PeriodPayee, SchedulePeriod
+from estimator.engine.calc import Recorder, formula, title
+from estimator.engine.i18n import Text, tr
+from estimator.engine.money import ZERO, fraction_text, num, rm, sen
+from estimator.model.case import Case, Dependant, add_years, age_on
+from estimator.model.result import Payee, PeriodPayee, SchedulePeriod
 
 GROUP_A = ("spouse", "child")
 

@@ -12,17 +12,17 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
-from .calc import Recorder, formula, title
-from .case import add_months
-from .dependants import dependants_schedule
-from .i18n import Text, tr
-from .money import ZERO, fraction_text, num, pct, rm, sen
-from .record import CAA, PDB, TDB, CommutationOption, Dependants, Funeral, Info
-from .rules import Injury, RuleNotInForce, RulePack
-from .wages import WageBasis, injury_wage_basis
+from estimator.engine.calc import Recorder, formula, title
+from estimator.engine.i18n import Text, tr
+from estimator.engine.money import ZERO, fraction_text, num, pct, rm, sen
+from estimator.engine.rules import Injury, RuleNotInForce, RulePack
+from estimator.law.dependants import dependants_schedule
+from estimator.law.wages import WageBasis, injury_wage_basis
+from estimator.model.case import add_months
+from estimator.model.result import CAA, PDB, TDB, CommutationOption, Dependants, Funeral, Info
 
 if TYPE_CHECKING:
-    from .engine import Ctx
+    from estimator.law.estimate import Ctx
 
 HUNDRED = Decimal(100)
 

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .i18n import Text, tr
+from estimator.engine.i18n import Text, tr
 
 
 class WriteError(Exception):

@@ -23,10 +23,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..case import Case, month_index
-from ..i18n import Text
-from ..money import pct
-from ..record import (
+from estimator.engine.i18n import Text
+from estimator.engine.money import pct
+from estimator.model.case import Case, month_index
+from estimator.model.result import (
     CAA,
     PDB,
     TDB,
@@ -43,11 +43,11 @@ from ..record import (
     SurvivorsPension,
     WageMonthInfo,
 )
-from .cells import Block, RunLine, TextCell
-from .cells import SummaryTable as Table
-from .chart import timeline_drawing
-from .fonts import BOLD, REGULAR
-from .styles import (
+from estimator.render.pdf.cells import Block, RunLine, TextCell
+from estimator.render.pdf.cells import SummaryTable as Table
+from estimator.render.pdf.chart import timeline_drawing
+from estimator.render.pdf.fonts import BOLD, REGULAR
+from estimator.render.pdf.styles import (
     AMBER_BG,
     AMBER_LINE,
     DAGGER,
@@ -62,7 +62,7 @@ from .styles import (
     kv_table_style,
     styles,
 )
-from .text import SECONDARY_COLOR, Lx, day, esc, money, num_text
+from estimator.render.pdf.text import SECONDARY_COLOR, Lx, day, esc, money, num_text
 
 WIDTH = 178 * mm  # A4 less 16 mm margins
 SEC = colors.HexColor(SECONDARY_COLOR)

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from .calc import Recorder, formula, title
-from .case import month_from_index, month_index
-from .i18n import Text, tr
-from .money import ZERO, num, rm, sen
-from .record import WageMonthInfo
-from .rules import PROVISIONAL_CONFIDENCES, Band, RulePack, Value
+from estimator.engine.calc import Recorder, formula, title
+from estimator.engine.i18n import Text, tr
+from estimator.engine.money import ZERO, num, rm, sen
+from estimator.engine.rules import PROVISIONAL_CONFIDENCES, Band, RulePack, Value
+from estimator.model.case import month_from_index, month_index
+from estimator.model.result import WageMonthInfo
 
 
 def month_start(month: str) -> date:

@@ -30,11 +30,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, Protocol
 
-from .calc import Recorder, formula, title
-from .case import Case, age_on, month_from_index, month_index, month_of
-from .i18n import Text, tr
-from .money import ZERO, num, pct, rm, sen
-from .record import (
+from estimator.engine.calc import Recorder, formula, title
+from estimator.engine.i18n import Text, tr
+from estimator.engine.money import ZERO, num, pct, rm, sen
+from estimator.engine.rules import RuleNotInForce, RulePack
+from estimator.law.wages import band_month, describe_month, month_start
+from estimator.model.case import Case, age_on, month_from_index, month_index, month_of
+from estimator.model.result import (
     CAA,
     Funeral,
     Info,
@@ -43,8 +45,6 @@ from .record import (
     SurvivorsPension,
     WageMonthInfo,
 )
-from .rules import RuleNotInForce, RulePack
-from .wages import band_month, describe_month, month_start
 
 QualifyingKind = Literal["full", "reduced"]
 
@@ -490,7 +490,7 @@ def _age_conditions(
 
 
 def _funeral(ctx: InvalidityContext, on: date, base_ids: list[str]) -> Funeral:
-    from .injury import funeral_benefit
+    from estimator.law.injury import funeral_benefit
 
     return funeral_benefit(
         ctx.rec,
@@ -699,7 +699,9 @@ def _survivors(
     if not case.dependants:
         rec.refuse("SURVIVORS_PENSION", tr("inv.refuse.no_dependants", amount=rm(calc.monthly)))
         return None
-    from .dependants import dependants_schedule  # the lead's module (shares as in the dependants' benefit)
+    from estimator.law.dependants import (
+        dependants_schedule,  # the lead's module (shares as in the dependants' benefit)
+    )
 
     payees, schedule, share_ids = dependants_schedule(
         rec, case, calc.monthly, per="month", on=case.event_date, step_prefix="surv"

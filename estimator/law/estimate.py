@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .calc import Recorder
-from .case import Case, age_on
-from .i18n import tr
-from .money import sen
-from .record import Result, RulesInfo, WageMonthInfo
-from .rules import RuleNotInForce, RulePack, default_rules
+from estimator.engine.calc import Recorder
+from estimator.engine.i18n import tr
+from estimator.engine.money import sen
+from estimator.engine.rules import RuleNotInForce, RulePack, default_rules
+from estimator.model.case import Case, age_on
+from estimator.model.result import Result, RulesInfo, WageMonthInfo
 
 
 @dataclass
@@ -38,11 +38,11 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
     benefits: list[object]
     try:
         if case.scheme == "invalidity":
-            from .invalidity import invalidity_benefits
+            from estimator.law.invalidity import invalidity_benefits
 
             benefits = list(invalidity_benefits(ctx))
         else:
-            from .injury import injury_benefits
+            from estimator.law.injury import injury_benefits
 
             benefits = injury_benefits(ctx)
     except RuleNotInForce as exc:

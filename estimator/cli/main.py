@@ -15,8 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .case import CaseError
-from .i18n import pick
+from estimator.engine.i18n import pick
+from estimator.model.case import CaseError
 
 
 def _lang_default() -> str:
@@ -31,9 +31,9 @@ def _print_problems(problems: list, lang: str) -> None:  # type: ignore[type-arg
 
 
 def _cmd_estimate(args: argparse.Namespace) -> int:
-    from .casefile import read_case_file
-    from .engine import estimate
-    from .rules import load_rules
+    from estimator.engine.rules import load_rules
+    from estimator.law.estimate import estimate
+    from estimator.model.casefile import read_case_file
 
     rules = load_rules(
         Path(args.rules) if args.rules else None, Path(args.commutation) if args.commutation else None
@@ -43,11 +43,11 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
-        from .textreport import render_text
+        from estimator.render.text import render_text
 
         sys.stdout.write(render_text(result, args.lang, explain=not args.brief))
     if args.pdf:
-        from .report import write_pdf
+        from estimator.render.pdf import write_pdf
 
         out = write_pdf(
             result,
@@ -63,7 +63,7 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
-    from .rules import load_pack, load_rules
+    from estimator.engine.rules import load_pack, load_rules
 
     pack = load_pack(Path(args.check)) if args.check else load_rules()
     print(
@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--list", action="store_true", help="list every dated value")
     rules.set_defaults(func=_cmd_rules)
     try:
-        from .contributions import register_cli
+        from estimator.law.contributions import register_cli
     except ImportError:  # pragma: no cover - during development only
         pass
     else:
@@ -116,8 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .fileio import WriteError
-    from .rules import RulePackError
+    from estimator.engine.rules import RulePackError
+    from estimator.model.fileio import WriteError
 
     for stream in (sys.stdout, sys.stderr):  # a console that cannot show "→" or "ā" must not crash the CLI
         reconfigure = getattr(stream, "reconfigure", None)

@@ -28,7 +28,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .paths import office_commutation_file, office_rules_dir, resources_dir
+from estimator.engine.paths import office_commutation_file, office_rules_dir, resources_dir
 
 CONFIDENCES = ("VERBATIM", "VERBATIM-2ND", "DERIVED", "INFERRED", "CONFLICT", "NOT FOUND")
 PROVISIONAL_CONFIDENCES = frozenset({"INFERRED", "CONFLICT", "NOT FOUND"})

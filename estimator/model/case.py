@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .i18n import Text, tr
+from estimator.engine.i18n import Text, tr
 
 CASE_FORMAT = "faedah-case"
 CASE_VERSION = 1

@@ -10,7 +10,7 @@ import json
 from functools import lru_cache
 from typing import Literal
 
-from .paths import resources_dir
+from estimator.engine.paths import resources_dir
 
 Lang = Literal["en", "ms"]
 LANGS: tuple[Lang, Lang] = ("en", "ms")

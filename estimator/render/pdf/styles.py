@@ -9,7 +9,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from .fonts import BOLD, REGULAR, register_fonts
+from estimator.render.pdf.fonts import BOLD, REGULAR, register_fonts
 
 NAVY = colors.HexColor("#1f3a5f")
 INK = colors.HexColor("#1c2430")

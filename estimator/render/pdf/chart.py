@@ -13,8 +13,8 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ..record import SchedulePeriod
-from .fonts import REGULAR
+from estimator.model.result import SchedulePeriod
+from estimator.render.pdf.fonts import REGULAR
 
 PALETTE = [
     colors.HexColor(c)

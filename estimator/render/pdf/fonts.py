@@ -8,7 +8,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..paths import resources_dir
+from estimator.engine.paths import resources_dir
 
 REGULAR = "FaedahSans"
 BOLD = "FaedahSans-Bold"

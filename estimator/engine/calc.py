@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from .i18n import Text, same, tr
-from .record import NotPayable, ParamUse, Step, Warning
-from .rules import RulePack, Value
+from estimator.engine.i18n import Text, same, tr
+from estimator.engine.rules import RulePack, Value
+from estimator.model.result import NotPayable, ParamUse, Step, Warning
 
 
 def param_use(pack: RulePack, v: Value) -> ParamUse:

@@ -11,8 +11,8 @@ from decimal import Decimal
 from typing import Literal
 from xml.sax.saxutils import escape
 
-from ..i18n import Text, tr
-from ..money import rm
+from estimator.engine.i18n import Text, tr
+from estimator.engine.money import rm
 
 ReportLang = Literal["en", "ms", "both"]
 REPORT_LANGS: tuple[str, ...] = ("en", "ms", "both")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .i18n import pick, tr
-from .money import rm
-from .record import (
+from estimator.engine.i18n import pick, tr
+from estimator.engine.money import rm
+from estimator.model.result import (
     CAA,
     PDB,
     TDB,

@@ -1,0 +1,1 @@
+"""The machinery under the law: the rule pack, traced reads, money, dates, bilingual text."""

@@ -1,0 +1,1 @@
+"""The law: one module per benefit; a scheme is an ordered list of benefits."""

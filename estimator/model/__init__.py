@@ -1,0 +1,1 @@
+"""The case (input), the result (the calculation record), case files and atomic writes."""
