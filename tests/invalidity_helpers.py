@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from estimator import parse_case
-from estimator.engine.calc import Recorder
 from estimator.engine.rules import RulePack, default_rules
-from estimator.law.estimate import Ctx
+from estimator.engine.trace import Trace
+from estimator.law.context import Ctx
 from estimator.model.case import Case, age_on
 from tests.core_helpers import FAR_FUTURE
 
@@ -54,7 +54,7 @@ def make_ctx(data: dict[str, Any] | Case, rules: RulePack | None = None) -> Ctx:
     return Ctx(
         case=case,
         rules=pack,
-        rec=Recorder(pack),
+        trace=Trace(pack),
         age=age_on(case.date_of_birth, case.event_date),
         wages=sorted((w.month, w.wage) for w in case.monthly_wages),
     )

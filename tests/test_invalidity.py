@@ -16,6 +16,7 @@ from estimator import CaseError, parse_case
 from estimator.cli.main import main
 from estimator.engine.calc import Recorder
 from estimator.engine.rules import default_rules
+from estimator.engine.trace import Trace
 from estimator.law.invalidity import history_of, invalidity_benefits, pension, qualifying
 from tests.core_helpers import FAR_FUTURE, D, benefit, refused, run
 from tests.invalidity_helpers import (
@@ -68,7 +69,7 @@ def test_d9_amw_900_is_floored_to_1100() -> None:
     r = run(inv_case("2025-06-10", wages))
     p = benefit(r, "INVALIDITY_PENSION")
     step = r.step("inv.amw")
-    assert "= 900.0000" in step.substituted and "minimum 1,100.00" in step.substituted
+    assert "= 900.0000" in step.substituted["en"] and "minimum 1,100.00" in step.substituted["en"]
     assert "1,100.00" in step.note["en"]
     assert p.average_monthly_wage == D("1100.00")
     assert p.rate_percent == D("53")  # 50 + floor((60 - 24) / 12)
@@ -119,7 +120,7 @@ def test_d7_to_d11_through_the_pension_function() -> None:
         (D("2000"), 36, "full", "1020.00"),
     ]
     for amw, n, kind, expected in cases:
-        calc = pension(Recorder(rules), on, amw, n, kind)  # type: ignore[arg-type]
+        calc = pension(Recorder(Trace(rules)), on, amw, n, kind)  # type: ignore[arg-type]
         assert calc.monthly == D(expected), (amw, n, kind)
 
 
@@ -281,7 +282,7 @@ def test_per_day_rate_and_first_part_month() -> None:
     assert p.monthly_amount == D("975.00")
     assert p.daily_rate == D("31.45")  # 975 / 31
     step = r.step("inv.daily")
-    assert "12 days from 2025-10-20" in step.substituted and "= 377.42" in step.substituted
+    assert "12 days from 2025-10-20" in step.substituted["en"] and "= 377.42" in step.substituted["en"]
 
 
 # ----------------------------------------------------------------------------------------------- grant, CAA
@@ -410,7 +411,7 @@ def test_a_deceased_invalidity_pensioner_needs_no_age_or_qualifying_test() -> No
     benefits = invalidity_benefits(ctx)
     codes = [b.code for b in benefits]
     assert "SURVIVORS_PENSION" in codes and "FUNERAL" in codes
-    assert any(w.code == "surv.pensioner" for w in ctx.rec.warnings)
+    assert any(w.code == "surv.pensioner" for w in ctx.trace.warnings)
 
 
 # ----------------------------------------------------------------------------------------------- record, ctx
@@ -422,7 +423,7 @@ def test_direct_call_sets_the_ctx_average_and_wage_months() -> None:
     assert [b.code for b in benefits][0] == "INVALIDITY_PENSION"
     assert ctx.average_monthly_wage == D("1950.00")
     assert len(ctx.wage_months) == 30 and sum(m.in_window for m in ctx.wage_months) == 24
-    ids = {s.id for s in ctx.rec.steps}
+    ids = {s.id for s in ctx.trace.steps}
     assert {
         "inv.age",
         "inv.qualifying",
@@ -527,9 +528,9 @@ def test_cli_summary_of_an_invalidity_case(tmp_path: Path, capsys: pytest.Captur
 def test_pension_bounds_and_monotonicity(amw: int, n: int, extra: int, reduced: bool, day: date) -> None:
     rules = default_rules()
     kind = "reduced" if reduced else "full"
-    a = pension(Recorder(rules), day, Decimal(amw), n, kind)  # type: ignore[arg-type]
-    more_n = pension(Recorder(rules), day, Decimal(amw), n + extra, kind)  # type: ignore[arg-type]
-    more_w = pension(Recorder(rules), day, Decimal(amw + extra), n, kind)  # type: ignore[arg-type]
+    a = pension(Recorder(Trace(rules)), day, Decimal(amw), n, kind)  # type: ignore[arg-type]
+    more_n = pension(Recorder(Trace(rules)), day, Decimal(amw), n + extra, kind)  # type: ignore[arg-type]
+    more_w = pension(Recorder(Trace(rules)), day, Decimal(amw + extra), n, kind)  # type: ignore[arg-type]
     assert more_n.monthly >= a.monthly and more_w.monthly >= a.monthly
     assert D("50") <= a.rate_percent <= D("65")
     minimum = rules.at("invalidity.min_pension", day).value

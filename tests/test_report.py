@@ -102,7 +102,7 @@ def test_every_step_is_explained_with_its_rules(
     flat_text = flat(death_en[0])
     for n, step in enumerate(result.steps, start=1):
         assert f"Step {n} {step.title['en']}" in flat_text
-        assert flat(step.result) in flat_text
+        assert flat(step.result["en"]) in flat_text
         for prm in step.params:
             assert prm.effective_from.isoformat() in flat_text
             assert prm.confidence in flat_text

@@ -429,7 +429,7 @@ class ResultsView(QWidget):
             top = QTreeWidgetItem(
                 [
                     pick(s.title, code) + (f"  [{t('ui.results.provisional')}]" if s.provisional else ""),
-                    s.result,
+                    pick(s.result, code),
                 ]
             )
             top.setData(0, Qt.ItemDataRole.UserRole, s.id)
@@ -444,8 +444,8 @@ class ResultsView(QWidget):
                 return item
 
             child(top, t("ui.x.formula"), pick(s.formula, code))
-            child(top, t("ui.x.substituted"), s.substituted)
-            child(top, t("ui.x.result"), s.result)
+            child(top, t("ui.x.substituted"), pick(s.substituted, code))
+            child(top, t("ui.x.result"), pick(s.result, code))
             if s.inputs:
                 inputs = child(top, t("ui.x.inputs"), "")
                 for k, v in s.inputs.items():
@@ -494,8 +494,8 @@ class ResultsView(QWidget):
             return
         rows = [
             (t("ui.x.formula"), pick(s.formula)),
-            (t("ui.x.substituted"), s.substituted),
-            (t("ui.x.result"), s.result),
+            (t("ui.x.substituted"), pick(s.substituted)),
+            (t("ui.x.result"), pick(s.result)),
         ]
         rows += [(k, v) for k, v in s.inputs.items()]
         if s.rounding:

@@ -1,4 +1,7 @@
-"""The recorder every benefit calculation writes to: steps, the parameters used, provisional flags, warnings."""
+"""TRANSITIONAL: the old recorder API (use -> pending -> step) written on top of :class:`Trace`.
+
+Law modules are being moved to :class:`estimator.engine.trace.StepTrace`; this shim goes when the last one has.
+"""
 
 from __future__ import annotations
 
@@ -6,59 +9,27 @@ from datetime import date
 from typing import Any, Literal
 
 from estimator.engine.i18n import Text, same, tr
-from estimator.engine.rules import RulePack, Value
-from estimator.model.result import NotPayable, ParamUse, Step, Warning
-
-
-def param_use(pack: RulePack, v: Value) -> ParamUse:
-    """The record of a rule value (cached: a value's record never changes)."""
-    ck = (v.key, v.start, v.provisional)
-    hit: ParamUse | None = pack.use_cache.get(ck)
-    if hit is not None:
-        return hit
-    param = pack.param(v.key)
-    raw = v.raw
-    if hasattr(v.value, "name") and param.kind.endswith("table"):
-        raw = f"{v.raw} ({v.value.name})" if v.raw != v.value.name else v.raw
-    use = ParamUse.model_construct(
-        key=v.key,
-        value=raw,
-        effective_from=v.start,
-        source=v.source,
-        confidence=v.confidence,
-        provisional=v.provisional,
-        description=param.description,
-        note=v.note,
-        note_ms=v.note_ms,
-    )
-    pack.use_cache[ck] = use
-    return use
+from estimator.engine.rules import Value
+from estimator.engine.trace import Trace, param_use
+from estimator.model.result import ParamUse, Step
 
 
 class Recorder:
-    """Collects the calculation record of one estimate.
-
-    ``use(key, on)`` reads a rule value in force on ``on`` and remembers it for the next ``step(...)``, so that a
-    step lists exactly the parameters it used; a step is provisional when any of them (or an input flagged
-    ``provisional=True``) is.
-    """
-
-    def __init__(self, rules: RulePack) -> None:
-        self.rules = rules
-        self.steps: list[Step] = []
-        self.warnings: list[Warning] = []
-        self.not_payable: list[NotPayable] = []
-        self.provisional_notes: list[Text] = []
+    def __init__(self, trace: Trace) -> None:
+        self.trace = trace
+        self.rules = trace.rules
         self._pending: list[ParamUse] = []
-        self._seen_notes: set[str] = set()
-        self._ids: set[str] = set()
-        self.custom_notes: set[str] = {"ei.commutation_table"}  # keys whose footnote a benefit writes itself
 
-    # -- rules
+    @property
+    def steps(self) -> list[Step]:
+        return self.trace.steps
+
+    @property
+    def custom_notes(self) -> set[str]:
+        return self.trace.custom_notes
+
     def use(self, key: str, on: date) -> Any:
-        v = self.rules.at(key, on)
-        self._pending.append(param_use(self.rules, v))
-        return v.value
+        return self.value(key, on).value
 
     def value(self, key: str, on: date) -> Value:
         v = self.rules.at(key, on)
@@ -66,11 +37,8 @@ class Recorder:
         return v
 
     def note_provisional(self, key: str, message: Text) -> None:
-        if key not in self._seen_notes:
-            self._seen_notes.add(key)
-            self.provisional_notes.append(message)
+        self.trace.note_provisional(key, message)
 
-    # -- steps
     def step(
         self,
         step_id: str,
@@ -86,59 +54,30 @@ class Recorder:
     ) -> Step:
         params = self._pending + list(extra_params or [])
         self._pending = []
-        # keep one entry per parameter value
         unique: dict[tuple[str, date], ParamUse] = {}
         for p in params:
             unique.setdefault((p.key, p.effective_from), p)
-        params = list(unique.values())
-        prov = provisional or any(p.provisional for p in params)
-        for p in params:
-            note_key = f"param:{p.key}:{p.effective_from}"
-            if p.provisional and p.key not in self.custom_notes and note_key not in self._seen_notes:
-                self.note_provisional(
-                    note_key,
-                    tr(
-                        "prov.param",
-                        description_en=p.description["en"],
-                        description_ms=p.description["ms"],
-                        value=p.value,
-                        date=p.effective_from.isoformat(),
-                        confidence=p.confidence,
-                        source=p.source,
-                        note_en=f"; {p.note}" if p.note else "",
-                        note_ms=f"; {p.note_ms or p.note}" if p.note else "",
-                    ),
-                )
-        sid = step_id
-        n = 2
-        while sid in self._ids:
-            sid = f"{step_id}.{n}"
-            n += 1
-        self._ids.add(sid)
-        s = Step.model_construct(
-            id=sid,
+        return self.trace.add_step(
+            step_id,
             title=title,
             formula=formula,
-            substituted=substituted,
-            result=result,
+            substituted=same(substituted),
+            result=same(result),
             inputs=inputs or {},
-            params=params,
+            params=list(unique.values()),
             rounding=rounding,
-            provisional=prov,
             note=note,
+            provisional=provisional,
         )
-        self.steps.append(s)
-        return s
 
     def discard_pending(self) -> None:
         self._pending = []
 
-    # -- outcomes
     def warn(self, code: str, message: Text, severity: Literal["info", "warning"] = "warning") -> None:
-        self.warnings.append(Warning(code=code, message=message, severity=severity))
+        self.trace.warn(code, message, severity)
 
     def refuse(self, code: str, reason: Text) -> None:
-        self.not_payable.append(NotPayable(code=code, reason=reason))
+        self.trace.refuse(code, reason)
 
 
 def formula(key: str) -> Text:

@@ -25,6 +25,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from estimator.engine.calc import Recorder, formula, title
+from estimator.engine.trace import Trace
 from estimator.engine.i18n import Text, pick, tr
 from estimator.engine.money import ZERO, num, rm
 from estimator.engine.rules import RuleNotInForce, RulePack, RulePackError, default_rules
@@ -390,7 +391,7 @@ def contributions(
     if problems:
         raise CaseError(problems)
     pack = rules or default_rules()
-    rec = Recorder(pack)
+    rec = Recorder(Trace(pack))
     notes: list[Text] = []
     if wage == 0:
         socso = _nothing(rec, "SOCSO", "socso", category="-")
@@ -432,10 +433,10 @@ def contributions(
         total=employer + employee,
         socso_lindung_total=socso.total + lindung.total,
         notes=notes,
-        warnings=rec.warnings,
+        warnings=rec.trace.warnings,
         steps=rec.steps,
         provisional=provisional,
-        provisional_notes=rec.provisional_notes,
+        provisional_notes=rec.trace.provisional_notes,
         rules=RulesInfo(version=pack.version, sha256=pack.sha256, name=pack.name, origin=pack.origin),
         disclaimer=tr("con.disclaimer"),
     )

@@ -10,19 +10,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from estimator.engine.calc import Recorder, formula, title
 from estimator.engine.i18n import Text, tr
 from estimator.engine.money import ZERO, fraction_text, num, pct, rm, sen
 from estimator.engine.rules import Injury, RuleNotInForce, RulePack
+from estimator.law.context import Ctx
 from estimator.law.dependants import dependants_schedule
 from estimator.law.wages import WageBasis, injury_wage_basis
 from estimator.model.case import add_months
 from estimator.model.result import CAA, PDB, TDB, CommutationOption, Dependants, Funeral, Info
-
-if TYPE_CHECKING:
-    from estimator.law.estimate import Ctx
 
 HUNDRED = Decimal(100)
 

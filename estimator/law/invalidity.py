@@ -54,7 +54,9 @@ class InvalidityContext(Protocol):
 
     case: Case
     rules: RulePack
-    rec: Recorder
+    @property
+    def rec(self) -> Recorder: ...
+
     age: int
     wages: list[tuple[str, Decimal]]
     average_monthly_wage: Decimal | None

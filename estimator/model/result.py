@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializeAsAny
 
 from estimator.engine.i18n import Text
 
@@ -45,8 +45,8 @@ class Step(_M):
     id: str
     title: Text
     formula: Text
-    substituted: str  # the formula with the numbers put in, and its result
-    result: str
+    substituted: Text  # the formula with the numbers put in, and its result
+    result: Text
     inputs: dict[str, str] = Field(default_factory=dict)
     params: list[ParamUse] = Field(default_factory=list)
     rounding: Text | None = None
@@ -110,14 +110,21 @@ class SchedulePeriod(_M):
     reason: Text  # why this period starts (first payment, a payee's entitlement ended)
 
 
-class _Benefit(_M):
+class BenefitRecord(_M):
+    """What every benefit of a Result has; a benefit's own figures are the fields of its subclass.
+
+    A new benefit is a subclass with a unique ``code`` (a Literal), a law module that builds it and a presenter
+    (``estimator.present``) that declares its rows: no renderer changes.
+    """
+
+    code: str
     title: Text
     provisional: bool = False
     step_ids: list[str] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
 
 
-class TDB(_Benefit):
+class TDB(BenefitRecord):
     code: Literal["TDB"] = "TDB"
     daily_rate: Money
     days: int
@@ -126,7 +133,7 @@ class TDB(_Benefit):
     last_day: date
 
 
-class PDB(_Benefit):
+class PDB(BenefitRecord):
     code: Literal["PDB"] = "PDB"
     daily_rate: Money
     ptd_daily_rate: Money
@@ -138,12 +145,12 @@ class PDB(_Benefit):
     options: list[CommutationOption]
 
 
-class CAA(_Benefit):
+class CAA(BenefitRecord):
     code: Literal["CAA"] = "CAA"
     monthly_amount: Money
 
 
-class Dependants(_Benefit):
+class Dependants(BenefitRecord):
     code: Literal["DEPENDANTS"] = "DEPENDANTS"
     daily_rate: Money  # the whole daily rate shared among the payees
     monthly_amount: Money  # paid to all payees together in the first period (= sum of their monthly amounts)
@@ -151,14 +158,14 @@ class Dependants(_Benefit):
     schedule: list[SchedulePeriod]
 
 
-class Funeral(_Benefit):
+class Funeral(BenefitRecord):
     code: Literal["FUNERAL"] = "FUNERAL"
     total: Money
     cap: Money
     expenses: Money | None
 
 
-class InvalidityPension(_Benefit):
+class InvalidityPension(BenefitRecord):
     code: Literal["INVALIDITY_PENSION"] = "INVALIDITY_PENSION"
     rate_percent: Number
     monthly_amount: Money
@@ -168,14 +175,14 @@ class InvalidityPension(_Benefit):
     contributions: int
 
 
-class InvalidityGrant(_Benefit):
+class InvalidityGrant(BenefitRecord):
     code: Literal["INVALIDITY_GRANT"] = "INVALIDITY_GRANT"
     total: Money
     contributions_paid: Money
     interest: Money
 
 
-class SurvivorsPension(_Benefit):
+class SurvivorsPension(BenefitRecord):
     code: Literal["SURVIVORS_PENSION"] = "SURVIVORS_PENSION"
     rate_percent: Number
     monthly_amount: Money
@@ -185,17 +192,11 @@ class SurvivorsPension(_Benefit):
     schedule: list[SchedulePeriod]
 
 
-class Info(_Benefit):
+class Info(BenefitRecord):
     """A benefit in kind or on application (medical, rehabilitation, education): conditions, no amount."""
 
     code: Literal["MEDICAL", "REHABILITATION", "EDUCATION", "RETURN_TO_WORK"]
     conditions: list[Text]
-
-
-Benefit = Annotated[
-    TDB | PDB | CAA | Dependants | Funeral | InvalidityPension | InvalidityGrant | SurvivorsPension | Info,
-    Field(discriminator="code"),
-]
 
 
 class NotPayable(_M):
@@ -227,7 +228,7 @@ class Result(_M):
     average_assumed_monthly_wage: Money | None
     average_assumed_daily_wage: Money | None  # shown to the sen; the rates use the unrounded value
     wage_months: list[WageMonthInfo] = Field(default_factory=list)
-    benefits: list[Benefit] = Field(default_factory=list)
+    benefits: list[SerializeAsAny[BenefitRecord]] = Field(default_factory=list)
     not_payable: list[NotPayable] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
@@ -244,7 +245,7 @@ class Result(_M):
                 return s
         raise KeyError(step_id)
 
-    def benefit(self, code: str) -> object | None:
+    def benefit(self, code: str) -> BenefitRecord | None:
         for b in self.benefits:
             if b.code == code:
                 return b

@@ -174,7 +174,7 @@ def render_text(result: Result, lang: str = "en", explain: bool = True) -> str:
         for s in result.steps:
             w(f"  {s.id}: {pick(s.title, lang)}{prov if s.provisional else ''}")
             w(f"      {pick(s.formula, lang)}")
-            w(f"      {s.substituted}  ⇒ {s.result}")
+            w(f"      {pick(s.substituted, lang)}  ⇒ {pick(s.result, lang)}")
             for u in s.params:
                 w(
                     f"      {_l('rule', lang)} {u.key} = {u.value} ({u.effective_from.isoformat()}; {u.confidence}; "

@@ -909,8 +909,8 @@ class SummaryBuilder:
         prefix = [Block(lx.k("step_n", n=n)[lx.primary] + "  ", BOLD, 9.5, SEC)]
         rows: list[tuple[Flowable, Flowable]] = [
             (L("formula"), T(step.formula)),
-            (L("numbers"), T("\n".join(step.substituted.split("; ")), size=7.5)),
-            (L("result"), T(step.result, bold=True, mark=step.provisional)),
+            (L("numbers"), T("\n".join(self.lx.plain(step.substituted).split("; ")), size=7.5)),
+            (L("result"), T(self.lx.plain(step.result), bold=True, mark=step.provisional)),
         ]
         if step.rounding:
             rows.append((L("rounding"), T(step.rounding, size=7.5)))

@@ -1,0 +1,233 @@
+"""Traced rule reads: every rule value a figure uses is recorded with the step that explains the figure.
+
+A law module opens a step, reads the rule values it needs through that step and closes it with the template of
+its explanation and the numbers that fill it::
+
+    s = trace.step("tdb.daily", on=case.event_date)
+    rate = s.rule("ei.tdb_rate_percent")          # recorded: value, effective date, source, confidence
+    daily = sen(rate * wage / 100 / s.rule("wages.days_divisor"))
+    s.done("tdb_daily", rm(daily), rate=rate, wage=wage, divisor=..., daily=daily)
+
+``done`` takes the title, the formula and the substituted line from the bilingual catalogue (``step.<t>``,
+``formula.<t>``, ``subst.<t>``) and fills them with the values (see :func:`fill` for the format specs), so the
+Malay explanation is wholly Malay.  A step that is never closed leaves no trace: there is nothing to discard.
+A step is provisional when any value it read is (or when it is told so with :meth:`StepTrace.provisional_input`).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+from estimator.engine.i18n import LANGS, Text, catalog, tr
+from estimator.engine.money import fraction_text, num, pct, rm
+from estimator.engine.rules import RulePack, Value
+from estimator.model.result import NotPayable, ParamUse, Step, Warning
+
+
+def malaysian_date(d: date) -> str:
+    """DD/MM/YYYY, the form Malaysian readers expect."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` with the specs of the explanation templates.
+
+    ``{x:n}`` 1,234.56 · ``{x:n4}`` four places · ``{x:rm}`` RM1,234.56 · ``{x:pct}`` 80% · ``{x:frac}`` 1/5 ·
+    ``{x:date}`` 15/03/2025; a :data:`Text` value is taken in the template's language.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, dict):
+            value = value.get(self.lang) or value.get("en", "")
+        if format_spec == "n" or (format_spec.startswith("n") and format_spec[1:].isdigit()):
+            return num(Decimal(value), int(format_spec[1:] or 2))
+        if format_spec == "rm":
+            return rm(Decimal(value))
+        if format_spec == "pct":
+            return pct(Decimal(value))
+        if format_spec == "frac":
+            return fraction_text(value) if isinstance(value, Fraction) else str(value)
+        if format_spec == "date":
+            return malaysian_date(value) if isinstance(value, date) else str(value)
+        formatted: str = super().format_field(value, format_spec)
+        return formatted
+
+
+_FORMATTERS = {lang: _Formatter(lang) for lang in LANGS}
+
+
+def fill(key: str, /, **values: Any) -> Text:
+    """The catalogue entry ``key`` in both languages, filled with ``values`` (the template specs above)."""
+    entry = catalog().get(key)
+    if entry is None:
+        raise KeyError(f"no catalogue entry {key!r}")
+    return {lang: _FORMATTERS[lang].vformat(entry[lang], (), values) for lang in LANGS}
+
+
+def join_texts(parts: list[Text], sep: str = "; ") -> Text:
+    return {lang: sep.join(p[lang] for p in parts) for lang in LANGS}
+
+
+def param_use(pack: RulePack, v: Value) -> ParamUse:
+    """The record of a rule value (cached on the pack: a value's record never changes)."""
+    ck = (v.key, v.start, v.provisional)
+    hit: ParamUse | None = pack.use_cache.get(ck)
+    if hit is not None:
+        return hit
+    param = pack.param(v.key)
+    raw = v.raw
+    if hasattr(v.value, "name") and param.kind.endswith("table"):
+        raw = f"{v.raw} ({v.value.name})" if v.raw != v.value.name else v.raw
+    use = ParamUse.model_construct(
+        key=v.key,
+        value=raw,
+        effective_from=v.start,
+        source=v.source,
+        confidence=v.confidence,
+        provisional=v.provisional,
+        description=param.description,
+        note=v.note,
+        note_ms=v.note_ms,
+    )
+    pack.use_cache[ck] = use
+    return use
+
+
+class StepTrace:
+    """One step of the explanation being written: the rule values it reads are recorded as it reads them."""
+
+    def __init__(self, trace: Trace, step_id: str, on: date) -> None:
+        self._trace = trace
+        self.step_id = step_id
+        self.on = on
+        self._uses: dict[tuple[str, date], ParamUse] = {}
+        self._provisional = False
+
+    def value(self, key: str, on: date | None = None) -> Value:
+        """The rule value in force on ``on`` (default: the step's date), recorded."""
+        v = self._trace.rules.at(key, on or self.on)
+        use = param_use(self._trace.rules, v)
+        self._uses.setdefault((use.key, use.effective_from), use)
+        return v
+
+    def rule(self, key: str, on: date | None = None) -> Any:
+        """The value itself (a Decimal, int, date, Fraction or table), recorded."""
+        return self.value(key, on).value
+
+    def provisional_input(self, flag: bool = True) -> None:
+        """A figure this step builds on is provisional (an earlier step's result, a provisional band)."""
+        self._provisional = self._provisional or flag
+
+    def done(
+        self,
+        template: str,
+        result: Text | str,
+        /,
+        *,
+        subst: str | None = None,
+        title: Text | None = None,
+        inputs: Mapping[str, str] | None = None,
+        rounding: str | None = None,
+        note: Text | None = None,
+        **values: Any,
+    ) -> Step:
+        """Close the step: title ``step.<template>``, formula ``formula.<template>``, substituted line
+        ``subst.<subst or template>`` filled with ``values``; ``rounding`` names a ``rounding.*`` entry."""
+        return self._trace.add_step(
+            self.step_id,
+            title=title or fill(f"step.{template}", **values),
+            formula=fill(f"formula.{template}", **values),
+            substituted=fill(f"subst.{subst or template}", **values),
+            result=result if isinstance(result, dict) else {lang: result for lang in LANGS},
+            inputs=dict(inputs or {}),
+            params=list(self._uses.values()),
+            rounding=tr(f"rounding.{rounding}") if rounding else None,
+            note=note,
+            provisional=self._provisional,
+        )
+
+
+class Trace:
+    """The record of one estimate: the steps, provisional footnotes, warnings and refusals."""
+
+    def __init__(self, rules: RulePack) -> None:
+        self.rules = rules
+        self.steps: list[Step] = []
+        self.warnings: list[Warning] = []
+        self.not_payable: list[NotPayable] = []
+        self.provisional_notes: list[Text] = []
+        self._by_id: dict[str, Step] = {}
+        self._seen_notes: set[str] = set()
+        self._collectors: list[list[str]] = []
+        # keys whose footnote a law module writes itself (with more to say than the generic one)
+        self.custom_notes: set[str] = {"ei.commutation_table"}
+
+    # -- reading
+    def step(self, step_id: str, on: date) -> StepTrace:
+        return StepTrace(self, step_id, on)
+
+    def lookup(self, key: str, on: date) -> Any:
+        """A rule value that explains no figure (a guard, the date in a warning): not recorded."""
+        return self.rules.at(key, on).value
+
+    # -- writing
+    def add_step(self, step_id: str, *, params: list[ParamUse], provisional: bool, **fields: Any) -> Step:
+        prov = provisional or any(p.provisional for p in params)
+        for p in params:
+            if p.provisional and p.key not in self.custom_notes:
+                self.note_provisional(
+                    f"param:{p.key}:{p.effective_from}",
+                    fill(
+                        "prov.param",
+                        description_en=p.description["en"],
+                        description_ms=p.description["ms"],
+                        value=p.value,
+                        date=p.effective_from,
+                        confidence=p.confidence,
+                        source=p.source,
+                        note_en=f"; {p.note}" if p.note else "",
+                        note_ms=f"; {p.note_ms or p.note}" if p.note else "",
+                    ),
+                )
+        sid, n = step_id, 2
+        while sid in self._by_id:
+            sid, n = f"{step_id}.{n}", n + 1
+        s = Step.model_construct(id=sid, params=params, provisional=prov, **fields)
+        self.steps.append(s)
+        self._by_id[sid] = s
+        for ids in self._collectors:
+            ids.append(sid)
+        return s
+
+    @contextmanager
+    def collect(self) -> Iterator[list[str]]:
+        """The ids of the steps written inside the ``with`` block (a benefit's own steps)."""
+        ids: list[str] = []
+        self._collectors.append(ids)
+        try:
+            yield ids
+        finally:
+            self._collectors.remove(ids)
+
+    def provisional(self, step_ids: list[str]) -> bool:
+        return any(self._by_id[i].provisional for i in step_ids if i in self._by_id)
+
+    def note_provisional(self, key: str, message: Text) -> None:
+        if key not in self._seen_notes:
+            self._seen_notes.add(key)
+            self.provisional_notes.append(message)
+
+    def warn(self, code: str, message: Text, severity: Literal["info", "warning"] = "warning") -> None:
+        self.warnings.append(Warning(code=code, message=message, severity=severity))
+
+    def refuse(self, code: str, reason: Text) -> None:
+        self.not_payable.append(NotPayable(code=code, reason=reason))

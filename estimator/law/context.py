@@ -1,0 +1,35 @@
+"""What every law module is given: the case, the rule pack, the trace, and what earlier benefits found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+
+from estimator.engine.calc import Recorder
+from estimator.engine.rules import RulePack
+from estimator.engine.trace import StepTrace, Trace
+from estimator.model.case import Case
+from estimator.model.result import WageMonthInfo
+
+
+@dataclass
+class Ctx:
+    case: Case
+    rules: RulePack
+    trace: Trace
+    age: int  # completed years on the event date
+    wages: list[tuple[str, Decimal]]  # (YYYY-MM, wage), oldest first
+    average_monthly_wage: Decimal | None = None  # exact; set by the wage basis
+    wage_months: list[WageMonthInfo] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # what one benefit leaves for a later one
+
+    def step(self, step_id: str, on: date | None = None) -> StepTrace:
+        """Open a step of the explanation; rule values are read through it (default date: the event)."""
+        return self.trace.step(step_id, on or self.case.event_date)
+
+    @cached_property
+    def rec(self) -> Recorder:  # TRANSITIONAL: the old recorder API for modules not yet on the trace
+        return Recorder(self.trace)
