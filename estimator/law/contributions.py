@@ -25,10 +25,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from estimator.engine.calc import Recorder, formula, title
-from estimator.engine.trace import Trace
 from estimator.engine.i18n import Text, pick, tr
 from estimator.engine.money import ZERO, num, rm
 from estimator.engine.rules import RuleNotInForce, RulePack, RulePackError, default_rules
+from estimator.engine.trace import Trace
 from estimator.model.case import MAX_WAGE, MIN_WORKING_AGE, SCHEME_START, CaseError, Problem, age_on
 from estimator.model.result import Money, RulesInfo, Step, Warning
 

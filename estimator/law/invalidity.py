@@ -54,6 +54,7 @@ class InvalidityContext(Protocol):
 
     case: Case
     rules: RulePack
+
     @property
     def rec(self) -> Recorder: ...
 

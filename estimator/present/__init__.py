@@ -71,7 +71,7 @@ def present(benefit: BenefitRecord, result: Result) -> BenefitView:
         from estimator.present import benefits  # noqa: F401 - registers the presenters
 
     for cls in type(benefit).__mro__:
-        fn = _PRESENTERS.get(cls)  # type: ignore[call-overload]
+        fn = _PRESENTERS.get(cls)
         if fn is not None:
             return fn(benefit, result)
     raise LookupError(f"no presenter for {type(benefit).__name__}")
