@@ -1,0 +1,145 @@
+"""The contribution history of the Invalidity Scheme (Act 4 s.17, s.20(2)): which months count.
+
+The case's ``monthly_wages`` is the history: each month listed with a wage above zero is a contribution paid;
+months not listed, and months with a zero wage, are months without a contribution.  ``first_contribution_month``
+(optional) is when contributions first became payable when that is earlier than the first month listed.  Only the
+months before the month of the event (the notice of invalidity, or death) count (s.17: "preceding the month").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from estimator.engine.rules import RulePack, Value
+from estimator.engine.trace import fill
+from estimator.law.context import Ctx
+from estimator.law.wages import month_start
+from estimator.model.case import Case, month_of
+from estimator.model.result import WageMonthInfo
+
+FACT = "invalidity.history"  # the key of the History in ``ctx.facts``
+
+
+@dataclass
+class History:
+    """The contribution history as far as the event: which months count.
+
+    Months are ``YYYY-MM`` strings, so their string order is their calendar order.
+    """
+
+    event_month: str
+    contributions: list[str]  # months with a wage above zero before the event month, oldest first
+    wages: dict[str, Decimal]  # every listed month -> wage
+    first_month: str | None  # when contributions first became payable (case field, else the first contribution)
+    ignored: list[str] = field(default_factory=list)  # listed months in or after the event month
+
+    @property
+    def total(self) -> int:
+        return len(self.contributions)
+
+
+def history_of(case: Case, wages: list[tuple[str, Decimal]] | None = None) -> History:
+    listed = wages if wages is not None else [(w.month, w.wage) for w in case.monthly_wages]
+    event_month = month_of(case.event_date)
+    paid = sorted(m for m, w in listed if w > 0)
+    before = [m for m in paid if m < event_month]
+    ignored = paid[len(before) :]
+    first = case.first_contribution_month
+    if before and (first is None or first > before[0]):
+        first = before[0]
+    return History(
+        event_month=event_month, contributions=before, wages=dict(listed), first_month=first, ignored=ignored
+    )
+
+
+# ----------------------------------------------------------------------------------------------- banding
+
+
+class MonthBander:
+    """Bands months with the wage table in force in each month, without repeating work per month.
+
+    Months come in calendar order; the table is looked up again only when a month reaches the next table's
+    start (or the end of a value's provisional dating), and each (table, wage) is banded once.
+    """
+
+    KEY = "wages.band_table"
+
+    def __init__(self, rules: RulePack) -> None:
+        self.rules = rules
+        param = rules.param(self.KEY)
+        self._changes = sorted(
+            {v.start for v in param.values}
+            | {v.date_provisional_until for v in param.values if v.date_provisional_until is not None}
+        )
+        self._table: Value | None = None
+        self._valid_until: date | None = None
+        self._valid_from: date | None = None
+        self._protos: dict[tuple[int, date, bool, Decimal], WageMonthInfo] = {}
+
+    def table(self, month: str) -> Value:
+        """The table value in force on the first day of ``month``."""
+        day = month_start(month)
+        current = self._table
+        if (
+            current is None
+            or self._valid_from is None
+            or day < self._valid_from
+            or (self._valid_until is not None and day >= self._valid_until)
+        ):
+            current = self.rules.at(self.KEY, day)
+            self._table = current
+            self._valid_from = max((c for c in self._changes if c <= day), default=day)
+            self._valid_until = next((c for c in self._changes if c > day), None)
+        return current
+
+    def describe(self, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
+        """The same record as :func:`estimator.law.wages.describe_month`, built from a per-band prototype."""
+        tv = self.table(month)
+        ck = (id(tv), tv.start, in_window, wage)
+        proto = self._protos.get(ck)
+        if proto is None:
+            band = tv.value.band_for(wage)
+            proto = WageMonthInfo.model_construct(
+                month=month,
+                wage=wage,
+                band_item=band.item,
+                band=band.label(),
+                assumed_wage=band.assumed_wage,
+                table=tv.value.name,
+                in_window=in_window,
+                provisional=band.provisional or tv.provisional,
+            )
+            self._protos[ck] = proto
+            return proto
+        info = proto.__copy__()
+        info.__dict__.update(month=month, wage=wage)  # the wage as listed (2000 and 2000.00 band alike)
+        return info
+
+
+def describe_history(ctx: Ctx, averaged: set[str], bander: MonthBander | None = None) -> list[WageMonthInfo]:
+    """Every listed month banded, oldest first; ``in_window`` for the months averaged."""
+    bander = bander or MonthBander(ctx.rules)
+    return [bander.describe(m, w, in_window=m in averaged) for m, w in sorted(ctx.wages)]
+
+
+# ----------------------------------------------------------------------------------------------- the law
+
+
+def contribution_history(ctx: Ctx) -> None:
+    """Read the history (left in ``ctx.facts``), warn about months that do not count, band every month."""
+    hist = history_of(ctx.case, ctx.wages)
+    ctx.facts[FACT] = hist
+    if hist.ignored:
+        ctx.trace.warn(
+            "inv.months_ignored",
+            fill("inv.warn.months_ignored", months=", ".join(hist.ignored), event=hist.event_month),
+            severity="info",
+        )
+    first_listed = hist.contributions[0] if hist.contributions else None
+    payable_from = ctx.case.first_contribution_month
+    if payable_from and first_listed and payable_from < first_listed:
+        ctx.trace.warn("inv.history_gap", fill("inv.warn.history_gap", first=payable_from, listed=first_listed))
+    ctx.wage_months = describe_history(ctx, set())
+    ctx.average_monthly_wage = None
