@@ -2,7 +2,8 @@
 
 The registry (:mod:`estimator.law.registry`) walks :data:`INVALIDITY_LAWS` for a notice of invalidity and
 :data:`DEATH_LAWS` for a death from any cause not connected with employment; each law reads what the earlier ones
-left in ``ctx.facts`` (the history, the qualifying period, the pension).
+left in ``ctx.facts`` (the history, the qualifying period, the pension).  The functions of the submodules are
+imported from them (``from estimator.law.invalidity.pension import pension``): the package names the modules.
 
 * :mod:`.history`: the contribution history (the months that count).
 * :mod:`.qualifying`: the age conditions and the full / reduced qualifying periods (s.17, s.17A).
@@ -17,11 +18,12 @@ from __future__ import annotations
 from estimator.law.invalidity.attendance import constant_attendance, education, rehabilitation_and_education
 from estimator.law.invalidity.grant import invalidity_grant
 from estimator.law.invalidity.history import History, contribution_history, history_of
-from estimator.law.invalidity.pension import PensionCalc, average_monthly_wage, invalidity_pension, pension
-from estimator.law.invalidity.qualifying import Qualifying, age_conditions, qualifying, qualifying_conditions
+from estimator.law.invalidity.pension import PensionCalc, invalidity_pension
+from estimator.law.invalidity.qualifying import Qualifying, age_conditions, qualifying_conditions
 from estimator.law.invalidity.survivors import funeral, survivors_pension
+from estimator.law.schemes import Law
 
-INVALIDITY_LAWS = (
+INVALIDITY_LAWS: tuple[Law, ...] = (
     contribution_history,
     age_conditions,
     qualifying_conditions,
@@ -30,7 +32,7 @@ INVALIDITY_LAWS = (
     constant_attendance,
     rehabilitation_and_education,
 )
-DEATH_LAWS = (
+DEATH_LAWS: tuple[Law, ...] = (
     contribution_history,
     age_conditions,
     qualifying_conditions,
@@ -45,8 +47,5 @@ __all__ = [
     "History",
     "PensionCalc",
     "Qualifying",
-    "average_monthly_wage",
     "history_of",
-    "pension",
-    "qualifying",
 ]

@@ -88,6 +88,6 @@ def invalidity_grant(ctx: Ctx) -> InvalidityGrant | None:
         return None
     grant = grant_of(ctx, ctx.facts[history.FACT])
     if grant is None:
-        ctx.trace.refuse("INVALIDITY_GRANT", fill("inv.refuse.grant_none"))
+        ctx.trace.refuse("INVALIDITY_GRANT", tr("inv.refuse.grant_none"))
         raise NothingMorePayable
     return grant

@@ -60,8 +60,8 @@ def history_of(case: Case, wages: list[tuple[str, Decimal]] | None = None) -> Hi
 class MonthBander:
     """Bands months with the wage table in force in each month, without repeating work per month.
 
-    Months come in calendar order; the table is looked up again only when a month reaches the next table's
-    start (or the end of a value's provisional dating), and each (table, wage) is banded once.
+    The table is looked up again only when a month crosses the start of another table (or the end of a value's
+    provisional dating); each (table, wage, in window) is banded once and its record copied for the other months.
     """
 
     KEY = "wages.band_table"
@@ -69,35 +69,30 @@ class MonthBander:
     def __init__(self, rules: RulePack) -> None:
         self.rules = rules
         param = rules.param(self.KEY)
-        self._changes = sorted(
-            {v.start for v in param.values}
-            | {v.date_provisional_until for v in param.values if v.date_provisional_until is not None}
-        )
+        changes = {v.start for v in param.values} | {
+            v.date_provisional_until for v in param.values if v.date_provisional_until is not None
+        }
+        # the first month whose first day is on or after each change, as YYYY-MM (ordered like the months)
+        self._changes = sorted({_first_month_from(d) for d in changes})
         self._table: Value | None = None
-        self._valid_until: date | None = None
-        self._valid_from: date | None = None
-        self._protos: dict[tuple[int, date, bool, Decimal], WageMonthInfo] = {}
+        self._from = ""
+        self._until: str | None = ""
+        self._protos: dict[tuple[int, bool, Decimal], WageMonthInfo] = {}
 
     def table(self, month: str) -> Value:
         """The table value in force on the first day of ``month``."""
-        day = month_start(month)
         current = self._table
-        if (
-            current is None
-            or self._valid_from is None
-            or day < self._valid_from
-            or (self._valid_until is not None and day >= self._valid_until)
-        ):
-            current = self.rules.at(self.KEY, day)
+        if current is None or month < self._from or (self._until is not None and month >= self._until):
+            current = self.rules.at(self.KEY, month_start(month))
             self._table = current
-            self._valid_from = max((c for c in self._changes if c <= day), default=day)
-            self._valid_until = next((c for c in self._changes if c > day), None)
+            self._from = max((c for c in self._changes if c <= month), default="")
+            self._until = next((c for c in self._changes if c > month), None)
         return current
 
     def describe(self, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
         """The same record as :func:`estimator.law.wages.describe_month`, built from a per-band prototype."""
         tv = self.table(month)
-        ck = (id(tv), tv.start, in_window, wage)
+        ck = (id(tv), in_window, wage)
         proto = self._protos.get(ck)
         if proto is None:
             band = tv.value.band_for(wage)
@@ -113,15 +108,43 @@ class MonthBander:
             )
             self._protos[ck] = proto
             return proto
-        info = proto.__copy__()
-        info.__dict__.update(month=month, wage=wage)  # the wage as listed (2000 and 2000.00 band alike)
-        return info
+        return _copy_record(proto, {"month": month, "wage": wage})
+
+
+def _first_month_from(day: date) -> str:
+    """The first month that starts on or after ``day``."""
+    if day.day == 1:
+        return month_of(day)
+    return month_of(date(day.year + day.month // 12, day.month % 12 + 1, 1))
+
+
+def _copy_record(proto: WageMonthInfo, fields: dict[str, object]) -> WageMonthInfo:
+    """``proto`` with ``fields`` changed, without validating again: what ``model_construct`` does, for a record
+    already valid, at a tenth of its cost (which counts for a 40-year history).  Every field is set in the
+    prototype, so its (unchanging) ``fields_set`` can be shared."""
+    info = _new_record(WageMonthInfo)
+    values = proto.__dict__.copy()
+    values.update(fields)
+    _set(info, "__dict__", values)
+    _set(info, "__pydantic_fields_set__", proto.__pydantic_fields_set__)
+    _set(info, "__pydantic_extra__", None)
+    _set(info, "__pydantic_private__", None)
+    return info
+
+
+_new_record = WageMonthInfo.__new__
+_set = object.__setattr__
+
+
+def mark_averaged(months: list[WageMonthInfo], averaged: set[str]) -> list[WageMonthInfo]:
+    """The banded history with ``in_window`` set for the months averaged."""
+    return [_copy_record(m, {"in_window": True}) if m.month in averaged else m for m in months]
 
 
 def describe_history(ctx: Ctx, averaged: set[str], bander: MonthBander | None = None) -> list[WageMonthInfo]:
-    """Every listed month banded, oldest first; ``in_window`` for the months averaged."""
+    """Every listed month banded, oldest first (``ctx.wages`` is); ``in_window`` for the months averaged."""
     bander = bander or MonthBander(ctx.rules)
-    return [bander.describe(m, w, in_window=m in averaged) for m, w in sorted(ctx.wages)]
+    return [bander.describe(m, w, in_window=m in averaged) for m, w in ctx.wages]
 
 
 # ----------------------------------------------------------------------------------------------- the law

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from estimator.engine.i18n import Text, tr
-from estimator.engine.money import ZERO, num, rm, sen
+from estimator.engine.money import ZERO, num, pct, rm, sen
 from estimator.engine.rules import RuleNotInForce
 from estimator.engine.trace import StepTrace, Trace, fill, join_texts
 from estimator.law.context import Ctx
@@ -57,21 +57,11 @@ def _runs(infos: list[WageMonthInfo]) -> list[Text]:
             ):
                 continue
         first, last = infos[start], infos[k - 1]
-        months = (
-            first.month
-            if k - 1 == start
-            else fill("inv.amw.run_months", first=first.month, last=last.month, count=k - start)
-        )
-        out.append(
-            fill(
-                "inv.amw.run",
-                months=months,
-                wage=first.wage,
-                item=first.band_item,
-                table=first.table,
-                assumed=first.assumed_wage,
-            )
-        )
+        values = {"wage": first.wage, "item": first.band_item, "table": first.table, "assumed": first.assumed_wage}
+        if k - 1 == start:
+            out.append(fill("inv.amw.run", month=first.month, **values))
+        else:
+            out.append(fill("inv.amw.run_range", first=first.month, last=last.month, count=k - start, **values))
         start = k
     return out
 
@@ -155,11 +145,11 @@ def pension_rate(
     """Rate % of the AMW, with its step: (rate, step id, provisional)."""
     s = trace.step(f"{'surv' if survivors else 'inv'}.rate", on)
     inputs = {"contributions": str(contributions)}
-    title = fill("step.inv_rate")
+    title = tr("step.inv_rate")
     if kind == "reduced":
         key = "invalidity.survivors_reduced_rate_percent" if survivors else "invalidity.reduced_rate_percent"
         rate: Decimal = s.rule(key)
-        step = s.done("inv_rate_reduced", fill("inv.pct", rate=rate), title=title, inputs=inputs, rate=rate)
+        step = s.done("inv_rate_reduced", pct(rate), title=title, inputs=inputs, rate=rate)
         return rate, step.id, step.provisional
     base: Decimal = s.rule("invalidity.base_rate_percent")
     free: int = s.rule("invalidity.rate_free_contributions")
@@ -171,7 +161,7 @@ def pension_rate(
     rate = min(raw, top)
     step = s.done(
         "inv_rate_full",
-        fill("inv.pct", rate=rate),
+        pct(rate),
         title=title,
         inputs=inputs,
         base=base,
@@ -212,7 +202,7 @@ def pension(
     step = s.done(
         "inv_pension",
         rm(monthly),
-        title=fill("step.inv_pension_survivors" if survivors else "step.inv_pension"),
+        title=tr("step.inv_pension_survivors" if survivors else "step.inv_pension"),
         rounding="inv_pension",
         note=fill("inv.raised_to_minimum", minimum=minimum) if minimum and monthly != raw else None,
         rate=rate,
@@ -223,23 +213,21 @@ def pension(
     return PensionCalc(rate, monthly, minimum, monthly != raw, step.provisional, [rate_id, step.id])
 
 
-def daily_rates(ctx: Ctx, on: date, monthly: Decimal, provisional: bool) -> tuple[Decimal, Decimal, str]:
+def daily_rates(ctx: Ctx, on: date, monthly: Decimal, provisional: bool) -> tuple[Decimal, Text, str]:
     """Per-day rate for part months (s.19: monthly / days in that month): the rate in the month of ``on`` and
-    the amount for the part month from ``on`` to the month's end.  Returns (daily rate, part amount, step id)."""
+    the amount for the part month from ``on`` to the month's end.  Returns (daily rate, its note, step id)."""
     days = calendar.monthrange(on.year, on.month)[1]
     daily = sen(monthly / days)
     remaining = days - on.day + 1
     part = sen(monthly * remaining / days)
-    others = join_texts(
-        [fill("inv.daily.other", days=d, rate=sen(monthly / d)) for d in (28, 29, 30, 31)], ", "
-    )
     s = ctx.step("inv.daily", on)
     s.provisional_input(provisional)
+    note = fill("inv.daily_note", date=on, days=remaining, amount=part)
     step = s.done(
         "inv_daily",
         rm(daily),
         rounding="inv_daily",
-        note=fill("inv.daily_note", date=on, days=remaining, amount=part),
+        note=note,
         monthly=monthly,
         days=days,
         daily=daily,
@@ -247,9 +235,10 @@ def daily_rates(ctx: Ctx, on: date, monthly: Decimal, provisional: bool) -> tupl
         remaining=remaining,
         on=on,
         part=part,
-        others=others,
+        # the rates of the other month lengths
+        **{f"rate{days_in_month}": sen(monthly / days_in_month) for days_in_month in (28, 29, 30, 31)},
     )
-    return daily, part, step.id
+    return daily, note, step.id
 
 
 def pension_of(ctx: Ctx, death: bool) -> PensionCalc | None:
@@ -259,10 +248,10 @@ def pension_of(ctx: Ctx, death: bool) -> PensionCalc | None:
     assert q.kind is not None
     amw = average_monthly_wage(ctx, hist, death=death)
     if amw.used is None:  # only possible for a pensioner with no listed wages
-        ctx.trace.refuse(qualifying.main_code(ctx), fill("inv.refuse.no_wages"))
+        ctx.trace.refuse(qualifying.main_code(ctx), tr("inv.refuse.no_wages"))
         return None
     ctx.average_monthly_wage = sen(amw.used)
-    ctx.wage_months = history.describe_history(ctx, {i.month for i in amw.months})
+    ctx.wage_months = history.mark_averaged(ctx.wage_months, {i.month for i in amw.months})
     calc = pension(
         ctx.trace,
         ctx.case.event_date,
@@ -281,8 +270,7 @@ def pension_of(ctx: Ctx, death: bool) -> PensionCalc | None:
 
 def pension_notes(ctx: Ctx, calc: PensionCalc) -> list[Text]:
     q: qualifying.Qualifying = ctx.facts[qualifying.FACT]
-    test = q.test if q.test != "none" else "pensioner"
-    notes = [fill(f"inv.qp.{test}", window=q.window_count, need=q.window_needed, n=q.span_count, months=q.span_months)]
+    notes = [q.note if q.test != "none" else tr("inv.qp.pensioner")]
     amw = calc.average
     if amw is not None and amw.floored and amw.minimum is not None:
         notes.append(fill("inv.amw_floored", minimum=amw.minimum))
@@ -302,11 +290,10 @@ def invalidity_pension(ctx: Ctx) -> InvalidityPension | None:
         calc = pension_of(ctx, death=False)
         if calc is None:
             raise NothingMorePayable
-        daily, part, _ = daily_rates(ctx, on, calc.monthly, calc.provisional)
+        daily, part_month_note, _ = daily_rates(ctx, on, calc.monthly, calc.provisional)
     assert calc.average is not None and calc.average.used is not None and q.kind is not None
     notes = pension_notes(ctx, calc)
-    days = calendar.monthrange(on.year, on.month)[1] - on.day + 1
-    notes.append(fill("inv.daily_note", date=on, days=days, amount=part))
+    notes.append(part_month_note)
     notes.append(tr("inv.accrual_note"))
     return InvalidityPension(
         title=tr("inv.title.pension"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from estimator.engine.i18n import Text
+from estimator.engine.i18n import Text, tr
 from estimator.engine.trace import fill
 from estimator.law.context import Ctx
 from estimator.law.invalidity import history
@@ -56,6 +56,7 @@ class Qualifying:
     reduced_needed: int
     minimum: int
     total: int
+    note: Text  # which condition is met, with the counts
     step_id: str = ""
 
 
@@ -64,7 +65,7 @@ def _ceil_share(share: Fraction, months: int) -> int:
 
 
 def _met(ok: bool) -> Text:
-    return fill("inv.met" if ok else "inv.not_met")
+    return tr("inv.met" if ok else "inv.not_met")
 
 
 def qualifying(ctx: Ctx, hist: history.History, death: bool = False) -> Qualifying:
@@ -107,18 +108,19 @@ def qualifying(ctx: Ctx, hist: history.History, death: bool = False) -> Qualifyi
             minimum=minimum,
         )
         if hist.first_month
-        else fill("inv.qual.no_span")
+        else tr("inv.qual.no_span")
     )
+    note = fill(f"inv.qp.{test}", window=window_count, need=need_window, n=span_count, months=span)
     step = s.done(
         "inv_qualifying",
-        fill(f"inv.qual.result.{kind or 'none'}"),
-        title=fill("step.inv_qualifying_death" if death else "step.inv_qualifying"),
+        tr(f"inv.qual.result.{kind or 'none'}"),
+        title=tr("step.inv_qualifying_death" if death else "step.inv_qualifying"),
         inputs={
             "first_contribution_month": hist.first_month or "",
             "event_month": hist.event_month,
             "contributions": str(hist.total),
         },
-        note=fill(f"inv.qp.{test}", window=window_count, need=need_window, n=span_count, months=span),
+        note=note,
         window_first=window[0],
         window_last=window[-1],
         window_count=window_count,
@@ -139,6 +141,7 @@ def qualifying(ctx: Ctx, hist: history.History, death: bool = False) -> Qualifyi
         reduced_needed=reduced_needed,
         minimum=minimum,
         total=hist.total,
+        note=note,
         step_id=step.id,
     )
 
@@ -165,26 +168,26 @@ def age_conditions(ctx: Ctx) -> None:
     first_text = (
         fill("inv.age.first", age=first_age, month=hist.first_month, limit=limit_first)
         if first_age is not None
-        else fill("inv.age.no_first")
+        else tr("inv.age.no_first")
     )
     step = s.done(
         "inv_age",
         "✓" if reason is None else "✗",
         inputs={"date_of_birth": ctx.case.date_of_birth.isoformat()},
-        note=fill("inv.age_ok") if reason is None else reason,
+        note=tr("inv.age_ok") if reason is None else reason,
         age=ctx.age,
         on=s.on,
         limit_event=limit_event,
         first=first_text,
-        pensioner=fill("inv.age.pensioner") if pensioner else "",
+        pensioner=tr("inv.age.pensioner") if pensioner else "",
     )
     ctx.facts[BASE_IDS] = [step.id]
     if reason is not None:
         ctx.trace.refuse(main_code(ctx), reason)
         if death:
-            ctx.trace.refuse("FUNERAL", fill("inv.refuse.funeral"))
+            ctx.trace.refuse("FUNERAL", tr("inv.refuse.funeral"))
         else:
-            ctx.trace.refuse("INVALIDITY_GRANT", fill("inv.refuse.grant_age"))
+            ctx.trace.refuse("INVALIDITY_GRANT", tr("inv.refuse.grant_age"))
         raise NothingMorePayable
 
 
@@ -200,7 +203,7 @@ def qualifying_conditions(ctx: Ctx) -> None:
     ctx.facts[BASE_IDS] = [*ctx.facts[BASE_IDS], q.step_id]
     if q.kind is None and is_pensioner(ctx):
         q.kind = "full"
-        ctx.trace.warn("surv.pensioner", fill("inv.warn.pensioner"))
+        ctx.trace.warn("surv.pensioner", tr("inv.warn.pensioner"))
     ctx.facts[FACT] = q
     if q.kind is not None:
         return
@@ -215,5 +218,5 @@ def qualifying_conditions(ctx: Ctx) -> None:
     key = "inv.refuse.not_qualifying_death" if death else "inv.refuse.not_qualifying"
     ctx.trace.refuse(main_code(ctx), fill(key, counts_en=counts["en"], counts_ms=counts["ms"]))
     if death:
-        ctx.trace.refuse("FUNERAL", fill("inv.refuse.funeral"))
+        ctx.trace.refuse("FUNERAL", tr("inv.refuse.funeral"))
         raise NothingMorePayable

@@ -58,7 +58,7 @@ def survivors_pension(ctx: Ctx) -> SurvivorsPension | None:
             return None
         payees, schedule, _ = _shares(ctx, calc.monthly, ctx.case.event_date)
     if not payees:
-        ctx.trace.refuse("SURVIVORS_PENSION", fill("inv.refuse.no_eligible_dependants"))
+        ctx.trace.refuse("SURVIVORS_PENSION", tr("inv.refuse.no_eligible_dependants"))
         return None
     notes = pension.pension_notes(ctx, calc)
     note = tr("inv.survivors_shares_note")
