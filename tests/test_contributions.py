@@ -13,7 +13,8 @@ import pytest
 from estimator import CaseError
 from estimator.cli.main import main
 from estimator.engine.rules import default_rules
-from estimator.law.contributions import ContributionResult, contributions, run_contributions
+from estimator.cli.contributions import run_contributions
+from estimator.law.contributions import ContributionResult, contributions
 
 D = Decimal
 
