@@ -228,7 +228,9 @@ def _eis(
     s = trace.step("con.eis", on)
 
     def out(status: Status, reason: Text, subst: Text | None = None, **kw: Any) -> ContributionLine:
-        step = s.done("con_eis", rm(kw.get("total", ZERO)), subst="con_reason", note=reason, reason=subst or reason)
+        step = s.done(
+            "con_eis", rm(kw.get("total", ZERO)), subst="con_reason", note=reason, reason=subst or reason
+        )
         return ContributionLine(
             code="EIS",
             title=tr("con.title.eis"),
@@ -322,7 +324,14 @@ def _lindung(trace: Trace, wage: Decimal, on: date) -> ContributionLine:
     amount: Decimal = getattr(band, f"phase{phase}")
     reason = fill("con.lindung_due", phase=phase)
     step = s.done(
-        "con_lindung", rm(amount), note=reason, wage=wage, item=band.item, band=_label(band), phase=phase, amount=amount
+        "con_lindung",
+        rm(amount),
+        note=reason,
+        wage=wage,
+        item=band.item,
+        band=_label(band),
+        phase=phase,
+        amount=amount,
     )
     return ContributionLine(
         code="LINDUNG",

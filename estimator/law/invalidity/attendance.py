@@ -10,7 +10,7 @@ from estimator.engine.money import rm, sen
 from estimator.engine.rules import RuleNotInForce
 from estimator.law.context import Ctx
 from estimator.law.invalidity import pension
-from estimator.model.result import CAA, Info
+from estimator.model.result import CAA, BenefitRecord, Info
 
 PAID = "invalidity.survivors_paid"  # set in ``ctx.facts`` when a survivors' pension is shared
 
@@ -29,7 +29,13 @@ def constant_attendance(ctx: Ctx) -> CAA | None:
         share: Decimal = s.rule("invalidity.caa_percent_of_pension")
         amount = sen(calc.monthly * share / 100)
         step = s.done(
-            "inv_caa", rm(amount), subst="inv_caa_share", inputs=inputs, share=share, pension=calc.monthly, amount=amount
+            "inv_caa",
+            rm(amount),
+            subst="inv_caa_share",
+            inputs=inputs,
+            share=share,
+            pension=calc.monthly,
+            amount=amount,
         )
     return CAA(
         title=tr("benefit.CAA"),
@@ -48,7 +54,7 @@ def _education() -> Info:
     )
 
 
-def rehabilitation_and_education(ctx: Ctx) -> list[Info]:
+def rehabilitation_and_education(ctx: Ctx) -> list[BenefitRecord]:
     """With an invalidity pension: rehabilitation (and dialysis), and the education loan."""
     if pension.FACT not in ctx.facts:
         return []
@@ -60,6 +66,6 @@ def rehabilitation_and_education(ctx: Ctx) -> list[Info]:
     return [rehabilitation, _education()]
 
 
-def education(ctx: Ctx) -> list[Info]:
+def education(ctx: Ctx) -> list[BenefitRecord]:
     """With a survivors' pension: the education loan for a dependant child."""
     return [_education()] if ctx.facts.get(PAID) else []

@@ -55,7 +55,10 @@ def grant_of(ctx: Ctx, hist: history.History) -> InvalidityGrant | None:
     note = fill("inv.grant_assumption", rate=rate)
     ctx.trace.note_provisional("inv.grant", note)
     s.provisional_input()
-    lines = [fill("inv.grant.group", count=n, part=part, item=item, table=table) for (table, item, part), n in groups.items()]
+    lines = [
+        fill("inv.grant.group", count=n, part=part, item=item, table=table)
+        for (table, item, part), n in groups.items()
+    ]
     step = s.done(
         "inv_grant",
         rm(total),

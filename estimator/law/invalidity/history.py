@@ -32,7 +32,9 @@ class History:
     event_month: str
     contributions: list[str]  # months with a wage above zero before the event month, oldest first
     wages: dict[str, Decimal]  # every listed month -> wage
-    first_month: str | None  # when contributions first became payable (case field, else the first contribution)
+    first_month: (
+        str | None
+    )  # when contributions first became payable (case field, else the first contribution)
     ignored: list[str] = field(default_factory=list)  # listed months in or after the event month
 
     @property
@@ -163,6 +165,8 @@ def contribution_history(ctx: Ctx) -> None:
     first_listed = hist.contributions[0] if hist.contributions else None
     payable_from = ctx.case.first_contribution_month
     if payable_from and first_listed and payable_from < first_listed:
-        ctx.trace.warn("inv.history_gap", fill("inv.warn.history_gap", first=payable_from, listed=first_listed))
+        ctx.trace.warn(
+            "inv.history_gap", fill("inv.warn.history_gap", first=payable_from, listed=first_listed)
+        )
     ctx.wage_months = describe_history(ctx, set())
     ctx.average_monthly_wage = None

@@ -57,11 +57,18 @@ def _runs(infos: list[WageMonthInfo]) -> list[Text]:
             ):
                 continue
         first, last = infos[start], infos[k - 1]
-        values = {"wage": first.wage, "item": first.band_item, "table": first.table, "assumed": first.assumed_wage}
+        values = {
+            "wage": first.wage,
+            "item": first.band_item,
+            "table": first.table,
+            "assumed": first.assumed_wage,
+        }
         if k - 1 == start:
             out.append(fill("inv.amw.run", month=first.month, **values))
         else:
-            out.append(fill("inv.amw.run_range", first=first.month, last=last.month, count=k - start, **values))
+            out.append(
+                fill("inv.amw.run_range", first=first.month, last=last.month, count=k - start, **values)
+            )
         start = k
     return out
 
@@ -89,9 +96,7 @@ def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -
     counts: dict[Decimal, int] = {}
     for i in infos:
         counts[i.assumed_wage] = counts.get(i.assumed_wage, 0) + 1
-    terms = join_texts(
-        [fill("inv.amw.term", count=n, assumed=aw) for aw, n in sorted(counts.items())], " + "
-    )
+    terms = join_texts([fill("inv.amw.term", count=n, assumed=aw) for aw, n in sorted(counts.items())], " + ")
     bands.provisional_input(bool(inferred))
     s1 = bands.done(
         "inv_amw_bands",
@@ -197,7 +202,11 @@ def pension(
     if minimum is None:
         floor: Text | str = ""
     else:
-        floor = fill("inv.pension.raised" if monthly != raw else "inv.pension.minimum", minimum=minimum, monthly=monthly)
+        floor = fill(
+            "inv.pension.raised" if monthly != raw else "inv.pension.minimum",
+            minimum=minimum,
+            monthly=monthly,
+        )
     s.provisional_input(amw_provisional or rate_provisional)
     step = s.done(
         "inv_pension",
@@ -235,8 +244,10 @@ def daily_rates(ctx: Ctx, on: date, monthly: Decimal, provisional: bool) -> tupl
         remaining=remaining,
         on=on,
         part=part,
-        # the rates of the other month lengths
-        **{f"rate{days_in_month}": sen(monthly / days_in_month) for days_in_month in (28, 29, 30, 31)},
+        rate28=sen(monthly / 28),  # the rates of the other month lengths
+        rate29=sen(monthly / 29),
+        rate30=sen(monthly / 30),
+        rate31=sen(monthly / 31),
     )
     return daily, note, step.id
 
