@@ -8,7 +8,9 @@ from estimator import parse_case
 from estimator.engine.rules import RulePack, default_rules
 from estimator.engine.trace import Trace
 from estimator.law.context import Ctx
+from estimator.law.schemes import NothingMorePayable, laws_for
 from estimator.model.case import Case, age_on
+from estimator.model.result import BenefitRecord
 from tests.core_helpers import FAR_FUTURE
 
 
@@ -48,7 +50,7 @@ def inv_case(
 
 
 def make_ctx(data: dict[str, Any] | Case, rules: RulePack | None = None) -> Ctx:
-    """The engine's Ctx, for calling invalidity_benefits directly."""
+    """The engine's Ctx, for calling the laws of the Invalidity Scheme directly."""
     case = data if isinstance(data, Case) else parse_case(data, today=FAR_FUTURE)
     pack = rules or default_rules()
     return Ctx(
@@ -58,6 +60,21 @@ def make_ctx(data: dict[str, Any] | Case, rules: RulePack | None = None) -> Ctx:
         age=age_on(case.date_of_birth, case.event_date),
         wages=sorted((w.month, w.wage) for w in case.monthly_wages),
     )
+
+
+def invalidity_benefits(ctx: Ctx) -> list[BenefitRecord]:
+    """Walk the scheme's laws for the case's outcome, as ``estimate`` does (without building the Result)."""
+    benefits: list[BenefitRecord] = []
+    try:
+        for law in laws_for("invalidity", ctx.case.outcome):
+            paid = law(ctx)
+            if isinstance(paid, list):
+                benefits.extend(paid)
+            elif paid is not None:
+                benefits.append(paid)
+    except NothingMorePayable:
+        pass
+    return benefits
 
 
 SPOUSE_AND_TWO_CHILDREN = [

@@ -14,15 +14,17 @@ from hypothesis import strategies as st
 
 from estimator import CaseError, parse_case
 from estimator.cli.main import main
-from estimator.engine.calc import Recorder
 from estimator.engine.rules import default_rules
 from estimator.engine.trace import Trace
-from estimator.law.invalidity import history_of, invalidity_benefits, pension, qualifying
+from estimator.law.invalidity.history import history_of
+from estimator.law.invalidity.pension import pension
+from estimator.law.invalidity.qualifying import qualifying
 from tests.core_helpers import FAR_FUTURE, D, benefit, refused, run
 from tests.invalidity_helpers import (
     SPOUSE_AND_TWO_CHILDREN,
     before_event,
     inv_case,
+    invalidity_benefits,
     make_ctx,
     month_add,
     months_run,
@@ -72,7 +74,7 @@ def test_d7_to_d11_through_the_pension_function() -> None:
         (D("2000"), 36, "full", "1020.00"),
     ]
     for amw, n, kind, expected in cases:
-        calc = pension(Recorder(Trace(rules)), on, amw, n, kind)  # type: ignore[arg-type]
+        calc = pension(Trace(rules), on, amw, n, kind)  # type: ignore[arg-type]
         assert calc.monthly == D(expected), (amw, n, kind)
 
 
@@ -95,7 +97,7 @@ def test_23_contributions_do_not_qualify_24_do() -> None:
 def _qualifying(data: dict) -> object:
     ctx = make_ctx(data)
     hist = history_of(ctx.case, ctx.wages)
-    return qualifying(ctx.rec, hist, ctx.case.event_date)
+    return qualifying(ctx, hist)
 
 
 def test_exactly_two_thirds_of_the_months_is_full() -> None:
@@ -189,7 +191,8 @@ def test_per_day_rate_and_first_part_month() -> None:
     assert p.monthly_amount == D("975.00")
     assert p.daily_rate == D("31.45")  # 975 / 31
     step = r.step("inv.daily")
-    assert "12 days from 2025-10-20" in step.substituted["en"] and "= 377.42" in step.substituted["en"]
+    assert "12 days from 20/10/2025" in step.substituted["en"] and "= 377.42" in step.substituted["en"]
+    assert "12 hari mulai 20/10/2025" in step.substituted["ms"]
 
 
 # ----------------------------------------------------------------------------------------------- grant, CAA
@@ -380,9 +383,9 @@ def test_cli_summary_of_an_invalidity_case(tmp_path: Path, capsys: pytest.Captur
 def test_pension_bounds_and_monotonicity(amw: int, n: int, extra: int, reduced: bool, day: date) -> None:
     rules = default_rules()
     kind = "reduced" if reduced else "full"
-    a = pension(Recorder(Trace(rules)), day, Decimal(amw), n, kind)  # type: ignore[arg-type]
-    more_n = pension(Recorder(Trace(rules)), day, Decimal(amw), n + extra, kind)  # type: ignore[arg-type]
-    more_w = pension(Recorder(Trace(rules)), day, Decimal(amw + extra), n, kind)  # type: ignore[arg-type]
+    a = pension(Trace(rules), day, Decimal(amw), n, kind)  # type: ignore[arg-type]
+    more_n = pension(Trace(rules), day, Decimal(amw), n + extra, kind)  # type: ignore[arg-type]
+    more_w = pension(Trace(rules), day, Decimal(amw + extra), n, kind)  # type: ignore[arg-type]
     assert more_n.monthly >= a.monthly and more_w.monthly >= a.monthly
     assert D("50") <= a.rate_percent <= D("65")
     minimum = rules.at("invalidity.min_pension", day).value
@@ -393,3 +396,34 @@ def test_pension_bounds_and_monotonicity(amw: int, n: int, extra: int, reduced: 
 def test_history_month_helpers() -> None:
     assert month_add("2025-01", -1) == "2024-12"
     assert [w["month"] for w in before_event("2025-03-10", 3, "1.00")] == ["2024-12", "2025-01", "2025-02"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        inv_case("2025-10-20", before_event("2025-10-20", 60, "2000.00"), needs_constant_attendance=True),
+        inv_case("2025-06-10", before_event("2025-06-10", 20, "2000.00")),  # the grant
+        inv_case(
+            "2025-06-10",
+            before_event("2025-06-10", 30, "900.00"),
+            outcome="death",
+            dependants=SPOUSE_AND_TWO_CHILDREN,
+        ),
+    ],
+)
+def test_the_malay_explanation_is_wholly_malay(data: dict) -> None:
+    import re
+
+    english = re.compile(
+        r"\b(age|limit|need|needs|met|contributions?|days?|from|since|minimum of|reduced|full|employer|employee|with interest|a year|fixed amount)\b"
+    )
+    r = run(data)
+    for s in r.steps:
+        if not s.id.startswith(
+            ("inv.", "surv.age", "surv.qualifying", "surv.amw", "surv.rate", "surv.pension")
+        ):
+            continue
+        for field in (s.title, s.formula, s.substituted, s.result, s.note, s.rounding):
+            if field:
+                assert not english.search(field["ms"]), (s.id, field["ms"])
+                assert not re.search(r"\d{4}-\d{2}-\d{2}", field["ms"]), (s.id, field["ms"])

@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--list", action="store_true", help="list every dated value")
     rules.set_defaults(func=_cmd_rules)
     try:
-        from estimator.law.contributions import register_cli
+        from estimator.cli.contributions import register_cli
     except ImportError:  # pragma: no cover - during development only
         pass
     else:

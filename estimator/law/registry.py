@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from estimator.law.context import Ctx
 from estimator.law.injury import injury_benefits
-from estimator.law.invalidity import invalidity_benefits
+from estimator.law.invalidity import DEATH_LAWS, INVALIDITY_LAWS
 from estimator.law.schemes import register
 from estimator.model.result import BenefitRecord
 
@@ -13,12 +13,8 @@ def _injury(ctx: Ctx) -> list[BenefitRecord]:  # TRANSITIONAL: one entry until t
     return injury_benefits(ctx)  # type: ignore[return-value]
 
 
-def _invalidity(ctx: Ctx) -> list[BenefitRecord]:  # TRANSITIONAL
-    return list(invalidity_benefits(ctx))
-
-
 for _scheme in ("employment_injury", "non_employment_injury"):
     for _outcome in ("injury", "death"):
         register(_scheme, _outcome, [_injury])
-for _outcome in ("invalidity", "death"):
-    register("invalidity", _outcome, [_invalidity])
+register("invalidity", "invalidity", INVALIDITY_LAWS)
+register("invalidity", "death", DEATH_LAWS)
