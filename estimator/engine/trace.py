@@ -22,9 +22,10 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Literal
 
-from estimator.engine.i18n import LANGS, Text, catalog, tr
+from estimator.engine.i18n import LANGS, Lang, Text, catalog, tr
 from estimator.engine.money import fraction_text, num, pct, rm
 from estimator.engine.rules import RulePack, Value
 from estimator.model.result import NotPayable, ParamUse, Step, Warning
@@ -65,12 +66,35 @@ class _Formatter(string.Formatter):
 _FORMATTERS = {lang: _Formatter(lang) for lang in LANGS}
 
 
-def fill(key: str, /, **values: Any) -> Text:
-    """The catalogue entry ``key`` in both languages, filled with ``values`` (the template specs above)."""
+Parsed = tuple[tuple[str, str | None, str], ...]  # (literal text, field name or None, format spec)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(key: str) -> tuple[tuple[Lang, Parsed], ...]:
     entry = catalog().get(key)
     if entry is None:
         raise KeyError(f"no catalogue entry {key!r}")
-    return {lang: _FORMATTERS[lang].vformat(entry[lang], (), values) for lang in LANGS}
+    out = []
+    for lang in LANGS:
+        parts = tuple(
+            (lit, name, spec or "") for lit, name, spec, _conv in string.Formatter().parse(entry[lang])
+        )
+        out.append((lang, parts))
+    return tuple(out)
+
+
+def fill(key: str, /, **values: Any) -> Text:
+    """The catalogue entry ``key`` in both languages, filled with ``values`` (the template specs above)."""
+    text: Text = {}
+    for lang, parts in _parsed(key):
+        fmt = _FORMATTERS[lang]
+        chunks: list[str] = []
+        for literal, name, spec in parts:
+            chunks.append(literal)
+            if name is not None:
+                chunks.append(fmt.format_field(values[name], spec))
+        text[lang] = "".join(chunks)
+    return text
 
 
 def join_texts(parts: list[Text], sep: str = "; ") -> Text:
