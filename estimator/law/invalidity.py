@@ -493,10 +493,10 @@ def _age_conditions(
 
 
 def _funeral(ctx: InvalidityContext, on: date, base_ids: list[str]) -> Funeral:
-    from estimator.law.injury import funeral_benefit
+    from estimator.law.funeral import funeral_benefit
 
     return funeral_benefit(
-        ctx.rec,
+        ctx,  # type: ignore[arg-type]
         on,
         ctx.case.funeral_expenses,
         step_id="surv.funeral",
@@ -707,7 +707,11 @@ def _survivors(
     )
 
     payees, schedule, share_ids = dependants_schedule(
-        rec, case, calc.monthly, per="month", on=case.event_date, step_prefix="surv"
+        ctx,  # type: ignore[arg-type]
+        calc.monthly,
+        per="month",
+        on=case.event_date,
+        step_prefix="surv",
     )
     if not payees:
         rec.refuse("SURVIVORS_PENSION", tr("inv.refuse.no_eligible_dependants"))
