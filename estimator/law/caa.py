@@ -1,4 +1,4 @@
-"""Constant attendance allowance (Act 4 s.15(1)(c); Fourth Schedule): a fixed monthly amount for a permanent
+"""Constant attendance allowance (Act 4 s.15(1); Fourth Schedule): a fixed monthly amount for a permanent
 total disablement that needs the constant personal attendance of another person (Medical Board)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Funeral benefit (Act 4 s.15(1)(e) and the Fourth Schedule; also paid on the death of an invalidity pensioner):
+"""Funeral benefit (Act 4 s.15(1) and the Fourth Schedule; also paid on the death of an invalidity pensioner):
 the actual funeral expenses up to ``ei.funeral_max`` in force on the date of death."""
 
 from __future__ import annotations

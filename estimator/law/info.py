@@ -1,11 +1,12 @@
 """Benefits in kind, described rather than computed, and the notes on the kind of accident.
 
-* Medical benefit (Act 4 s.15(1)(a), s.32): treatment until recovery.
-* Physical and vocational rehabilitation (Act 4 s.15(1), s.57 and s.57A): on the Medical Board's recommendation.
-* Education benefit (a loan): for a dependant child after a death, or while permanent disablement is paid.
+* Medical benefit (Act 4 s.15(1)): treatment until recovery.
+* Physical and vocational rehabilitation (Act 4 s.15(1)): on the Medical Board's recommendation.
+* Education benefit (a loan; Act 4 s.57A, DR38/1996): for a dependant child after a death, or while permanent
+  disablement is paid.
 * Return to Work programme (PERKESO).
-* A commuting accident needs a police report and an unbroken journey (Act 4 s.24); an occupational disease must be
-  in the Fifth Schedule.
+* A commuting accident needs a police report and an unbroken journey; an occupational disease must be in the Fifth
+  Schedule.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Temporary disablement benefit (Act 4 s.15(1)(b); Fourth Schedule para 1(1)(a), as amended by A1788 s.18).
+"""Temporary disablement benefit (Act 4 s.15(1); Fourth Schedule para 1(1)(a), as amended by A1788 s.18).
 
 Payable for medical leave certified for at least ``ei.tdb_min_mc_days`` days including the day of the accident, at
 the TDB daily rate for each day of leave on which the employee did not work with wages.  The permanent

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from estimator.engine.i18n import Text, tr
+from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
 from estimator.engine.rules import PROVISIONAL_CONFIDENCES, Band, RulePack, Value
-from estimator.engine.trace import fill, join_texts
 from estimator.law.context import Ctx
 from estimator.law.schemes import NothingMorePayable
 from estimator.model.case import month_from_index
@@ -139,23 +138,22 @@ def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
         note = tr("wages.inferred_band_note", items=items)
         ctx.trace.note_provisional(f"band:{items}", note)
     s.provisional_input(bool(inferred))
-    lines = [
-        fill(
-            "wages.band_line",
-            month=i.month,
-            wage=i.wage,
-            item=i.band_item,
-            band=i.band,
-            assumed=i.assumed_wage,
+    line = tr("wages.band_line")  # one line a month: plain str.format, the figures formatted once
+    lines = {
+        lang: "; ".join(
+            line[lang].format(
+                month=i.month, wage=rm(i.wage), item=i.band_item, band=i.band, assumed=rm(i.assumed_wage)
+            )
+            for i in basis.used
         )
-        for i in basis.used
-    ]
+        for lang in LANGS
+    }
     bands = s.done(
         "wages_bands",
         ", ".join(rm(i.assumed_wage) for i in basis.used),
         inputs={i.month: num(i.wage) for i in basis.used},
         note=note,
-        lines=join_texts(lines),
+        lines=lines,
     )
     a = ctx.step("wages.average")
     count = a.rule("wages.window_months")
