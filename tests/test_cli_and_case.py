@@ -181,7 +181,7 @@ def test_json_floats_never_become_money_floats(tmp_path: Path) -> None:
 
 def test_estimator_does_not_import_qt() -> None:
     code = (
-        "import sys, estimator, estimator.cli.main, estimator.law.estimate, estimator.law.injury, estimator.render.text; "
+        "import sys, estimator, estimator.cli.main, estimator.law.estimate, estimator.law.injuries, estimator.render.text; "
         "bad=[m for m in sys.modules if m.startswith(('PySide6','shiboken6','ui'))]; print(bad); "
         "sys.exit(1 if bad else 0)"
     )

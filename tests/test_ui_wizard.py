@@ -239,7 +239,7 @@ def test_quick_fill_refuses_a_bad_range(qtbot: Any, win: Any) -> None:
 
 
 def test_injury_schedule_search_and_combined_percent(qtbot: Any, win: Any) -> None:
-    from estimator.law.injury import combine_injuries
+    from estimator.law.injuries import combine_injuries
 
     wiz = win.wizard
     fill_incident(qtbot, wiz, type_index=0, death=False, event="04/08/2025", dob="15/01/1996")

@@ -86,7 +86,7 @@ class Core:
         """The schedule of injuries: Injury(id, part, group{en,ms}, description{en,ms}, percent)."""
         if self._injuries is None:
             try:
-                from estimator.law.injury import injury_list
+                from estimator.law.injuries import injury_list
 
                 self._injuries = list(injury_list(self.rules))
             except ImportError:
@@ -97,7 +97,7 @@ class Core:
     def combine(self, ids: list[str], on: date) -> tuple[Decimal, bool] | None:
         """Combined % of several scheduled injuries (None when the core cannot tell yet)."""
         try:
-            from estimator.law.injury import combine_injuries
+            from estimator.law.injuries import combine_injuries
         except ImportError:
             return None
         percent, total = combine_injuries(self.rules, ids, on)

@@ -2,19 +2,44 @@
 
 from __future__ import annotations
 
-from estimator.law.context import Ctx
-from estimator.law.injury import injury_benefits
+from estimator.law import caa, dependants, funeral, info, lindung, pdb, tdb, wages
 from estimator.law.invalidity import DEATH_LAWS, INVALIDITY_LAWS
-from estimator.law.schemes import register
-from estimator.model.result import BenefitRecord
+from estimator.law.schemes import Law, register
 
-
-def _injury(ctx: Ctx) -> list[BenefitRecord]:  # TRANSITIONAL: one entry until the benefits are split
-    return injury_benefits(ctx)  # type: ignore[return-value]
-
-
-for _scheme in ("employment_injury", "non_employment_injury"):
-    for _outcome in ("injury", "death"):
-        register(_scheme, _outcome, [_injury])
+# Employment Injury Scheme and Lindung 24/7: Lindung 24/7 pays the same benefits at its phase rates (A1788 s.44C)
+_INJURY_COVER: dict[str, Law] = {
+    "employment_injury": info.incident_notes,
+    "non_employment_injury": lindung.coverage,
+}
+for _scheme, _cover in _INJURY_COVER.items():
+    register(
+        _scheme,
+        "injury",
+        [
+            _cover,
+            wages.wage_basis,
+            info.medical,
+            wages.require_average,
+            tdb.temporary_disablement,
+            pdb.permanent_disablement,
+            caa.constant_attendance,
+            info.rehabilitation,
+            info.education_with_pdb,
+            info.return_to_work,
+        ],
+    )
+    register(
+        _scheme,
+        "death",
+        [
+            _cover,
+            wages.wage_basis,
+            tdb.temporary_disablement_before_death,
+            dependants.dependants_benefit,
+            funeral.funeral,
+            info.education_after_death,
+        ],
+    )
+# Invalidity Scheme (Act 4 Part III): the pension or the grant, then what follows from them
 register("invalidity", "invalidity", INVALIDITY_LAWS)
 register("invalidity", "death", DEATH_LAWS)

@@ -1,8 +1,10 @@
-"""Wage basis: each month's wage -> its band (table in force in that month) -> assumed monthly wage.
+"""Wage basis of the employment-injury benefits (Act 4 Fourth Schedule para 4 and 4A).
 
-Employment injury benefits use the average of the assumed wages of the contribution months in the six months
-before the month of the accident; the assumed average daily wage is that average / 30.  Only the final daily
-rate of a benefit is rounded to the sen.
+Each month's wage falls in a band of the assumed-monthly-wage table in force in that month (para 4).  The
+benefits use the average of the assumed wages of the contribution months in the ``wages.window_months`` months
+before the month of the accident; the assumed average daily wage is that average / ``wages.days_divisor``.  With no
+contribution yet, the wage of a person in similar work with the same employer or in the same locality is banded
+instead (para 4A).  Only the final daily rate of a benefit is rounded to the sen.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from estimator.engine.calc import Recorder, formula, title
-from estimator.engine.i18n import Text, tr
+from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
 from estimator.engine.rules import PROVISIONAL_CONFIDENCES, Band, RulePack, Value
-from estimator.model.case import month_from_index, month_index
+from estimator.law.context import Ctx
+from estimator.law.schemes import NothingMorePayable
+from estimator.model.case import month_from_index
 from estimator.model.result import WageMonthInfo
 
 
@@ -50,6 +53,14 @@ def window_months(event_date: date, count: int) -> list[str]:
     return [month_from_index(i) for i in range(idx - count, idx)]
 
 
+def _counted_months(
+    rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]], count: int
+) -> list[WageMonthInfo]:
+    """Every listed month banded; ``in_window`` marks the contribution months that count (a wage above zero)."""
+    win = set(window_months(event_date, count))
+    return [describe_month(rules, m, w, in_window=m in win and w > 0) for m, w in sorted(wages)]
+
+
 @dataclass
 class WageBasis:
     months: list[WageMonthInfo] = field(default_factory=list)  # every listed month, banded
@@ -58,10 +69,6 @@ class WageBasis:
     step_ids: list[str] = field(default_factory=list)
     provisional: bool = False
     similar_worker: bool = False
-
-    @property
-    def average_daily_display(self) -> Decimal | None:
-        return None if self.average_monthly is None else sen(self.average_monthly / 30)
 
 
 @dataclass
@@ -81,119 +88,135 @@ def preview(rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]])
     """Band every month and average the employment-injury window: the wages page's live figures."""
     count = rules.at("wages.window_months", event_date).value
     divisor = rules.at("wages.days_divisor", event_date).value
-    win = set(window_months(event_date, count))
-    infos = [describe_month(rules, m, w, in_window=m in win) for m, w in sorted(wages)]
-    used = [i for i in infos if i.in_window and i.wage > 0]
+    infos = _counted_months(rules, event_date, wages, count)
+    used = [i for i in infos if i.in_window]
     avg = sum((i.assumed_wage for i in used), ZERO) / len(used) if used else None
     return WagePreview(
         months=infos,
         average_monthly=sen(avg) if avg is not None else None,
         average_daily=sen(avg / divisor) if avg is not None else None,
         used_months=len(used),
-        window=sorted(win),
+        window=window_months(event_date, count),
         provisional=any(i.provisional for i in used),
         message=None if used else tr("wages.no_months_in_window"),
     )
 
 
-def injury_wage_basis(
-    rec: Recorder, event_date: date, wages: list[tuple[str, Decimal]], similar_worker_wage: Decimal | None
-) -> WageBasis:
-    """Average assumed monthly wage for TDB / PDB / dependants' benefit, with its steps."""
-    rules = rec.rules
-    basis = WageBasis()
-    count = rec.use("wages.window_months", event_date)
-    rec.discard_pending()
-    win = window_months(event_date, count)
-    win_set = set(win)
-    basis.months = [describe_month(rules, m, w, in_window=m in win_set) for m, w in sorted(wages)]
-    basis.used = [i for i in basis.months if i.in_window and i.wage > 0]
-
-    if not basis.used:
-        if similar_worker_wage is None:
-            return basis
-        month = win[-1]
-        band, tv = band_month(rules, month, similar_worker_wage)
-        rec.value("wages.band_table", month_start(month))
-        basis.similar_worker = True
-        basis.average_monthly = band.assumed_wage
-        prov = band.confidence in PROVISIONAL_CONFIDENCES
-        s = rec.step(
-            "wages.similar",
-            title("wages_similar"),
-            formula("wages_similar"),
-            f"{rm(similar_worker_wage)} → #{band.item} ({band.label()}) → {rm(band.assumed_wage)}",
-            rm(band.assumed_wage),
-            inputs={"similar_worker_monthly_wage": num(similar_worker_wage)},
-            provisional=prov,
-            note=tr("wages.similar_note"),
-        )
-        basis.step_ids.append(s.id)
-        basis.provisional = s.provisional
-    else:
-        # one step for the banding: the tables in force in each month, the band and assumed wage of each
-        tables_seen: set[tuple[str, date]] = set()
-        for info in basis.used:
-            tv = rules.at("wages.band_table", month_start(info.month))
-            if (tv.key, tv.start) not in tables_seen:
-                tables_seen.add((tv.key, tv.start))
-                rec.value("wages.band_table", month_start(info.month))
-        lines = [
-            f"{i.month}: {rm(i.wage)} → #{i.band_item} ({i.band}) → {rm(i.assumed_wage)}" for i in basis.used
-        ]
-        inferred = [i for i in basis.used if band_month(rules, i.month, i.wage)[0].provisional]
-        note = None
-        if inferred:
-            items = ", ".join(sorted({str(i.band_item) for i in inferred}, key=int))
-            note = tr("wages.inferred_band_note", items=items)
-            rec.note_provisional(f"band:{items}", note)
-        s1 = rec.step(
-            "wages.bands",
-            title("wages_bands"),
-            formula("wages_bands"),
-            "; ".join(lines),
-            ", ".join(rm(i.assumed_wage) for i in basis.used),
-            inputs={i.month: num(i.wage) for i in basis.used},
-            provisional=bool(inferred),
-            note=note,
-        )
-        total = sum((i.assumed_wage for i in basis.used), ZERO)
-        avg = total / len(basis.used)
-        basis.average_monthly = avg
-        missing = [m for m in win if m not in {i.month for i in basis.used}]
-        note2 = tr("wages.missing_months", months=", ".join(missing), n=len(basis.used)) if missing else None
-        rec.use("wages.window_months", event_date)
-        s2 = rec.step(
-            "wages.average",
-            title("wages_average"),
-            formula("wages_average"),
-            f"({' + '.join(num(i.assumed_wage) for i in basis.used)}) / {len(basis.used)} = {num(avg, 4)}",
-            rm(sen(avg)),
-            inputs={"window": f"{win[0]} – {win[-1]}"},
-            rounding=tr("rounding.none_kept_exact"),
-            provisional=s1.provisional,
-            note=note2,
-        )
-        basis.step_ids += [s1.id, s2.id]
-        basis.provisional = s1.provisional
-    divisor = rec.use("wages.days_divisor", event_date)
-    assert basis.average_monthly is not None
-    s3 = rec.step(
-        "wages.daily",
-        title("wages_daily"),
-        formula("wages_daily"),
-        f"{num(basis.average_monthly, 4)} / {divisor} = {num(basis.average_monthly / divisor, 4)}",
-        rm(sen(basis.average_monthly / divisor)),
-        rounding=tr("rounding.display_only"),
-        provisional=basis.provisional,
+def _similar_worker(ctx: Ctx, basis: WageBasis, month: str, wage: Decimal) -> None:
+    """Para 4A: no contribution yet, so a similar worker's wage is banded (table of the last window month)."""
+    s = ctx.step("wages.similar")
+    table = s.rule("wages.band_table", month_start(month))
+    band = table.band_for(wage)
+    s.provisional_input(band.confidence in PROVISIONAL_CONFIDENCES)
+    step = s.done(
+        "wages_similar",
+        rm(band.assumed_wage),
+        inputs={"similar_worker_monthly_wage": num(wage)},
+        note=tr("wages.similar_note"),
+        wage=wage,
+        item=band.item,
+        band=band.label(),
+        assumed=band.assumed_wage,
     )
-    basis.step_ids.append(s3.id)
-    return basis
+    basis.similar_worker = True
+    basis.average_monthly = band.assumed_wage
+    basis.step_ids.append(step.id)
+    basis.provisional = step.provisional
 
 
-def history_months(wages: list[tuple[str, Decimal]]) -> list[str]:
-    return sorted(m for m, w in wages if w > 0)
+def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
+    """Para 4: each counted month banded under its own table, then the average of the assumed wages."""
+    s = ctx.step("wages.bands")
+    inferred: set[int] = set()
+    for info in basis.used:
+        band = s.rule("wages.band_table", month_start(info.month)).band_for(info.wage)
+        if band.provisional:
+            inferred.add(band.item)
+    note = None
+    if inferred:
+        items = ", ".join(str(i) for i in sorted(inferred))
+        note = tr("wages.inferred_band_note", items=items)
+        ctx.trace.note_provisional(f"band:{items}", note)
+    s.provisional_input(bool(inferred))
+    line = tr("wages.band_line")  # one line a month: plain str.format, the figures formatted once
+    lines = {
+        lang: "; ".join(
+            line[lang].format(
+                month=i.month, wage=rm(i.wage), item=i.band_item, band=i.band, assumed=rm(i.assumed_wage)
+            )
+            for i in basis.used
+        )
+        for lang in LANGS
+    }
+    bands = s.done(
+        "wages_bands",
+        ", ".join(rm(i.assumed_wage) for i in basis.used),
+        inputs={i.month: num(i.wage) for i in basis.used},
+        note=note,
+        lines=lines,
+    )
+    a = ctx.step("wages.average")
+    count = a.rule("wages.window_months")
+    average = sum((i.assumed_wage for i in basis.used), ZERO) / len(basis.used)
+    counted = {i.month for i in basis.used}
+    missing = [m for m in window if m not in counted]
+    a.provisional_input(bands.provisional)
+    avg_step = a.done(
+        "wages_average",
+        rm(sen(average)),
+        inputs={"window": f"{window[0]} – {window[-1]}"},
+        rounding="none_kept_exact",
+        note=tr("wages.missing_months", months=", ".join(missing), n=len(basis.used)) if missing else None,
+        window=count,
+        terms=" + ".join(num(i.assumed_wage) for i in basis.used),
+        count=len(basis.used),
+        average=average,
+    )
+    basis.average_monthly = average
+    basis.step_ids += [bands.id, avg_step.id]
+    basis.provisional = bands.provisional
 
 
-def months_between(first: str, last: str) -> int:
-    return month_index(last) - month_index(first) + 1
+def wage_basis(ctx: Ctx) -> None:
+    """The law that sets the wage basis: ``ctx.facts["wage_basis"]``, the average and the banded months."""
+    case = ctx.case
+    on = case.event_date
+    count = ctx.trace.lookup("wages.window_months", on)
+    window = window_months(on, count)
+    basis = WageBasis(months=_counted_months(ctx.rules, on, ctx.wages, count))
+    basis.used = [i for i in basis.months if i.in_window]
+    if basis.used:
+        _average(ctx, basis, window)
+    elif case.similar_worker_monthly_wage is not None:
+        _similar_worker(ctx, basis, window[-1], case.similar_worker_monthly_wage)
+    ctx.facts["wage_basis"] = basis
+    ctx.wage_months = basis.months
+    ctx.average_monthly_wage = basis.average_monthly
+    if basis.average_monthly is None:
+        ctx.trace.refuse("WAGES", tr("refuse.no_wages_in_window"))
+        return
+    s = ctx.step("wages.daily")
+    divisor = s.rule("wages.days_divisor")
+    daily = basis.average_monthly / divisor
+    s.provisional_input(basis.provisional)
+    step = s.done(
+        "wages_daily",
+        rm(sen(daily)),
+        rounding="display_only",
+        divisor=divisor,
+        average=basis.average_monthly,
+        daily=daily,
+    )
+    basis.step_ids.append(step.id)
+
+
+def basis_of(ctx: Ctx) -> WageBasis | None:
+    """The wage basis set by :func:`wage_basis`, or ``None`` when no average could be made."""
+    basis: WageBasis | None = ctx.facts.get("wage_basis")
+    return basis if basis is not None and basis.average_monthly is not None else None
+
+
+def require_average(ctx: Ctx) -> None:
+    """No later cash benefit is payable without an average wage (the refusal is already recorded)."""
+    if basis_of(ctx) is None:
+        raise NothingMorePayable

@@ -16,23 +16,23 @@ from decimal import Decimal
 from estimator.engine.i18n import tr
 from estimator.engine.money import ZERO, rm, sen
 from estimator.engine.trace import fill
-from estimator.law import dependants, injury
+from estimator.law import dependants
 from estimator.law.context import Ctx
+from estimator.law.funeral import funeral_benefit
 from estimator.law.invalidity import attendance, pension, qualifying
 from estimator.model.result import Funeral, Payee, SchedulePeriod, SurvivorsPension
 
-# ----------------------------------------------------------------------------------------------- adapters
-# TRANSITIONAL: the shared schedules of helper A's modules still take the legacy recorder; when they take the
-# ``Ctx`` these two calls become ``dependants_schedule(ctx, ...)`` and ``funeral_benefit(ctx, ...)``.
+# ----------------------------------------------------------------------------------------------- shared laws
+# The survivors share the pension as the dependants share the dependants' benefit (Act 4 s.20; Eighth Schedule).
 
 
 def _shares(ctx: Ctx, whole: Decimal, on: date) -> tuple[list[Payee], list[SchedulePeriod], list[str]]:
-    return dependants.dependants_schedule(ctx.rec, ctx.case, whole, per="month", on=on, step_prefix="surv")
+    return dependants.dependants_schedule(ctx, whole, per="month", on=on, step_prefix="surv")
 
 
 def _funeral_benefit(ctx: Ctx, on: date, base_ids: list[str]) -> Funeral:
-    return injury.funeral_benefit(
-        ctx.rec,
+    return funeral_benefit(
+        ctx,
         on,
         ctx.case.funeral_expenses,
         step_id="surv.funeral",

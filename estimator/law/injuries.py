@@ -1,0 +1,25 @@
+"""The schedule of injuries (Act 4 Second Schedule): Part I is permanent total disablement, Part II a listed %."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from estimator.engine.money import ZERO
+from estimator.engine.rules import Injury, RulePack
+
+HUNDRED = Decimal(100)
+
+
+def injury_list(rules: RulePack, on: date | None = None) -> list[Injury]:
+    """The scheduled injuries in force on ``on`` (default: the latest)."""
+    param = rules.param("ei.injury_schedule")
+    table = param.at(on).value if on else param.values[-1].value
+    return list(table.values())
+
+
+def combine_injuries(rules: RulePack, ids: list[str], on: date | None = None) -> tuple[Decimal, bool]:
+    """Combined % of several scheduled injuries (at most 100); ``True`` when it is a permanent total disablement."""
+    table = {i.id: i for i in injury_list(rules, on)}
+    total = sum((table[i].percent for i in ids if i in table), ZERO)
+    return min(total, HUNDRED), total >= HUNDRED

@@ -1,0 +1,51 @@
+"""The daily rate shared by the cash benefits (Act 4 Fourth Schedule para 1; A1788 s.18 for Lindung 24/7).
+
+rate% (TDB, or PTD for permanent disablement and the dependants' benefit) × average assumed monthly wage /
+``wages.days_divisor``, rounded to the sen, and at least ``ei.min_daily_rate`` (Fourth Schedule para 3).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from estimator.engine.i18n import tr
+from estimator.engine.money import num, rm, sen
+from estimator.law.context import Ctx
+from estimator.law.lindung import RateKind, rate_key
+from estimator.law.wages import WageBasis
+
+HUNDRED = Decimal(100)
+
+
+def daily_rate(ctx: Ctx, basis: WageBasis, kind: RateKind) -> Decimal:
+    """Step ``<kind>.daily``: the daily rate of the benefit on the wage basis."""
+    assert basis.average_monthly is not None
+    s = ctx.step(f"{kind}.daily")
+    rate = s.rule(rate_key(ctx, kind))
+    divisor = s.rule("wages.days_divisor")
+    minimum = s.rule("ei.min_daily_rate")
+    exact: Decimal = rate * basis.average_monthly / HUNDRED / divisor
+    computed = sen(exact)
+    daily: Decimal = max(computed, minimum)
+    below = computed < minimum
+    lindung = ctx.case.scheme == "non_employment_injury"
+    note = None
+    if below:
+        note = tr("note.lindung_minimum") if lindung else tr("note.minimum_applied", minimum=num(minimum))
+    s.provisional_input(basis.provisional or (lindung and below))
+    s.done(
+        f"{kind}_daily",
+        rm(daily),
+        subst="daily_rate_minimum" if below else "daily_rate",
+        inputs={"average_assumed_monthly_wage": num(basis.average_monthly, 4)},
+        rounding="final_daily",
+        note=note,
+        rate=rate,
+        wage=basis.average_monthly,
+        divisor=divisor,
+        exact=exact,
+        computed=computed,
+        minimum=minimum,
+        daily=daily,
+    )
+    return daily
