@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from estimator.engine.i18n import pick
 from estimator.model.result import Result
 from estimator.present import BenefitView, ResultView, Row, Table, present_result
 from estimator.present.format import label
 
 RULE_WIDTH = 78
+CELL_WIDTH = 36  # a longer cell of a table wraps onto more lines
 
 
 def _label(key: str, lang: str, /, **args: object) -> str:
@@ -33,17 +36,28 @@ def _table(table: Table, lang: str, mark: str, indent: str = "    ") -> list[str
                 for i, c in enumerate(row)
             ]
         )
-    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
+    widths = [min(CELL_WIDTH, max(len(row[i]) for row in cells)) for i in range(len(cells[0]))]
 
-    def line(row: list[str]) -> str:
-        parts = [
-            cell.rjust(widths[i]) if i in table.numeric else cell.ljust(widths[i])
-            for i, cell in enumerate(row)
-        ]
-        return (indent + "  ".join(parts)).rstrip()
+    def lines(row: list[str]) -> list[str]:
+        wrapped = [textwrap.wrap(cell, widths[i]) or [""] for i, cell in enumerate(row)]
+        out = []
+        for k in range(max(len(w) for w in wrapped)):
+            parts = [
+                (w[k] if k < len(w) else "").rjust(widths[i])
+                if i in table.numeric and len(w) == 1
+                else (w[k] if k < len(w) else "").ljust(widths[i])
+                for i, w in enumerate(wrapped)
+            ]
+            out.append((indent + "  ".join(parts)).rstrip())
+        return out
 
-    out = [f"{indent}{pick(table.title, lang)}:", line(cells[0])]
-    out += [line(row) for row in cells[1:]]
+    out = [f"{indent}{pick(table.title, lang)}:"]
+    if table.hint:
+        out += textwrap.wrap(
+            pick(table.hint, lang), RULE_WIDTH, initial_indent=indent, subsequent_indent=indent
+        )
+    for row in cells:
+        out += lines(row)
     return out
 
 

@@ -174,7 +174,7 @@ class BuilderBase:
         if not numbers:
             return ""
         head = self.lx.plain(self.lx.k("how_calculated_ref"))
-        names = {lang: ", ".join(self.text_of(label("step_n", n=n))[lang] for n in numbers) for lang in LANGS}
+        names: Text = {lang: ", ".join(label("step_n", n=n)[lang] for n in numbers) for lang in LANGS}
         return f"{head}: {self.lx.plain(names)}"
 
     def legend(self) -> Paragraph:

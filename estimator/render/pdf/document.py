@@ -181,7 +181,7 @@ class SummaryBuilder(BenefitSections, Explanation):
 
         if c.dependants:
             out.append(self.h3(lx.k("dependants")))
-            data = [
+            data: list[list[Flowable | str]] = [
                 [
                     self.head(label("col_name")),
                     self.head(label("col_relationship")),

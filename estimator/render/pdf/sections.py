@@ -22,6 +22,9 @@ from estimator.render.pdf.styles import AMBER_BG, AMBER_LINE, GRID, INK, LIGHT, 
 MIN_COLUMN = 18 * mm
 SHORT_COLUMN = 32 * mm  # a column of figures or dates narrower than this is never wrapped
 LONG_COLUMN = 90 * mm
+NARROWEST = 14 * mm
+PAD = 9.0  # the cell padding of the grid tables, points
+MARK = 7.0  # the width of a provisional mark, points
 
 
 class BenefitSections(BuilderBase):
@@ -143,20 +146,20 @@ class BenefitSections(BuilderBase):
         )
         return t
 
+    def cell_width(self, text: Text, marked: bool = False) -> float:
+        """The width of a cell's longest line (points), its provisional mark included."""
+        lines = [line for part in self.parts(text) for line in part.split("\n")]
+        return max((stringWidth(line, REGULAR, 7.6) for line in lines), default=0.0) + (
+            MARK if marked else 0.0
+        )
+
     def column_widths(self, table: Table) -> list[float]:
         """Short columns (figures, dates) at their natural width; the long ones share what is left."""
-        pad = 9.0  # cell padding, points
         natural: list[float] = []
         for i, col in enumerate(table.columns):
             head = max((stringWidth(w, BOLD, 7.5) for p in self.parts(col) for w in p.split()), default=0.0)
-            cells = [
-                stringWidth(line, REGULAR, 7.6)
-                for row in table.rows
-                if i < len(row)
-                for p in self.parts(row[i])
-                for line in p.split("\n")
-            ]
-            natural.append(max([head, *cells]) + pad)
+            cells = [self.cell_width(row[i], (r, i) in table.marked) for r, row in enumerate(table.rows)]
+            natural.append(max(NARROWEST, max([head, *cells]) + PAD))
         short = [i for i, w in enumerate(natural) if w <= SHORT_COLUMN]
         long = [i for i in range(len(natural)) if i not in short]
         rest = WIDTH - sum(natural[i] for i in short)
@@ -170,6 +173,7 @@ class BenefitSections(BuilderBase):
         ]
 
     def view_table(self, table: Table) -> list[Flowable]:
+        widths = self.column_widths(table)
         header: list[Flowable | str] = [
             self.tc(
                 col,
@@ -184,19 +188,18 @@ class BenefitSections(BuilderBase):
         ]
         data: list[list[Flowable | str]] = [header]
         for r, row in enumerate(table.rows):
-            data.append(
-                [
-                    self.tc(
-                        cell, right=i in table.numeric, size=7.6, sec_size=6.6, mark=(r, i) in table.marked
-                    )
-                    for i, cell in enumerate(row)
-                ]
-            )
+            cells: list[Flowable | str] = []
+            for i, cell in enumerate(row):
+                mark = (r, i) in table.marked
+                # a figure is aligned right; a long text in a column of figures (a method) reads from the left
+                right = i in table.numeric and self.cell_width(cell, mark) + PAD <= widths[i]
+                cells.append(self.tc(cell, right=right, size=7.6, sec_size=6.6, mark=mark))
+            data.append(cells)
         intro: list[Flowable] = [self.h3(table.title)]
         if table.hint:
             intro.append(self.para(table.hint, "small", 6.8))
         extra = [("LINEBEFORE", (1, 0), (-1, -1), 0.35, GRID), ("BACKGROUND", (0, 1), (0, -1), LIGHT)]
-        grid = self.grid(data, self.column_widths(table), extra=extra)
+        grid = self.grid(data, widths, extra=extra)
         return [KeepTogether([*intro, grid])] if len(table.rows) <= 8 else [*intro, grid]
 
     def chart(self, b: BenefitView) -> list[Flowable]:
