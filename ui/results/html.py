@@ -66,10 +66,13 @@ def steps_links(view: ResultView, step_ids: list[str]) -> str:
 
 
 def benefit_html(view: ResultView, b: BenefitView) -> str:
-    out = [
-        f"<h3>{esc(pick(b.title))}{prov_mark(b.provisional)}</h3>",
-        f"<p><b>{esc(pick(b.headline))}</b></p>",
-    ]
+    if b.in_kind:  # listed under "other help": the title, then its conditions
+        out = [f"<p><b>{esc(pick(b.title))}</b>{prov_mark(b.provisional)}</p>"]
+    else:
+        out = [
+            f"<h3>{esc(pick(b.title))}{prov_mark(b.provisional)}</h3>",
+            f"<p><b>{esc(pick(b.headline))}</b></p>",
+        ]
     figures = [r for r in b.rows if r.kind in ("amount", "detail")]
     if figures:
         out.append(rows_html(figures))
