@@ -27,19 +27,22 @@ def _row(row: Row, lang: str, mark: str) -> str:
     return f"    {name}: {value}"
 
 
+def _one_line(cell: str) -> str:
+    """A two-line cell on one line: "RM830.10 (2/9)"."""
+    first, _, detail = cell.partition("\n")
+    return f"{first} ({detail})" if detail else first
+
+
 def _table(table: Table, lang: str, mark: str, indent: str = "    ") -> list[str]:
     cells = [[pick(c, lang) for c in table.columns]]
     for r, row in enumerate(table.rows):
         cells.append(
-            [
-                pick(c, lang).replace("\n", " ") + (mark if (r, i) in table.marked else "")
-                for i, c in enumerate(row)
-            ]
+            [_one_line(pick(c, lang)) + (mark if (r, i) in table.marked else "") for i, c in enumerate(row)]
         )
     widths = [min(CELL_WIDTH, max(len(row[i]) for row in cells)) for i in range(len(cells[0]))]
 
-    def lines(row: list[str]) -> list[str]:
-        wrapped = [textwrap.wrap(cell, widths[i]) or [""] for i, cell in enumerate(row)]
+    def lines(texts: list[str]) -> list[str]:
+        wrapped = [textwrap.wrap(cell, widths[i]) or [""] for i, cell in enumerate(texts)]
         out = []
         for k in range(max(len(w) for w in wrapped)):
             parts = [
@@ -56,8 +59,8 @@ def _table(table: Table, lang: str, mark: str, indent: str = "    ") -> list[str
         out += textwrap.wrap(
             pick(table.hint, lang), RULE_WIDTH, initial_indent=indent, subsequent_indent=indent
         )
-    for row in cells:
-        out += lines(row)
+    for cell_texts in cells:
+        out += lines(cell_texts)
     return out
 
 
