@@ -43,7 +43,7 @@ class ResultsPage(QWizardPage):
 
     def ensure_view(self) -> Any:
         if self.view is None:
-            from .results_view import ResultsView
+            from .results import ResultsView
 
             self.view = ResultsView(self)
             self.placeholder.hide()

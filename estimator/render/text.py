@@ -1,196 +1,133 @@
-"""A readable plain-text rendering of a Result (the CLI's default output)."""
+"""A readable plain-text rendering of a Result (the CLI's default output), from its presentation."""
 
 from __future__ import annotations
 
-from estimator.engine.i18n import pick, tr
-from estimator.engine.money import rm
-from estimator.model.result import (
-    CAA,
-    PDB,
-    TDB,
-    Dependants,
-    Funeral,
-    Info,
-    InvalidityGrant,
-    InvalidityPension,
-    Result,
-    SchedulePeriod,
-    SurvivorsPension,
-)
+import textwrap
 
-L = {
-    "title": ("Faedah — PERKESO benefit estimate", "Faedah — anggaran faedah PERKESO"),
-    "event": ("Event", "Kejadian"),
-    "age": ("Age at the event", "Umur pada tarikh kejadian"),
-    "avg_m": ("Average assumed monthly wage", "Purata gaji bulanan andaian"),
-    "avg_d": ("Assumed average daily wage", "Purata gaji harian andaian"),
-    "wages": ("Wage months", "Bulan gaji"),
-    "benefits": ("Benefits", "Faedah"),
-    "daily": ("daily rate", "kadar harian"),
-    "days": ("days", "hari"),
-    "total": ("total", "jumlah"),
-    "monthly": ("monthly", "bulanan"),
-    "lump": ("lump sum", "bayaran sekaligus"),
-    "then": ("then monthly", "kemudian bulanan"),
-    "instead": ("or, without commuting, monthly", "atau, tanpa komut, bulanan"),
-    "break_even": ("break-even age", "umur pulang modal"),
-    "payees": ("Payees", "Penerima"),
-    "until": ("until", "sehingga"),
-    "life": ("no end date", "tiada tarikh tamat"),
-    "schedule": ("Schedule", "Jadual"),
-    "not_payable": ("Not payable", "Tidak dibayar"),
-    "warnings": ("Notes and warnings", "Catatan dan amaran"),
-    "how": ("How this was calculated", "Cara pengiraan"),
-    "rule": ("rule", "peraturan"),
-    "provisional": ("PROVISIONAL", "SEMENTARA"),
-    "prov_notes": ("Provisional values", "Nilai sementara"),
-    "rules": ("Rule pack", "Pek peraturan"),
-    "in_window": ("used", "diguna"),
-    "lec": ("loss of earning capacity", "hilang keupayaan"),
-    "rate": ("rate", "kadar"),
-    "qualifying": ("qualifying", "kelayakan"),
-    "contributions_paid": ("contributions paid", "caruman dibayar"),
-    "interest": ("interest", "faedah"),
-    "expenses": ("expenses", "perbelanjaan"),
-    "cap": ("maximum", "maksimum"),
-}
+from estimator.engine.i18n import pick
+from estimator.model.result import Result
+from estimator.present import BenefitView, ResultView, Row, Table, present_result
+from estimator.present.format import label
+
+RULE_WIDTH = 78
+CELL_WIDTH = 36  # a longer cell of a table wraps onto more lines
 
 
-def _l(key: str, lang: str) -> str:
-    en, ms = L[key]
-    return ms if lang == "ms" else en
+def _label(key: str, lang: str, /, **args: object) -> str:
+    return pick(label(key, **args), lang)
 
 
-def _period(p: SchedulePeriod, lang: str, names: dict[int, str]) -> str:
-    end = p.end.isoformat() if p.end else "…"
-    parts = ", ".join(
-        f"{names.get(x.index, '#' + str(x.index + 1))} {x.share} {rm(x.daily_rate)}/{_l('days', lang)[:3]} "
-        f"({rm(x.monthly_amount)})"
-        for x in p.payees
-    )
-    return f"    {p.start.isoformat()} – {end}: {rm(p.monthly_total)} {_l('monthly', lang)} [{parts}]"
+def _row(row: Row, lang: str, mark: str) -> str:
+    name = pick(row.label, lang)
+    value = pick(row.value, lang) + (mark if row.provisional else "")
+    if row.kind == "note":
+        return f"    – {f'{name}: ' if name else ''}{value}"
+    if row.kind == "option":
+        return f"    ↳ {name}: {value}"
+    return f"    {name}: {value}"
+
+
+def _one_line(cell: str) -> str:
+    """A two-line cell on one line: "RM830.10 (2/9)"."""
+    first, _, detail = cell.partition("\n")
+    return f"{first} ({detail})" if detail else first
+
+
+def _table(table: Table, lang: str, mark: str, indent: str = "    ") -> list[str]:
+    cells = [[pick(c, lang) for c in table.columns]]
+    for r, row in enumerate(table.rows):
+        cells.append(
+            [_one_line(pick(c, lang)) + (mark if (r, i) in table.marked else "") for i, c in enumerate(row)]
+        )
+    widths = [min(CELL_WIDTH, max(len(row[i]) for row in cells)) for i in range(len(cells[0]))]
+
+    def lines(texts: list[str]) -> list[str]:
+        wrapped = [textwrap.wrap(cell, widths[i]) or [""] for i, cell in enumerate(texts)]
+        out = []
+        for k in range(max(len(w) for w in wrapped)):
+            parts = [
+                (w[k] if k < len(w) else "").rjust(widths[i])
+                if i in table.numeric and len(w) == 1
+                else (w[k] if k < len(w) else "").ljust(widths[i])
+                for i, w in enumerate(wrapped)
+            ]
+            out.append((indent + "  ".join(parts)).rstrip())
+        return out
+
+    out = [f"{indent}{pick(table.title, lang)}:"]
+    if table.hint:
+        out += textwrap.wrap(
+            pick(table.hint, lang), RULE_WIDTH, initial_indent=indent, subsequent_indent=indent
+        )
+    for cell_texts in cells:
+        out += lines(cell_texts)
+    return out
+
+
+def _benefit(view: BenefitView, lang: str, mark: str) -> list[str]:
+    out = [f"* {pick(view.title, lang)}{mark if view.provisional else ''}: {pick(view.headline, lang)}"]
+    out += [_row(row, lang, mark) for row in view.rows]
+    for table in view.tables:
+        out += _table(table, lang, mark)
+    out += [f"    – {pick(note, lang)}" for note in view.notes]
+    return out
+
+
+def _lines(view: ResultView, lang: str, explain: bool) -> list[str]:
+    mark = f" [{_label('provisional', lang)}]"
+    title = _label("text.title", lang)
+    out = [title, "=" * len(title)]
+    out += [f"{pick(row.label, lang)}: {pick(row.value, lang)}" for row in view.facts]
+    if view.wages is not None:
+        out += ["", *_table(view.wages, lang, " †", indent="  ")]
+    out += ["", f"{_label('text.benefits', lang)}:"]
+    if not view.benefits:
+        out.append(f"  {_label('no_benefits', lang)}")
+    for benefit in view.benefits:
+        out += _benefit(benefit, lang, mark)
+    if view.not_payable:
+        out += ["", f"{_label('not_payable', lang)}:"] + [f"  {pick(r, lang)}" for r in view.not_payable]
+    if view.warnings:
+        out += ["", f"{_label('warnings', lang)}:"]
+        out += [f"  [{_label(f'warning.{sev}', lang)}] {pick(msg, lang)}" for sev, msg in view.warnings]
+    if explain and view.steps:
+        out += ["", f"{_label('text.how', lang)}:"]
+        for step in view.steps:
+            head = f"{_label('step_n', lang, n=step.number)} ({step.id})"
+            out.append(f"  {head}: {pick(step.title, lang)}{mark if step.provisional else ''}")
+            out.append(f"      {pick(step.formula, lang)}")
+            out.append(f"      {pick(step.substituted, lang)}  ⇒ {pick(step.result, lang)}")
+            for rule in step.rules:
+                value = _label(
+                    "rule_value",
+                    lang,
+                    value=rule.value,
+                    key=rule.key,
+                    date=pick(rule.effective_from, lang),
+                    confidence=rule.confidence,
+                )
+                out.append(
+                    f"      {_label('col_rule', lang)}: {value}; {_label('text.source', lang)} {rule.source}"
+                )
+            for extra in (step.rounding, step.note):
+                if extra:
+                    out.append(f"      {pick(extra, lang)}")
+    if view.provisional_notes:
+        out += ["", f"{_label('provisional_notes', lang)}:"]
+        out += [f"  †{i} {pick(note, lang)}" for i, note in enumerate(view.provisional_notes, 1)]
+    out += ["", f"{pick(view.rule_pack.label, lang)}: {pick(view.rule_pack.value, lang)}"]
+    out.append(pick(view.disclaimer, lang))
+    return out
 
 
 def render_text(result: Result, lang: str = "en", explain: bool = True) -> str:
     if lang == "both":
         return (
-            render_text(result, "en", explain) + "\n" + "=" * 78 + "\n" + render_text(result, "ms", explain)
+            render_text(result, "en", explain)
+            + "\n"
+            + "=" * RULE_WIDTH
+            + "\n"
+            + render_text(result, "ms", explain)
         )
-    out: list[str] = []
-    w = out.append
-    prov = f" [{_l('provisional', lang)}]"
-    w(_l("title", lang))
-    w("=" * len(_l("title", lang)))
-    w(
-        f"{_l('event', lang)}: {result.scheme} / {result.incident_type} / {result.outcome}, {result.event_date.isoformat()}"
-    )
-    w(f"{_l('age', lang)}: {result.age_at_event}")
-    if result.average_assumed_monthly_wage is not None:
-        w(f"{_l('avg_m', lang)}: {rm(result.average_assumed_monthly_wage)}")
-        if result.average_assumed_daily_wage is not None:
-            w(f"{_l('avg_d', lang)}: {rm(result.average_assumed_daily_wage)}")
-    if result.wage_months:
-        w(f"\n{_l('wages', lang)}:")
-        for m in result.wage_months[-24:]:
-            mark = f" ({_l('in_window', lang)})" if m.in_window else ""
-            w(
-                f"  {m.month}  {rm(m.wage):>14}  item {m.band_item:>2}  → {rm(m.assumed_wage)}{mark}"
-                f"{' †' if m.provisional else ''}"
-            )
-        if len(result.wage_months) > 24:
-            w(f"  … ({len(result.wage_months) - 24} earlier months)")
-    w(f"\n{_l('benefits', lang)}:")
-    for b in result.benefits:
-        head = f"* {pick(b.title, lang)}{prov if b.provisional else ''}"
-        w(head)
-        if isinstance(b, TDB):
-            w(
-                f"    {_l('daily', lang)} {rm(b.daily_rate)} × {b.days} {_l('days', lang)} = {rm(b.total)}"
-                f"  ({b.first_day.isoformat()} – {b.last_day.isoformat()})"
-            )
-        elif isinstance(b, PDB):
-            w(
-                f"    {_l('lec', lang)} {b.loss_of_earning_capacity_percent.normalize():f}%: {_l('daily', lang)} "
-                f"{rm(b.daily_rate)}, {_l('monthly', lang)} {rm(b.monthly_amount)} "
-                f"(28–31: {rm(b.monthly_amount_28)} – {rm(b.monthly_amount_31)})"
-            )
-            for o in b.options:
-                be = f", {_l('break_even', lang)} {o.break_even_age}" if o.break_even_age is not None else ""
-                w(
-                    f"    {o.kind}: {_l('lump', lang)} {rm(o.lump_sum)}, {_l('then', lang)} {rm(o.monthly_amount)}; "
-                    f"{_l('instead', lang)} {rm(o.alternative_monthly_amount)}{be}{prov if o.provisional else ''}"
-                )
-        elif isinstance(b, CAA):
-            w(f"    {_l('monthly', lang)} {rm(b.monthly_amount)}")
-        elif isinstance(b, (Dependants, SurvivorsPension)):
-            if isinstance(b, Dependants):
-                w(
-                    f"    {_l('daily', lang)} {rm(b.daily_rate)} ({_l('monthly', lang)} {rm(b.monthly_amount)})"
-                )
-            else:
-                w(
-                    f"    {_l('rate', lang)} {b.rate_percent.normalize():f}%, {_l('monthly', lang)} "
-                    f"{rm(b.monthly_amount)} ({_l('qualifying', lang)}: {b.qualifying})"
-                )
-            names = {p.index: (p.name or pick(tr(f"rel.{p.relationship}"), lang)) for p in b.payees}
-            w(f"    {_l('payees', lang)}:")
-            for p in b.payees:
-                until = f"{_l('until', lang)} {p.ends_on.isoformat()}" if p.ends_on else _l("life", lang)
-                w(
-                    f"      {names[p.index]} ({pick(tr(f'rel.{p.relationship}'), lang)}): {p.share} → "
-                    f"{rm(p.daily_rate)}/{_l('days', lang)[:3]}, {rm(p.monthly_amount)} {_l('monthly', lang)}; {until}"
-                )
-            w(f"    {_l('schedule', lang)}:")
-            for period in b.schedule:
-                w(_period(period, lang, names))
-        elif isinstance(b, Funeral):
-            exp = rm(b.expenses) if b.expenses is not None else "—"
-            w(f"    {rm(b.total)} ({_l('expenses', lang)} {exp}, {_l('cap', lang)} {rm(b.cap)})")
-        elif isinstance(b, InvalidityPension):
-            w(
-                f"    {_l('rate', lang)} {b.rate_percent.normalize():f}%, {_l('monthly', lang)} {rm(b.monthly_amount)} "
-                f"({_l('qualifying', lang)}: {b.qualifying}, {b.contributions})"
-            )
-        elif isinstance(b, InvalidityGrant):
-            w(
-                f"    {rm(b.total)} ({_l('contributions_paid', lang)} {rm(b.contributions_paid)} + "
-                f"{_l('interest', lang)} {rm(b.interest)})"
-            )
-        elif isinstance(b, Info):
-            for c in b.conditions:
-                w(f"    {pick(c, lang)}")
-        for n in b.notes:
-            w(f"    – {pick(n, lang)}")
-    if result.not_payable:
-        w(f"\n{_l('not_payable', lang)}:")
-        for np in result.not_payable:
-            w(f"  {np.code}: {pick(np.reason, lang)}")
-    if result.warnings:
-        w(f"\n{_l('warnings', lang)}:")
-        for wa in result.warnings:
-            w(f"  [{wa.severity}] {pick(wa.message, lang)}")
-    if explain and result.steps:
-        w(f"\n{_l('how', lang)}:")
-        for s in result.steps:
-            w(f"  {s.id}: {pick(s.title, lang)}{prov if s.provisional else ''}")
-            w(f"      {pick(s.formula, lang)}")
-            w(f"      {pick(s.substituted, lang)}  ⇒ {pick(s.result, lang)}")
-            for u in s.params:
-                w(
-                    f"      {_l('rule', lang)} {u.key} = {u.value} ({u.effective_from.isoformat()}; {u.confidence}; "
-                    f"{u.source})"
-                )
-            if s.rounding:
-                w(f"      {pick(s.rounding, lang)}")
-            if s.note:
-                w(f"      {pick(s.note, lang)}")
-    if result.provisional_notes:
-        w(f"\n{_l('prov_notes', lang)}:")
-        for i, n in enumerate(result.provisional_notes, 1):
-            w(f"  †{i} {pick(n, lang)}")
-    w(
-        f"\n{_l('rules', lang)}: {result.rules.name} {result.rules.version} ({result.rules.origin}), "
-        f"sha256 {result.rules.sha256}"
-    )
-    w(pick(result.disclaimer, lang))
-    return "\n".join(out) + "\n"
+    view = present_result(result)
+    return "\n".join(_lines(view, lang, explain)) + "\n"

@@ -1,4 +1,4 @@
-"""Timeline chart: each payee's monthly amount over the years (reportlab graphics, from the schedule).
+"""Timeline chart: each payee's monthly amount over the years (reportlab graphics, from a view's series).
 
 Drawn with plain shapes (axes, grid, one step line per payee, a dashed total line and a legend); the amounts
 are the schedule's own figures, only converted to drawing coordinates.
@@ -6,14 +6,15 @@ are the schedule's own figures, only converted to drawing coordinates.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from estimator.model.result import SchedulePeriod
+from estimator.engine.i18n import Text
+from estimator.present import Segment, Series
 from estimator.render.pdf.fonts import REGULAR
 
 PALETTE = [
@@ -77,56 +78,46 @@ def _clip(text: str, width: float, size: float) -> str:
 
 
 def timeline_drawing(
-    schedule: Sequence[SchedulePeriod], labels: dict[int, str], total_label: str, width: float, height: float
+    series: Sequence[Series], label_of: Callable[[Text], str], width: float, height: float
 ) -> Drawing | None:
-    """A step chart of each payee's monthly amount; ``labels`` maps a payee index to its legend text."""
-    if not schedule:
+    """A step chart of each series' amount over time (the total series dashed); ``label_of`` names a line."""
+    lines = [s for s in series if not s.total and s.segments]
+    totals_series = [s for s in series if s.total and s.segments]
+    segments = [seg for s in series for seg in s.segments]
+    if not lines or not segments:
         return None
-    x0 = _year(schedule[0].start)
-    ends = [_year(p.end + ONE_DAY) for p in schedule if p.end is not None]
-    if schedule[-1].end is None:
-        x_end = max([_year(schedule[-1].start) + OPEN_YEARS, *ends])
-    else:
-        x_end = max(ends or [x0 + 1])
+    x0 = min(_year(seg.start) for seg in segments)
+    ends = [_year(seg.end + ONE_DAY) for seg in segments if seg.end is not None]
+    open_starts = [_year(seg.start) for seg in segments if seg.end is None]
+    x_end = max([max(open_starts) + OPEN_YEARS, *ends]) if open_starts else max(ends or [x0 + 1])
     x_end = max(x_end, x0 + 1)
 
-    order: list[int] = []
-    for period in schedule:
-        for payee in period.payees:
-            if payee.index not in order:
-                order.append(payee.index)
+    def span(seg: Segment) -> tuple[float, float]:
+        # a segment's end is its last day: draw it up to the next day, where the next one starts
+        return _year(seg.start), (_year(seg.end + ONE_DAY) if seg.end is not None else x_end)
 
-    def span(period: SchedulePeriod) -> tuple[float, float]:
-        # a period's end is its last day: draw it up to the next day, where the next period starts
-        return _year(period.start), (_year(period.end + ONE_DAY) if period.end is not None else x_end)
+    def points(s: Series) -> list[tuple[float, float]]:
+        pts: list[tuple[float, float]] = []
+        for seg in s.segments:
+            a, b = span(seg)
+            y = float(seg.amount)  # float-ok: a chart coordinate, not money
+            pts += [(a, y), (b, y)]
+        return pts
 
     # drawing coordinates only: the figures themselves are printed in the tables beside the chart
-    series: list[list[tuple[float, float]]] = []
-    for idx in order:
-        pts: list[tuple[float, float]] = []
-        for period in schedule:
-            pay = next((p for p in period.payees if p.index == idx), None)
-            if pay is not None:
-                a, b = span(period)
-                y = float(pay.monthly_amount)  # float-ok: a chart coordinate, not money
-                pts += [(a, y), (b, y)]
-        series.append(pts)
-    totals: list[tuple[float, float]] = []
-    for period in schedule:
-        a, b = span(period)
-        y_total = float(period.monthly_total)  # float-ok: a chart coordinate, not money
-        totals += [(a, y_total), (b, y_total)]
-
+    paths = [points(s) for s in lines]
+    totals = points(totals_series[0]) if totals_series else []
     entries: list[tuple[colors.Color, str, list[float] | None]] = [
-        (PALETTE[i % len(PALETTE)], labels.get(idx, str(idx + 1)), None) for i, idx in enumerate(order)
+        (PALETTE[i % len(PALETTE)], label_of(s.label), None) for i, s in enumerate(lines)
     ]
-    entries.append((TOTAL_COLOR, total_label, [3, 2]))
+    if totals_series:
+        entries.append((TOTAL_COLOR, label_of(totals_series[0].label), [3, 2]))
     per_row = 3
     legend_h = 11 * ((len(entries) + per_row - 1) // per_row) + 4
 
     px, py = 40.0, 16.0 + legend_h
     pw, ph = width - px - 10, height - py - 14
-    top = max(float(p.monthly_total) for p in schedule)  # float-ok: the chart's scale
+    top = max(y for pts in [*paths, totals] for _, y in pts)  # float-ok: the chart's scale
     step = _nice_step(top)
     y_max = step * (int(top // step) + 1)
 
@@ -173,17 +164,18 @@ def timeline_drawing(
 
     # the lines: a line another payee's line would hide (same amount at the same time) is drawn wider
     # underneath it, so equal amounts show as nested lines of each colour
-    d.add(
-        PolyLine(
-            [c for x, y in totals for c in (sx(x), sy(y))],
-            strokeColor=TOTAL_COLOR,
-            strokeWidth=1,
-            strokeDashArray=[3, 2],
+    if totals:
+        d.add(
+            PolyLine(
+                [c for x, y in totals for c in (sx(x), sy(y))],
+                strokeColor=TOTAL_COLOR,
+                strokeWidth=1,
+                strokeDashArray=[3, 2],
+            )
         )
-    )
-    n = len(series)
-    for i, pts in enumerate(series):
-        covered = sum(1 for j in range(i + 1, n) if _overlaps(pts, series[j]))
+    n = len(paths)
+    for i, pts in enumerate(paths):
+        covered = sum(1 for j in range(i + 1, n) if _overlaps(pts, paths[j]))
         # separate pieces where a payee is not paid in between
         pieces: list[list[float]] = [[]]
         for k in range(0, len(pts), 2):

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from estimator.engine.i18n import Text, tr
 from estimator.engine.money import rm
+from estimator.engine.trace import malaysian_date
 
 ReportLang = Literal["en", "ms", "both"]
 REPORT_LANGS: tuple[str, ...] = ("en", "ms", "both")
@@ -36,7 +37,8 @@ def num_text(value: Decimal | None) -> str:
 
 
 def day(value: date | None) -> str:
-    return "—" if value is None else value.isoformat()
+    """DD/MM/YYYY, as every date of the presentation."""
+    return "—" if value is None else malaysian_date(value)
 
 
 class Lx:

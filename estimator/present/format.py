@@ -1,0 +1,38 @@
+"""Formatted values and catalogue labels for the presenters: every value is a bilingual :data:`Text`."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from estimator.engine.i18n import Text, same, tr
+from estimator.engine.money import pct, rm
+from estimator.engine.trace import malaysian_date
+
+
+def label(key: str, /, **args: object) -> Text:
+    """The presentation catalogue entry ``present.<key>`` in both languages."""
+    return tr(f"present.{key}", **args)
+
+
+def money(value: Decimal | None) -> Text:
+    return same("—" if value is None else rm(value))
+
+
+def day(value: date | None) -> Text:
+    """DD/MM/YYYY; an open end reads "no end date"."""
+    return label("open_ended") if value is None else same(malaysian_date(value))
+
+
+def percent(value: Decimal) -> Text:
+    return same(pct(value))
+
+
+def number(value: Decimal | int | str) -> Text:
+    if isinstance(value, Decimal):
+        return same(f"{value.normalize():f}")
+    return same(str(value))
+
+
+def yes_no(value: bool) -> Text:
+    return label("yes" if value else "no")

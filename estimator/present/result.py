@@ -1,0 +1,231 @@
+"""The parts of a Result that are not benefits, presented once for every renderer.
+
+The facts (event, age, average wages), the wage months table, the reasons a benefit is not payable, the warnings,
+the explanation steps, the provisional notes, the rule pack line and the disclaimer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from estimator.engine.i18n import LANGS, Text, same
+from estimator.model.case import month_index
+from estimator.model.result import Result, Step, WageMonthInfo
+from estimator.present.format import day, label, money
+from estimator.present.view import BenefitView, Row, Table, present_all
+
+GROUP_MONTHS_OVER = 12  # a longer wage history is shown with runs of identical months merged
+
+
+@dataclass(frozen=True)
+class RuleUse:
+    description: Text
+    key: str
+    value: str
+    effective_from: Text
+    source: str
+    confidence: str
+    provisional: bool
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class StepView:
+    number: int
+    id: str
+    title: Text
+    formula: Text
+    substituted: Text
+    result: Text
+    rules: list[RuleUse]
+    inputs: dict[str, str]
+    rounding: Text | None
+    note: Text | None
+    provisional: bool
+    used_by: list[Text]  # titles of the benefits whose figures this step explains
+
+    def labelled(self) -> list[Row]:
+        """The step's lines as labelled rows: formula, numbers, result, rounding, note, used for."""
+        rows = [
+            Row(label("formula"), self.formula),
+            Row(label("numbers"), self.substituted),
+            Row(label("result"), self.result, "amount", self.provisional),
+        ]
+        if self.rounding:
+            rows.append(Row(label("rounding"), self.rounding))
+        if self.note:
+            rows.append(Row(label("note"), self.note, "note"))
+        if self.used_by:
+            rows.append(
+                Row(label("used_by"), {lang: "; ".join(u[lang] for u in self.used_by) for lang in LANGS})
+            )
+        return rows
+
+
+@dataclass(frozen=True)
+class ResultView:
+    facts: list[Row]  # the event, the age, the average wages
+    wages: Table | None  # None: no wage months
+    benefits: list[BenefitView]
+    not_payable: list[Text]
+    warnings: list[tuple[Literal["info", "warning"], Text]]
+    steps: list[StepView]
+    provisional: bool
+    provisional_notes: list[Text]
+    rule_pack: Row
+    disclaimer: Text
+    step_numbers: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def money_benefits(self) -> list[BenefitView]:
+        return [b for b in self.benefits if not b.in_kind]
+
+    @property
+    def in_kind_benefits(self) -> list[BenefitView]:
+        return [b for b in self.benefits if b.in_kind]
+
+    def step_titles(self, step_ids: Sequence[str]) -> list[tuple[str, int, Text]]:
+        """(id, number, title) of the steps that exist, in the order given."""
+        by_id = {s.id: s for s in self.steps}
+        return [(s, by_id[s].number, by_id[s].title) for s in step_ids if s in by_id]
+
+
+def group_months(months: Sequence[WageMonthInfo]) -> list[list[WageMonthInfo]]:
+    """Runs of consecutive months with the same wage, band, assumed wage, table and flags."""
+    groups: list[list[WageMonthInfo]] = []
+    for wm in months:
+        if groups:
+            last = groups[-1][-1]
+            fields = ("wage", "band_item", "band", "assumed_wage", "table", "in_window", "provisional")
+            same_run = all(getattr(last, f) == getattr(wm, f) for f in fields)
+            if same_run and month_index(wm.month) == month_index(last.month) + 1:
+                groups[-1].append(wm)
+                continue
+        groups.append([wm])
+    return groups
+
+
+def wage_table(months: Sequence[WageMonthInfo]) -> Table | None:
+    if not months:
+        return None
+    grouped = len(months) > GROUP_MONTHS_OVER
+    groups = group_months(months) if grouped else [[wm] for wm in months]
+    rows: list[list[Text]] = []
+    marked: set[tuple[int, int]] = set()
+    for r, group in enumerate(groups):
+        wm = group[0]
+        when = (
+            same(wm.month)
+            if len(group) == 1
+            else label("month_range", first=wm.month, last=group[-1].month, n=len(group))
+        )
+        rows.append(
+            [
+                when,
+                money(wm.wage),
+                same(str(wm.band_item)),
+                same(wm.band),
+                money(wm.assumed_wage),
+                same(wm.table),
+                same("\u2713" if wm.in_window else ""),
+            ]
+        )
+        if wm.provisional:
+            marked.add((r, 4))
+    keys = ["col_month", "col_wage", "col_band_item", "col_band", "col_assumed", "col_table", "col_used"]
+    hint = label("wages_hint")
+    if len(groups) < len(months):
+        hint = {lang: f"{hint[lang]} {label('wages_grouped')[lang]}" for lang in LANGS}
+    return Table(
+        title=label("wages"),
+        columns=[label(k) for k in keys],
+        rows=rows,
+        numeric=frozenset({1, 2, 4}),
+        marked=frozenset(marked),
+        hint=hint,
+    )
+
+
+def _step_view(number: int, s: Step, used_by: list[Text]) -> StepView:
+    return StepView(
+        number=number,
+        id=s.id,
+        title=s.title,
+        formula=s.formula,
+        substituted=s.substituted,
+        result=s.result,
+        rules=[
+            RuleUse(
+                description=u.description,
+                key=u.key,
+                value=u.value,
+                effective_from=day(u.effective_from),
+                source=u.source,
+                confidence=u.confidence,
+                provisional=u.provisional,
+                note=u.note_text if u.note else None,
+            )
+            for u in s.params
+        ],
+        inputs=dict(s.inputs),
+        rounding=s.rounding,
+        note=s.note,
+        provisional=s.provisional,
+        used_by=used_by,
+    )
+
+
+def present_result(result: Result) -> ResultView:
+    benefits = present_all(result)
+    users: dict[str, list[Text]] = {}
+    for view in benefits:
+        for sid in view.step_ids:
+            titles = users.setdefault(sid, [])
+            if view.title not in titles:
+                titles.append(view.title)
+    facts = [
+        Row(
+            label("event"),
+            {
+                lang: label(
+                    "event_line",
+                    scheme=label(f"scheme.{result.scheme}")[lang],
+                    incident=label(f"incident.{result.incident_type}")[lang],
+                    outcome=label(f"outcome.{result.outcome}")[lang],
+                    date=day(result.event_date)["en"],
+                )[lang]
+                for lang in LANGS
+            },
+        ),
+        Row(label("age_at_event"), label("years", n=result.age_at_event)),
+    ]
+    if result.average_assumed_monthly_wage is not None:
+        facts.append(Row(label("avg_monthly"), money(result.average_assumed_monthly_wage), "amount"))
+    if result.average_assumed_daily_wage is not None:
+        facts.append(Row(label("avg_daily"), money(result.average_assumed_daily_wage), "amount"))
+    rules = result.rules
+    steps = [_step_view(n, s, users.get(s.id, [])) for n, s in enumerate(result.steps, start=1)]
+    return ResultView(
+        facts=facts,
+        wages=wage_table(result.wage_months),
+        benefits=benefits,
+        not_payable=[np.reason for np in result.not_payable],
+        warnings=[(w.severity, w.message) for w in result.warnings],
+        steps=steps,
+        provisional=result.provisional or any(b.provisional for b in benefits),
+        provisional_notes=list(result.provisional_notes),
+        rule_pack=Row(
+            label("rule_pack"),
+            label(
+                "rule_pack_full",
+                name=rules.name,
+                version=rules.version,
+                origin=rules.origin,
+                sha=rules.sha256,
+            ),
+        ),
+        disclaimer=result.disclaimer,
+        step_numbers={s.id: s.number for s in steps},
+    )

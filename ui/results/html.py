@@ -1,0 +1,127 @@
+"""The results page's benefits tab as HTML, from the presentation of a Result (no benefit is named here)."""
+
+from __future__ import annotations
+
+import html
+
+from estimator.engine.i18n import Text
+from estimator.present import BenefitView, ResultView, Row, Table
+from estimator.present.format import label
+
+from ..text import pick, t
+
+PROV_STYLE = "color:#a04000;font-weight:bold"
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def cell(value: Text) -> str:
+    """A cell's text, its second line (a detail such as a share) below it."""
+    return "<br>".join(esc(line) for line in pick(value).split("\n"))
+
+
+def prov_mark(flag: bool) -> str:
+    return f' <span style="{PROV_STYLE}">[{esc(pick(label("provisional")))}]</span>' if flag else ""
+
+
+def rows_html(rows: list[Row]) -> str:
+    cells = "".join(
+        f"<tr><td>{esc(pick(r.label))}</td><td align='right'>"
+        + (f"<b>{cell(r.value)}</b>" if r.kind == "amount" else cell(r.value))
+        + f"{prov_mark(r.provisional)}</td></tr>"
+        for r in rows
+    )
+    return f"<table cellspacing='0' cellpadding='3'>{cells}</table>"
+
+
+def table_html(table: Table) -> str:
+    head = "".join(
+        f"<th align='{'right' if i in table.numeric else 'left'}'>{esc(pick(c))}</th>"
+        for i, c in enumerate(table.columns)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td align='{'right' if i in table.numeric else 'left'}'>{cell(c)}{prov_mark((r, i) in table.marked)}</td>"
+            for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for r, row in enumerate(table.rows)
+    )
+    hint = f"<p><small>{esc(pick(table.hint))}</small></p>" if table.hint else ""
+    return (
+        f"<h4>{esc(pick(table.title))}</h4>{hint}"
+        f"<table border='1' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
+        f"<tr>{head}</tr>{body}</table>"
+    )
+
+
+def steps_links(view: ResultView, step_ids: list[str]) -> str:
+    links = ", ".join(
+        f"<a href='step:{esc(sid)}'>{esc(pick(title))}</a>" for sid, _, title in view.step_titles(step_ids)
+    )
+    return f"<p><small>{esc(pick(label('how_ref')))} {links}</small></p>" if links else ""
+
+
+def benefit_html(view: ResultView, b: BenefitView) -> str:
+    if b.in_kind:  # listed under "other help": the title, then its conditions
+        out = [f"<p><b>{esc(pick(b.title))}</b>{prov_mark(b.provisional)}</p>"]
+    else:
+        out = [
+            f"<h3>{esc(pick(b.title))}{prov_mark(b.provisional)}</h3>",
+            f"<p><b>{esc(pick(b.headline))}</b></p>",
+        ]
+    figures = [r for r in b.rows if r.kind in ("amount", "detail")]
+    if figures:
+        out.append(rows_html(figures))
+    options = [r for r in b.rows if r.kind == "option"]
+    if options:
+        out.append(
+            "<ul>"
+            + "".join(
+                f"<li>{esc(pick(r.label))}: {cell(r.value)}{prov_mark(r.provisional)}</li>" for r in options
+            )
+            + "</ul>"
+        )
+    conditions = [r for r in b.rows if r.kind == "note"]
+    if conditions:
+        out.append("<ul>" + "".join(f"<li>{cell(r.value)}</li>" for r in conditions) + "</ul>")
+    out += [table_html(table) for table in b.tables]
+    out += [f"<p><small>{esc(pick(note))}</small></p>" for note in b.notes]
+    out.append(steps_links(view, b.step_ids))
+    return "\n".join(out)
+
+
+def benefits_html(view: ResultView) -> str:
+    parts = ["<p>" + " · ".join(f"{esc(pick(r.label))}: {esc(pick(r.value))}" for r in view.facts) + "</p>"]
+    if view.not_payable:
+        parts.append(f"<h3>{esc(pick(label('not_payable')))}</h3><ul>")
+        parts += [f"<li>{esc(pick(reason))}</li>" for reason in view.not_payable]
+        parts.append("</ul>")
+    if not view.benefits:
+        parts.append(f"<p>{esc(pick(label('no_benefits')))}</p>")
+    parts += [benefit_html(view, b) for b in view.money_benefits]
+    if view.warnings:
+        parts.append(f"<h3>{esc(pick(label('warnings')))}</h3><ul>")
+        for severity, message in view.warnings:
+            mark = "⚠ " if severity == "warning" else "ℹ "
+            parts.append(f"<li>{mark}{esc(pick(message))}</li>")
+        parts.append("</ul>")
+    if view.in_kind_benefits:
+        parts.append(f"<h3>{esc(pick(label('other_benefits')))}</h3>")
+        parts += [benefit_html(view, b) for b in view.in_kind_benefits]
+    if view.wages is not None:
+        parts.append(table_html(view.wages))
+    if view.provisional_notes:
+        parts.append(f"<h3>{esc(pick(label('provisional_notes')))}</h3><ol>")
+        parts += [f"<li>{esc(pick(note))}</li>" for note in view.provisional_notes]
+        parts.append("</ol>")
+    rule_pack = f"{pick(view.rule_pack.label)}: {pick(view.rule_pack.value)}"
+    parts.append(f"<hr><p><small>{esc(rule_pack)}</small></p>")
+    return "\n".join(parts)
+
+
+def no_result_html(message: str) -> str:
+    return f'<p style="{PROV_STYLE}">{esc(message or t("ui.results.none"))}</p>'
