@@ -30,7 +30,7 @@ ON = date(2026, 1, 5)
 GOLDEN_PAGES = {
     ("death_four_dependants", "en"): 6,
     ("death_four_dependants", "ms"): 6,
-    ("death_four_dependants", "both"): 9,
+    ("death_four_dependants", "both"): 10,
     ("invalidity_pension", "en"): 5,
     ("invalidity_pension", "both"): 9,
     ("lindung_non_work", "en"): 7,
