@@ -13,6 +13,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
+from estimator.engine.money import rm
+
 from . import dialogs
 from .core import Core
 from .crash import guarded
@@ -144,14 +146,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------- start-up
     def finish_startup(self, open_file: str | None = None) -> None:
         """After the window shows: load the core, offer a draft back, open a file given on the command line."""
-        if not self.core.load():
+        if not self.wizard.start_core():
             dialogs.error(self, pick(self.core.error))
             return
-        for notice in getattr(self.core.rules, "notices", []) or []:
+        for notice in self.core.pack().notices:
             self.statusBar().showMessage(notice, 15000)
-        self.wizard.disability.populate()
-        self.wizard.revalidate()
-        self.wizard.results.b.apply()
         if not self.offer_draft() and open_file:
             self.open_path(Path(open_file))
         self._update_title()
@@ -200,7 +199,7 @@ class MainWindow(QMainWindow):
             for attr, key in (("total", "ui.live.total"), ("monthly_amount", "ui.live.monthly")):
                 value = getattr(b, attr, None)
                 if value is not None:
-                    amount = t(key, amount=f"RM{value:,.2f}")
+                    amount = t(key, amount=rm(value))
                     break
             if amount:
                 parts.append(f"{pick(b.title)}: {amount}{' *' if b.provisional else ''}")
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, asked: bool = False) -> bool:
         if not asked and not self._maybe_keep():
             return False
-        if not self.core.ready and not self.core.load():
+        if not self.wizard.start_core():
             dialogs.error(self, pick(self.core.error))
             return False
         from estimator.model.case import CaseError
