@@ -6,16 +6,17 @@ the case has been validated yet, the scheme and event date chosen on the inciden
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QLineEdit, QWizardPage
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget, QWizardPage
 
 from ..crash import guarded
 from ..text import Binder, pick, t
-from ..widgets import WARN_STYLE, ErrorLabel, norm_date, top_field
+from ..widgets import WARN_STYLE, ErrorLabel, norm_date, top_field, with_error
 
 if TYPE_CHECKING:
     from estimator.model.case import Problem
@@ -57,6 +58,22 @@ def line_edit(name: str, placeholder_key: str | None = None, binder: Binder | No
     return widget
 
 
+def button_row(
+    binder: Binder, buttons: list[tuple[str, str, Callable[[], object]]]
+) -> tuple[QHBoxLayout, list[QPushButton]]:
+    """A row of push buttons (object name, text key, action), left-aligned."""
+    row = QHBoxLayout()
+    made = []
+    for name, key, action in buttons:
+        button = QPushButton(objectName=name)
+        binder.text(button.setText, key)
+        button.clicked.connect(lambda _checked=False, act=action: act())
+        row.addWidget(button)
+        made.append(button)
+    row.addStretch(1)
+    return row, made
+
+
 class CasePage(QWizardPage):
     """A page that owns some fields of the case."""
 
@@ -75,6 +92,17 @@ class CasePage(QWizardPage):
         self.status.setWordWrap(True)
         self.status.setStyleSheet(WARN_STYLE)
         self.status.setAccessibleName("status")
+
+    # -- building
+    def field_row(
+        self, form: QFormLayout, field: str, widget: QWidget, label_key: str, tip: str | None = None
+    ) -> QLabel:
+        """A form row for ``field``: its label (with mnemonic and tip), the widget and its error label."""
+        box, self.errors[field] = with_error(widget)
+        label = QLabel()
+        form.addRow(label, box)
+        self.b.label(label, label_key, widget, tip=tip)
+        return label
 
     # -- plumbing
     @property

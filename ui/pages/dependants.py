@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,9 +25,8 @@ from ..widgets import (
     norm_money,
     row_of,
     top_field,
-    with_error,
 )
-from .base import CaseContext, CasePage, bad_row_brush, line_edit
+from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit
 from .dependants_dialog import DependantDialog
 
 if TYPE_CHECKING:
@@ -77,21 +74,15 @@ class DependantsPage(CasePage):
         outer.addWidget(self.table_label)
         outer.addWidget(self.table, 1)
         self.table.itemActivated.connect(lambda _i: self.edit_selected())
-        buttons = QHBoxLayout()
-        self.add_button, self.edit_button, self.remove_button = QPushButton(), QPushButton(), QPushButton()
-        self.add_button.setObjectName("add_dependant")
-        self.edit_button.setObjectName("edit_dependant")
-        self.remove_button.setObjectName("remove_dependant")
-        b.text(self.add_button.setText, "ui.dep.add")
-        b.text(self.edit_button.setText, "ui.dep.edit")
-        b.text(self.remove_button.setText, "ui.dep.remove")
-        for w in (self.add_button, self.edit_button, self.remove_button):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
+        buttons, (self.add_button, self.edit_button, self.remove_button) = button_row(
+            b,
+            [
+                ("add_dependant", "ui.dep.add", lambda: self.open_dialog(None)),
+                ("edit_dependant", "ui.dep.edit", self.edit_selected),
+                ("remove_dependant", "ui.dep.remove", self.remove_selected),
+            ],
+        )
         outer.addLayout(buttons)
-        self.add_button.clicked.connect(lambda: self.open_dialog(None))
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
         self.table_errors = ErrorLabel()
         self.table_errors.setObjectName("dependants_errors")
         outer.addWidget(self.table_errors)
@@ -100,10 +91,7 @@ class DependantsPage(CasePage):
         form = QFormLayout()
         self.funeral = line_edit("funeral_expenses", "ui.optional", b)
         narrow(self.funeral, 14)
-        fbox, self.errors["funeral_expenses"] = with_error(self.funeral)
-        lab = QLabel()
-        form.addRow(lab, fbox)
-        b.label(lab, "ui.dep.funeral", self.funeral, tip="ui.dep.funeral_tip")
+        self.field_row(form, "funeral_expenses", self.funeral, "ui.dep.funeral", "ui.dep.funeral_tip")
         self.funeral.textChanged.connect(lambda _v: self.changed("funeral_expenses"))
         outer.addLayout(form)
         outer.addWidget(self.status)

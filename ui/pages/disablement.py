@@ -67,10 +67,7 @@ class DisabilityPage(CasePage):
             ("medical_leave_days", self.leave, "ui.disability.leave"),
             ("days_worked_with_wages", self.worked, "ui.disability.worked"),
         ):
-            box, self.errors[key] = with_error(w)
-            lab = QLabel()
-            f1.addRow(lab, box)
-            b.label(lab, label_key, w, tip=f"{label_key}_tip")
+            self.field_row(f1, key, w, label_key, f"{label_key}_tip")
             w.valueChanged.connect(lambda _v, k=key: self.changed(k))
         outer.addWidget(self.temp_group)
 
@@ -79,10 +76,13 @@ class DisabilityPage(CasePage):
         f2 = QFormLayout(self.perm_group)
         self.percent = line_edit("loss_of_earning_capacity_percent", "ui.disability.percent_placeholder", b)
         narrow(self.percent, 34)
-        pbox, self.errors["loss_of_earning_capacity_percent"] = with_error(self.percent)
-        lab = QLabel()
-        f2.addRow(lab, pbox)
-        b.label(lab, "ui.disability.percent", self.percent, tip="ui.disability.percent_tip")
+        self.field_row(
+            f2,
+            "loss_of_earning_capacity_percent",
+            self.percent,
+            "ui.disability.percent",
+            "ui.disability.percent_tip",
+        )
         self.percent.textChanged.connect(lambda _v: self.changed("loss_of_earning_capacity_percent"))
 
         self.search = line_edit("injury_search", "ui.disability.search_placeholder", b)
@@ -91,10 +91,9 @@ class DisabilityPage(CasePage):
         b.label(lab2, "ui.disability.search", self.search)
         self.injury_list = QListWidget(objectName="injury_list")
         self.injury_list.setMinimumHeight(self.fontMetrics().height() * 8)
-        ibox, self.errors["injuries"] = with_error(self.injury_list)
-        lab3 = QLabel()
-        f2.addRow(lab3, ibox)
-        b.label(lab3, "ui.disability.injuries", self.injury_list, tip="ui.disability.injuries_tip")
+        self.field_row(
+            f2, "injuries", self.injury_list, "ui.disability.injuries", "ui.disability.injuries_tip"
+        )
         self.chosen = QLabel(objectName="injuries_chosen")
         self.chosen.setWordWrap(True)
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)

@@ -41,9 +41,8 @@ from ..widgets import (
     norm_month,
     row_of,
     top_field,
-    with_error,
 )
-from .base import CaseContext, CasePage, bad_row_brush, line_edit
+from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit
 
 if TYPE_CHECKING:
     from estimator.law.wages import WagePreview
@@ -78,10 +77,13 @@ class WagesPage(CasePage):
         form = QFormLayout()
         self.first_month = line_edit("first_contribution_month", "ui.month_placeholder", b)
         narrow(self.first_month, 12)
-        fm_box, self.errors["first_contribution_month"] = with_error(self.first_month)
-        self.first_label = QLabel()
-        form.addRow(self.first_label, fm_box)
-        b.label(self.first_label, "ui.wages.first_month", self.first_month, tip="ui.wages.first_month_tip")
+        self.first_label = self.field_row(
+            form,
+            "first_contribution_month",
+            self.first_month,
+            "ui.wages.first_month",
+            "ui.wages.first_month_tip",
+        )
         self.first_month.textChanged.connect(lambda _v: self.changed("first_contribution_month"))
         outer.addLayout(form)
 
@@ -92,16 +94,15 @@ class WagesPage(CasePage):
         self.fill_amount = line_edit("fill_amount", "ui.wages.fill_amount_placeholder", b)
         self.fill_from = line_edit("fill_from", "ui.month_placeholder", b)
         self.fill_to = line_edit("fill_to", "ui.month_placeholder", b)
-        for w in (self.fill_amount, self.fill_from, self.fill_to):
+        for key, w in (("amount", self.fill_amount), ("from", self.fill_from), ("to", self.fill_to)):
             narrow(w, 12)
+            label = QLabel()
+            b.label(label, f"ui.wages.fill_{key}", w)
+            fl.addWidget(label)
+            fl.addWidget(w)
         self.fill_button = QPushButton(objectName="fill_button")
         b.text(self.fill_button.setText, "ui.wages.fill")
-        la, lf, lt = QLabel(), QLabel(), QLabel()
-        b.label(la, "ui.wages.fill_amount", self.fill_amount)
-        b.label(lf, "ui.wages.fill_from", self.fill_from)
-        b.label(lt, "ui.wages.fill_to", self.fill_to)
-        for w in (la, self.fill_amount, lf, self.fill_from, lt, self.fill_to, self.fill_button):
-            fl.addWidget(w)
+        fl.addWidget(self.fill_button)
         fl.addStretch(1)
         self.fill_error = ErrorLabel()
         fill_outer = QVBoxLayout()
@@ -129,21 +130,15 @@ class WagesPage(CasePage):
         b.add(self._headers)
         self.table.itemChanged.connect(self._item_changed)
 
-        buttons = QHBoxLayout()
-        self.add_button, self.remove_button, self.window_button = QPushButton(), QPushButton(), QPushButton()
-        self.add_button.setObjectName("add_month")
-        self.remove_button.setObjectName("remove_month")
-        self.window_button.setObjectName("window_months")
-        b.text(self.add_button.setText, "ui.wages.add_row")
-        b.text(self.remove_button.setText, "ui.wages.remove_row")
-        b.text(self.window_button.setText, "ui.wages.window_rows")
-        for w in (self.add_button, self.remove_button, self.window_button):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
+        buttons, (self.add_button, self.remove_button, self.window_button) = button_row(
+            b,
+            [
+                ("add_month", "ui.wages.add_row", self.add_row),
+                ("remove_month", "ui.wages.remove_row", self.remove_selected),
+                ("window_months", "ui.wages.window_rows", self.fill_window_rows),
+            ],
+        )
         outer.addLayout(buttons)
-        self.add_button.clicked.connect(lambda: self.add_row())
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.window_button.clicked.connect(self.fill_window_rows)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Delete), self.table, self.remove_selected)
 
         self.table_errors = ErrorLabel()
@@ -157,10 +152,9 @@ class WagesPage(CasePage):
         form2 = QFormLayout()
         self.similar = line_edit("similar_worker_monthly_wage", "ui.optional", b)
         narrow(self.similar, 14)
-        sim_box, self.errors["similar_worker_monthly_wage"] = with_error(self.similar)
-        self.similar_label = QLabel()
-        form2.addRow(self.similar_label, sim_box)
-        b.label(self.similar_label, "ui.wages.similar", self.similar, tip="ui.wages.similar_tip")
+        self.similar_label = self.field_row(
+            form2, "similar_worker_monthly_wage", self.similar, "ui.wages.similar", "ui.wages.similar_tip"
+        )
         self.similar.textChanged.connect(lambda _v: self.changed("similar_worker_monthly_wage"))
         outer.addLayout(form2)
         outer.addWidget(self.status)
@@ -382,7 +376,6 @@ class WagesPage(CasePage):
                 with contextlib.suppress(Exception):
                     self.preview = core.preview(event_day, since_start)
         by_month = {i.month: i for i in self.preview.months} if self.preview is not None else {}
-        window = set(self.window()) if not self.invalidity else set()
         self._filling = True
         try:
             for r in range(self.table.rowCount()):
@@ -392,12 +385,8 @@ class WagesPage(CasePage):
                 if info is not None:
                     band = f"{info.band_item}: {info.band}"
                     assumed = num(info.assumed_wage) + (" *" if info.provisional else "")
-                    if self.invalidity:
-                        counted = "✓" if info.wage > 0 else ""
-                    else:
-                        counted = "✓" if (info.in_window and info.wage > 0) else ""
-                elif m in window:
-                    counted = ""
+                    counts = info.wage > 0 and (self.invalidity or info.in_window)
+                    counted = "✓" if counts else ""
                 for col, value in ((2, band), (3, assumed), (4, counted)):
                     item = self.table.item(r, col)
                     if item is not None:
