@@ -6,7 +6,9 @@ printing module (imported at click time).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -61,7 +63,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------------- menus
     def _action(
-        self, key: str, slot: Any, shortcut: QKeySequence | str | None = None, name: str = ""
+        self, key: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, name: str = ""
     ) -> QAction:
         act = QAction(self)
         act.setObjectName(name or key.rsplit(".", 1)[-1])
@@ -318,7 +320,7 @@ class MainWindow(QMainWindow):
             "unmask_ic": s.unmask_ic,
         }
 
-    def _printing(self) -> Any:
+    def _printing(self) -> ModuleType | None:
         try:
             from . import printing
         except ImportError:
