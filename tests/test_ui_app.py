@@ -403,12 +403,11 @@ def test_main_quits_after_show(monkeypatch: pytest.MonkeyPatch, qapp: Any) -> No
     assert app.main(["faedah"]) == 0
 
 
-# the light parts of the core the window may use before it shows (texts, paths, money formatting)
+# the light parts of the core the window may use before it shows (texts, paths)
 LIGHT_CORE = (
     "estimator",
     "estimator.engine",
     "estimator.engine.i18n",
-    "estimator.engine.money",
     "estimator.engine.paths",
 )
 

@@ -15,14 +15,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
-from estimator.engine.money import rm
-
 from . import dialogs
 from .core import Core
 from .crash import guarded
 from .draft import Drafts
 from .settings import Settings
-from .text import Binder, lang, pick, plain, set_lang, t
+from .text import Binder, lang, pick, plain, rm_text, set_lang, t
 from .wizard import PAGE_RESULTS, CaseWizard
 
 APP_VERSION = "0.1.0"
@@ -201,7 +199,7 @@ class MainWindow(QMainWindow):
             for attr, key in (("total", "ui.live.total"), ("monthly_amount", "ui.live.monthly")):
                 value = getattr(b, attr, None)
                 if value is not None:
-                    amount = t(key, amount=rm(value))
+                    amount = t(key, amount=rm_text(value))
                     break
             if amount:
                 parts.append(f"{pick(b.title)}: {amount}{' *' if b.provisional else ''}")

@@ -15,6 +15,8 @@ from estimator.engine.i18n import LANGS, CatalogError, Text, catalog, tr
 from estimator.engine.i18n import pick as pick_lang
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from PySide6.QtWidgets import QLabel, QWidget
 
 _state = {"lang": "en"}
@@ -97,3 +99,27 @@ class Binder:
     def apply(self) -> None:
         for fn in self._items:
             fn()
+
+
+# -- figures, formatted by the core's money module (imported at first use: start-up does not need it)
+
+
+def amount_text(value: Decimal) -> str:
+    """'1,950.00' (``estimator.engine.money.num``)."""
+    from estimator.engine.money import num
+
+    return num(value)
+
+
+def rm_text(value: Decimal) -> str:
+    """'RM1,950.00' (``estimator.engine.money.rm``)."""
+    from estimator.engine.money import rm
+
+    return rm(value)
+
+
+def percent_text(value: Decimal) -> str:
+    """'33.5%' (``estimator.engine.money.pct``)."""
+    from estimator.engine.money import pct
+
+    return pct(value)

@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from estimator.engine.money import pct
-
 from ..crash import guarded
-from ..text import pick, plain, t
+from ..text import percent_text, pick, plain, t
 from ..widgets import EnterAction, narrow, top_field, with_error
 from .base import CaseContext, CasePage, line_edit
 
@@ -141,7 +139,7 @@ class DisabilityPage(CasePage):
                 desc = pick(inj.description)
                 if len(desc) < 40:
                     desc = f"{pick(inj.group)} — {desc}"
-                item.setText(f"{inj.id}  {desc} ({pct(inj.percent)})")
+                item.setText(f"{inj.id}  {desc} ({percent_text(inj.percent)})")
                 item.setToolTip(pick(inj.group))
         self._chosen_text()
 

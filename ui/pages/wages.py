@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from estimator.engine.money import num
-
 from ..crash import guarded
-from ..text import lang, pick, plain, t
+from ..text import amount_text, lang, pick, plain, t
 from ..widgets import (
     EnterAction,
     ErrorLabel,
@@ -384,7 +382,7 @@ class WagesPage(CasePage):
                 band = assumed = counted = ""
                 if info is not None:
                     band = f"{info.band_item}: {info.band}"
-                    assumed = num(info.assumed_wage) + (" *" if info.provisional else "")
+                    assumed = amount_text(info.assumed_wage) + (" *" if info.provisional else "")
                     counts = info.wage > 0 and (self.invalidity or info.in_window)
                     counted = "✓" if counts else ""
                 for col, value in ((2, band), (3, assumed), (4, counted)):
@@ -410,8 +408,8 @@ class WagesPage(CasePage):
         text = t(
             "ui.wages.summary",
             n=preview.used_months,
-            average=num(preview.average_monthly),
-            daily=num(preview.average_daily),
+            average=amount_text(preview.average_monthly),
+            daily=amount_text(preview.average_daily),
         )
         if preview.provisional:
             text += "  " + t("ui.wages.provisional_band")
