@@ -18,12 +18,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from estimator.engine.paths import resources_dir
+
 from . import crash
 from .core import Core
 from .draft import Drafts
 from .mainwindow import MainWindow
 from .settings import Settings, data_dir
-from .text import resources_dir, set_lang
+from .text import set_lang
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 

@@ -1,6 +1,8 @@
 """The app's bridge to the calculation core, imported after the window shows (start-up stays fast).
 
-Nothing here computes a benefit: it only calls the core's public API and keeps the loaded rule pack.
+Nothing here computes a benefit: it only calls the core's public API and keeps the loaded rule pack.  The core's
+modules are imported inside the methods (pydantic and the rule pack load only when first needed); their types are
+imported for annotations only.
 """
 
 from __future__ import annotations
@@ -8,23 +10,31 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from estimator.engine.i18n import Text
+
+if TYPE_CHECKING:
+    from estimator.engine.rules import Injury, RulePack
+    from estimator.law.wages import WagePreview
+    from estimator.model.case import Case
+    from estimator.model.result import Result
 
 
 class CoreUnavailable(Exception):
     """The core (or a part of it) cannot be used: the message says why, in both languages."""
 
-    def __init__(self, message: dict[str, str]) -> None:
+    def __init__(self, message: Text) -> None:
         super().__init__(message.get("en", ""))
         self.message = message
 
 
 class Core:
     def __init__(self) -> None:
-        self.rules: Any = None
-        self.error: dict[str, str] | None = None
+        self.rules: RulePack | None = None
+        self.error: Text | None = None
         self._injury_ids: set[str] | None = None
-        self._injuries: list[Any] | None = None
+        self._injuries: list[Injury] | None = None
 
     @property
     def ready(self) -> bool:
@@ -48,68 +58,91 @@ class Core:
             return False
         return True
 
+    def pack(self) -> RulePack:
+        """The loaded rule pack (call only when ``ready``)."""
+        if self.rules is None:
+            raise RuntimeError("the rule pack is not loaded yet")
+        return self.rules
+
+    # -- what the forms offer
+    def incident_types(self) -> list[tuple[str, str]]:
+        """Every incident type with its scheme, in the order the incident page lists them."""
+        from estimator.model.case import incident_types
+
+        return incident_types()
+
+    def outcomes(self, scheme: str) -> tuple[str, ...]:
+        from estimator.model.case import outcomes_of
+
+        return outcomes_of(scheme)
+
+    def relationships(self) -> tuple[str, ...]:
+        from estimator.model.case import relationships
+
+        return relationships()
+
     # -- validation
     def injury_ids(self) -> set[str]:
         if self._injury_ids is None:
             self._injury_ids = {i.id for i in self.injuries()}
         return self._injury_ids
 
-    def parse(self, data: dict[str, Any]) -> Any:
+    def parse(self, data: dict[str, Any]) -> Case:
         """A validated Case (raises estimator.model.case.CaseError with the problems)."""
         from estimator.model.case import parse_case
 
         return parse_case(data, injury_ids=self.injury_ids() if self.ready else None)
 
-    def case_to_dict(self, case: Any) -> dict[str, Any]:
+    def case_to_dict(self, case: Case) -> dict[str, Any]:
         from estimator.model.case import case_to_dict
 
         return case_to_dict(case)
 
     # -- the estimate
-    def estimate(self, case: Any) -> Any:
+    def estimate(self, case: Case) -> Result:
         try:
             from estimator import estimate
         except ImportError:
             from .text import T
 
             raise CoreUnavailable(T("ui.core.no_estimate")) from None
-        return estimate(case, self.rules)
+        return estimate(case, self.pack())
 
     # -- wages page
-    def preview(self, event_date: date, wages: list[tuple[str, Decimal]]) -> Any:
+    def wage_window(self, event_date: date) -> list[str]:
+        """The months whose wages count for an employment injury on ``event_date`` (the pack's window length)."""
+        from estimator.law.wages import window_months
+
+        return window_months(event_date, self.pack().at("wages.window_months", event_date).value)
+
+    def preview(self, event_date: date, wages: list[tuple[str, Decimal]]) -> WagePreview:
         from estimator.law.wages import preview
 
-        return preview(self.rules, event_date, wages)
+        return preview(self.pack(), event_date, wages)
 
     # -- disability page
-    def injuries(self) -> list[Any]:
+    def injuries(self) -> list[Injury]:
         """The schedule of injuries: Injury(id, part, group{en,ms}, description{en,ms}, percent)."""
         if self._injuries is None:
-            try:
-                from estimator.law.injuries import injury_list
+            from estimator.law.injuries import injury_list
 
-                self._injuries = list(injury_list(self.rules))
-            except ImportError:
-                schedule = self.rules.param("ei.injury_schedule").values[-1].value
-                self._injuries = list(schedule.values())
+            self._injuries = list(injury_list(self.pack()))
         return self._injuries
 
-    def combine(self, ids: list[str], on: date) -> tuple[Decimal, bool] | None:
-        """Combined % of several scheduled injuries (None when the core cannot tell yet)."""
-        try:
-            from estimator.law.injuries import combine_injuries
-        except ImportError:
-            return None
-        percent, total = combine_injuries(self.rules, ids, on)
+    def combine(self, ids: list[str], on: date) -> tuple[Decimal, bool]:
+        """Combined % of several scheduled injuries, and whether that is a total disablement."""
+        from estimator.law.injuries import combine_injuries
+
+        percent, total = combine_injuries(self.pack(), ids, on)
         return Decimal(percent), bool(total)
 
     # -- files
-    def read_case(self, path: Path) -> Any:
+    def read_case(self, path: Path) -> Case:
         from estimator.model.casefile import read_case_file
 
         return read_case_file(path, self.rules)
 
-    def write_case(self, path: Path, case: Any) -> Path:
+    def write_case(self, path: Path, case: Case) -> Path:
         from estimator.model.casefile import write_case_file
 
         return write_case_file(path, case)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +26,10 @@ from PySide6.QtWidgets import (
 
 from .settings import PORTABLE_FILE, Settings, app_dir
 from .text import pick, plain, t
+
+if TYPE_CHECKING:
+    from estimator.engine.rules import RulePack
+    from estimator.model.case import Problem
 
 CASE_FILTER_KEY = "ui.file.filter"
 
@@ -71,7 +75,7 @@ def ask_save_discard(parent: QWidget | None, text: str) -> str:
     return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
-def problems_text(problems: list[Any]) -> str:
+def problems_text(problems: list[Problem]) -> str:
     """The core's problems, one line each, in the UI language."""
     return "\n".join(f"• {p.field or t('ui.file.whole_file')}: {pick(p.message)}" for p in problems)
 
@@ -181,7 +185,7 @@ class SettingsDialog(QDialog):
 # ---------------------------------------------------------------------------------------------- about
 
 
-def about_html(rules: Any, version: str) -> str:
+def about_html(rules: RulePack | None, version: str) -> str:
     from html import escape
 
     parts = [
@@ -194,13 +198,13 @@ def about_html(rules: Any, version: str) -> str:
         for key, value in (
             (t("ui.about.rules_name"), rules.name),
             (t("ui.about.rules_version"), rules.version),
-            (t("ui.about.rules_published"), getattr(rules, "published", "")),
+            (t("ui.about.rules_published"), rules.published),
             (t("ui.about.rules_origin"), rules.origin),
             ("SHA-256", rules.sha256),
         ):
             parts.append(f"<tr><td>{escape(key)}</td><td><tt>{escape(str(value))}</tt></td></tr>")
         parts.append("</table>")
-        for notice in getattr(rules, "notices", []) or []:
+        for notice in rules.notices:
             parts.append(f"<p style='color:#a04000'>{escape(notice)}</p>")
         sources: dict[str, None] = {}
         for param in rules.parameters.values():
@@ -216,7 +220,7 @@ def about_html(rules: Any, version: str) -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, parent: QWidget | None, rules: Any, version: str) -> None:
+    def __init__(self, parent: QWidget | None, rules: RulePack | None, version: str) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")
         self.setWindowTitle(plain(t("ui.action.about")))

@@ -6,7 +6,9 @@ printing module (imported at click time).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -18,7 +20,7 @@ from .core import Core
 from .crash import guarded
 from .draft import Drafts
 from .settings import Settings
-from .text import Binder, lang, pick, plain, set_lang, t
+from .text import Binder, lang, pick, plain, rm_text, set_lang, t
 from .wizard import PAGE_RESULTS, CaseWizard
 
 APP_VERSION = "0.1.0"
@@ -59,7 +61,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------------- menus
     def _action(
-        self, key: str, slot: Any, shortcut: QKeySequence | str | None = None, name: str = ""
+        self, key: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, name: str = ""
     ) -> QAction:
         act = QAction(self)
         act.setObjectName(name or key.rsplit(".", 1)[-1])
@@ -144,14 +146,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------- start-up
     def finish_startup(self, open_file: str | None = None) -> None:
         """After the window shows: load the core, offer a draft back, open a file given on the command line."""
-        if not self.core.load():
+        if not self.wizard.start_core():
             dialogs.error(self, pick(self.core.error))
             return
-        for notice in getattr(self.core.rules, "notices", []) or []:
+        for notice in self.core.pack().notices:
             self.statusBar().showMessage(notice, 15000)
-        self.wizard.disability.populate()
-        self.wizard.revalidate()
-        self.wizard.results.b.apply()
         if not self.offer_draft() and open_file:
             self.open_path(Path(open_file))
         self._update_title()
@@ -200,7 +199,7 @@ class MainWindow(QMainWindow):
             for attr, key in (("total", "ui.live.total"), ("monthly_amount", "ui.live.monthly")):
                 value = getattr(b, attr, None)
                 if value is not None:
-                    amount = t(key, amount=f"RM{value:,.2f}")
+                    amount = t(key, amount=rm_text(value))
                     break
             if amount:
                 parts.append(f"{pick(b.title)}: {amount}{' *' if b.provisional else ''}")
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path, asked: bool = False) -> bool:
         if not asked and not self._maybe_keep():
             return False
-        if not self.core.ready and not self.core.load():
+        if not self.wizard.start_core():
             dialogs.error(self, pick(self.core.error))
             return False
         from estimator.model.case import CaseError
@@ -319,7 +318,7 @@ class MainWindow(QMainWindow):
             "unmask_ic": s.unmask_ic,
         }
 
-    def _printing(self) -> Any:
+    def _printing(self) -> ModuleType | None:
         try:
             from . import printing
         except ImportError:

@@ -1,43 +1,25 @@
 """UI strings in English and Bahasa Malaysia, switchable while the app runs.
 
-The app's own catalog (``resources/i18n/ui.json``) is read directly, without importing the core, so that the
-window can show before the calculation core is loaded.  Widgets register their texts with a :class:`Binder`;
-``Binder.apply()`` re-reads every text in the current language.
+The texts come from the core's catalogue (``estimator.engine.i18n``: every ``resources/i18n/*.json``, the app's
+own ``ui.json`` among them); that module is light, so the window still shows before the calculation core loads.
+This module adds what only the app needs: the current language, and a :class:`Binder` with which widgets
+register their texts, so that ``Binder.apply()`` re-reads every text in the current language.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from collections.abc import Callable
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-LANGS = ("en", "ms")
+from estimator.engine.i18n import LANGS, CatalogError, Text, catalog, tr
+from estimator.engine.i18n import pick as pick_lang
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QLabel, QWidget
+
 _state = {"lang": "en"}
-
-
-def resources_dir() -> Path:
-    """The bundled ``resources/`` folder (same rules as ``estimator.engine.paths.resources_dir``)."""
-    env = os.environ.get("FAEDAH_RESOURCES")
-    if env:
-        return Path(env)
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-@lru_cache(maxsize=1)
-def catalog() -> dict[str, dict[str, str]]:
-    path = resources_dir() / "i18n" / "ui.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {k: v for k, v in data.items() if not k.startswith("_") and isinstance(v, dict)}
 
 
 def lang() -> str:
@@ -48,19 +30,20 @@ def set_lang(value: str) -> None:
     _state["lang"] = value if value in LANGS else "en"
 
 
-def T(key: str, /, **args: Any) -> dict[str, str]:
-    """Both languages of a UI string."""
-    entry = catalog().get(key)
-    if entry is None:
+def T(key: str, /, **args: Any) -> Text:
+    """Both languages of a UI string (the key itself when the catalogue lacks it or cannot be read)."""
+    try:
+        return tr(key, **args)
+    except CatalogError:  # a damaged install: show keys rather than stop the app
         return {code: key for code in LANGS}
-    out = {}
-    for code in LANGS:
-        template = entry.get(code) or entry.get("en", key)
-        try:
-            out[code] = template.format(**args) if args else template
-        except (KeyError, IndexError, ValueError):
-            out[code] = template
-    return out
+
+
+def known(key: str) -> bool:
+    """True when the catalogue has a text for ``key``."""
+    try:
+        return key in catalog()
+    except CatalogError:
+        return False
 
 
 def t(key: str, /, **args: Any) -> str:
@@ -68,11 +51,9 @@ def t(key: str, /, **args: Any) -> str:
     return T(key, **args)[lang()]
 
 
-def pick(value: dict[str, str] | None, code: str | None = None) -> str:
-    """Pick a bilingual text (from the core or the catalog) in the current language."""
-    if not value:
-        return ""
-    return value.get(code or lang()) or value.get("en", "")
+def pick(value: Text | None, code: str | None = None) -> str:
+    """Pick a bilingual text (from the core or the catalogue) in the current language."""
+    return pick_lang(value, code or lang())
 
 
 def both(key: str, /, **args: Any) -> str:
@@ -99,7 +80,7 @@ class Binder:
     def text(self, setter: Callable[[str], Any], key: str, /, **args: Any) -> None:
         self.add(lambda: setter(t(key, **args)))
 
-    def label(self, label: Any, key: str, buddy: Any = None, tip: str | None = None) -> None:
+    def label(self, label: QLabel, key: str, buddy: QWidget | None = None, tip: str | None = None) -> None:
         """A label with a mnemonic; its buddy gets the label (and tip) as accessible name / tooltip."""
 
         def apply() -> None:
@@ -118,3 +99,27 @@ class Binder:
     def apply(self) -> None:
         for fn in self._items:
             fn()
+
+
+# -- figures, formatted by the core's money module (imported at first use: start-up does not need it)
+
+
+def amount_text(value: Decimal) -> str:
+    """'1,950.00' (``estimator.engine.money.num``)."""
+    from estimator.engine.money import num
+
+    return num(value)
+
+
+def rm_text(value: Decimal) -> str:
+    """'RM1,950.00' (``estimator.engine.money.rm``)."""
+    from estimator.engine.money import rm
+
+    return rm(value)
+
+
+def percent_text(value: Decimal) -> str:
+    """'33.5%' (``estimator.engine.money.pct``)."""
+    from estimator.engine.money import pct
+
+    return pct(value)

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
+
+from estimator.engine.i18n import Text
 
 from . import crash
 from .core import Core, CoreUnavailable
@@ -20,9 +23,27 @@ from .pages import CasePage, DependantsPage, DisabilityPage, IncidentPage, Wages
 from .text import Binder, T, t
 from .widgets import top_field
 
+if TYPE_CHECKING:
+    from estimator.model.case import Case, Problem
+    from estimator.model.result import Result
+
+    from .results import ResultsView
+
 PAGE_INCIDENT, PAGE_WAGES, PAGE_DISABILITY, PAGE_DEPENDANTS, PAGE_RESULTS = range(5)
 PASSTHROUGH = ("notes", "meta")
 ESTIMATE_DELAY_MS = 350
+
+
+class ResultActions(Protocol):
+    """What the results page's buttons ask of the window around the wizard."""
+
+    def export_pdf(self) -> None: ...
+
+    def print_summary(self) -> None: ...
+
+    def preview_summary(self) -> None: ...
+
+    def save(self) -> bool: ...
 
 
 class ResultsPage(QWizardPage):
@@ -39,9 +60,9 @@ class ResultsPage(QWizardPage):
         self.lay.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel()
         self.lay.addWidget(self.placeholder)
-        self.view: Any = None
+        self.view: ResultsView | None = None
 
-    def ensure_view(self) -> Any:
+    def ensure_view(self) -> ResultsView:
         if self.view is None:
             from .results import ResultsView
 
@@ -70,7 +91,7 @@ class CaseWizard(QWizard):
     caseChanged = Signal()  # an edit by the user
     resultChanged = Signal()
 
-    def __init__(self, core: Core, host: Any = None) -> None:
+    def __init__(self, core: Core, host: ResultActions | None = None) -> None:
         super().__init__()
         self.setObjectName("case_wizard")
         self.setWindowFlags(Qt.WindowType.Widget)
@@ -84,19 +105,20 @@ class CaseWizard(QWizard):
         self.host = host
         self.b = Binder()
         self.validated = False
-        self.case: Any = None
+        self.case: Case | None = None
         self.data: dict[str, Any] = {}
-        self.problems: list[Any] = []
-        self.result: Any = None
-        self.result_error: dict[str, str] | None = None
+        self.problems: list[Problem] = []
+        self.result: Result | None = None
+        self.result_error: Text | None = None
         self._result_for: str | None = None
         self.passthrough: dict[str, Any] = {}
         self._loading = False
+        self._core_started = False
 
-        self.incident = IncidentPage()
-        self.wages = WagesPage()
-        self.disability = DisabilityPage()
-        self.dependants = DependantsPage()
+        self.incident = IncidentPage(self)  # first: the other pages ask it for the scheme and the date
+        self.wages = WagesPage(self)
+        self.disability = DisabilityPage(self)
+        self.dependants = DependantsPage(self)
         self.results = ResultsPage()
         self.input_pages: list[CasePage] = [self.incident, self.wages, self.disability, self.dependants]
         for pid, page in (
@@ -116,6 +138,28 @@ class CaseWizard(QWizard):
         self._timer.setInterval(ESTIMATE_DELAY_MS)
         self._timer.timeout.connect(self.compute_result)
         self.currentIdChanged.connect(self._page_changed)
+
+    # -- the pages' CaseContext
+    def scheme(self) -> str:
+        return self.incident.scheme
+
+    def event_day(self) -> date | None:
+        return self.incident.event_day()
+
+    def start_core(self) -> bool:
+        """Load the core (once) and hand the pages what it defines; False (``core.error`` says why) on failure."""
+        if self._core_started:
+            return True
+        if not self.core.load():
+            return False
+        self._core_started = True
+        types = self.core.incident_types()
+        schemes = dict.fromkeys(scheme for _code, scheme in types)
+        self.incident.set_choices(types, {scheme: self.core.outcomes(scheme) for scheme in schemes})
+        self.disability.populate()
+        self.revalidate()
+        self.results.b.apply()
+        return True
 
     # -- QWizard behaviour inside a main window: Escape and Finish never close it
     def reject(self) -> None:
@@ -149,7 +193,7 @@ class CaseWizard(QWizard):
 
     def _page_changed(self, pid: int) -> None:
         if pid == PAGE_WAGES:
-            self.wages._context_texts()
+            self.wages.refresh_context()
         if pid >= 0:
             page = self.page(pid)
             if isinstance(page, CasePage):
@@ -192,7 +236,7 @@ class CaseWizard(QWizard):
         self.revalidate()
 
     # -- validation
-    def _problems_for(self, page: CasePage) -> list[Any]:
+    def _problems_for(self, page: CasePage) -> list[Problem]:
         owned = [p for p in self.problems if page.owns(p.field)]
         if page is self.incident:
             known = set().union(*(pg.FIELDS for pg in self.input_pages))
@@ -210,7 +254,7 @@ class CaseWizard(QWizard):
         data = self.collect()
         try:
             case = self.core.parse(data)
-            problems: list[Any] = []
+            problems: list[Problem] = []
         except CaseError as exc:
             case, problems = None, list(exc.problems)
         self.data, self.case, self.problems = data, case, problems

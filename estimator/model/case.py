@@ -450,3 +450,31 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             f"{Decimal(data['loss_of_earning_capacity_percent']).normalize():f}"
         )
     return data
+
+
+# ----------------------------------------------------------------------------------------------- choices
+# What a form offers: the app lists these instead of keeping its own copy.
+
+
+def incident_types() -> list[tuple[str, str]]:
+    """Every incident type with the scheme it belongs to, in the order a form offers them."""
+    return [(incident, scheme) for scheme, incidents in INCIDENTS_BY_SCHEME.items() for incident in incidents]
+
+
+def outcomes_of(scheme: str) -> tuple[str, ...]:
+    """The outcomes a case under ``scheme`` can have (the living claimant's first, then death)."""
+    return OUTCOMES_BY_SCHEME.get(scheme, ())
+
+
+def relationships() -> tuple[str, ...]:
+    """The relationships a dependant can have to the insured person."""
+    from typing import get_args
+
+    return tuple(str(code) for code in get_args(Relationship))
+
+
+def parse_month(text: str) -> int | None:
+    """The month index (see :func:`month_index`) of a ``YYYY-MM`` text; None when the text is not one."""
+    if re.fullmatch(MONTH_PATTERN, text) is None:
+        return None
+    return month_index(text)

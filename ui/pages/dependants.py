@@ -1,0 +1,205 @@
+"""The dependants page (death): the dependants in a table, edited in a dialog, and the funeral expenses."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..text import known, pick, plain, t
+from ..widgets import (
+    ErrorLabel,
+    compact_rows,
+    display_date,
+    narrow,
+    norm_money,
+    row_of,
+    top_field,
+)
+from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit
+from .dependants_dialog import DependantDialog
+
+if TYPE_CHECKING:
+    from estimator.model.case import Problem
+
+
+def relationship_text(code: object) -> str:
+    """The relationship in the current language (an unknown code as it is)."""
+    key = f"ui.rel.{code}"
+    return t(key) if known(key) else str(code)
+
+
+class DependantsPage(CasePage):
+    FIELDS = frozenset({"dependants", "funeral_expenses"})
+    COLS = (
+        "ui.dep.relationship",
+        "ui.dep.name",
+        "ui.dep.dob",
+        "ui.dep.col_studying",
+        "ui.dep.col_disabled",
+        "ui.dep.col_married",
+    )
+
+    def __init__(self, context: CaseContext) -> None:
+        super().__init__(context)
+        self.setObjectName("page_dependants")
+        b = self.b
+        b.text(self.setTitle, "ui.dep.title")
+        b.text(self.setSubTitle, "ui.dep.subtitle")
+        self.items: list[dict[str, Any]] = []
+        self.dialog: DependantDialog | None = None
+        outer = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(self.COLS), objectName="dependants_table")
+        self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table_label = QLabel()
+        b.label(self.table_label, "ui.dep.table", self.table, tip="ui.dep.table_tip")
+        outer.addWidget(self.table_label)
+        outer.addWidget(self.table, 1)
+        self.table.itemActivated.connect(lambda _i: self.edit_selected())
+        buttons, (self.add_button, self.edit_button, self.remove_button) = button_row(
+            b,
+            [
+                ("add_dependant", "ui.dep.add", lambda: self.open_dialog(None)),
+                ("edit_dependant", "ui.dep.edit", self.edit_selected),
+                ("remove_dependant", "ui.dep.remove", self.remove_selected),
+            ],
+        )
+        outer.addLayout(buttons)
+        self.table_errors = ErrorLabel()
+        self.table_errors.setObjectName("dependants_errors")
+        outer.addWidget(self.table_errors)
+        self.errors["dependants"] = self.table_errors
+
+        form = QFormLayout()
+        self.funeral = line_edit("funeral_expenses", "ui.optional", b)
+        narrow(self.funeral, 14)
+        self.field_row(form, "funeral_expenses", self.funeral, "ui.dep.funeral", "ui.dep.funeral_tip")
+        self.funeral.textChanged.connect(lambda _v: self.changed("funeral_expenses"))
+        outer.addLayout(form)
+        outer.addWidget(self.status)
+        b.add(self._refresh_table)
+
+    # -- editing
+    def open_dialog(self, index: int | None) -> DependantDialog:
+        data = self.items[index] if index is not None else None
+        dlg = DependantDialog(self, self.core.relationships(), data)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def done(code: int) -> None:
+            if code == QDialog.DialogCode.Accepted:
+                if index is None:
+                    self.add_dependant(dlg.value())
+                else:
+                    self.items[index] = dlg.value()
+                    self._refresh_table()
+                    self.changed("dependants")
+            self.dialog = None
+            dlg.deleteLater()
+            self.table.setFocus()
+
+        dlg.finished.connect(done)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def edit_selected(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.items):
+            self.open_dialog(row)
+
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.items):
+            del self.items[row]
+            self._refresh_table()
+            self.changed("dependants")
+
+    def add_dependant(self, data: dict[str, Any]) -> None:
+        self.items.append(data)
+        self._refresh_table()
+        self.table.setCurrentCell(len(self.items) - 1, 0)
+        self.changed("dependants")
+
+    def _refresh_table(self) -> None:
+        self.table.setHorizontalHeaderLabels([plain(t(k)) for k in self.COLS])
+        self.table.setRowCount(len(self.items))
+        yes = t("ui.yes")
+        for r, d in enumerate(self.items):
+            rel = d.get("relationship")
+            values = [
+                relationship_text(rel),
+                str(d.get("name", "")),
+                display_date(d.get("date_of_birth", "")),
+                yes if d.get("in_higher_education") else "",
+                yes if d.get("disabled") else "",
+                yes if d.get("married") else "",
+            ]
+            for c, v in enumerate(values):
+                item = self.table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.table.setItem(r, c, item)
+                item.setText(v)
+
+    # -- case data
+    def collect(self, data: dict[str, Any]) -> None:
+        if data.get("outcome") != "death":
+            return
+        if self.items:
+            data["dependants"] = [dict(d) for d in self.items]
+        fe = norm_money(self.funeral.text())
+        if fe:
+            data["funeral_expenses"] = fe
+
+    def load(self, data: dict[str, Any]) -> None:
+        deps = data.get("dependants") or []
+        self.items = [dict(d) for d in deps if isinstance(d, dict)] if isinstance(deps, list) else []
+        self._refresh_table()
+        fe = data.get("funeral_expenses")
+        self.funeral.setText("" if fe is None else str(fe))
+
+    def field_label(self, field: str) -> str:
+        if top_field(field) == "funeral_expenses":
+            return plain(t("ui.dep.funeral"))
+        idx = row_of(field)
+        if idx is not None and idx < len(self.items):
+            name = self.items[idx].get("name") or relationship_text(self.items[idx].get("relationship"))
+            return t("ui.dep.row", n=idx + 1, name=name)
+        return plain(t("ui.dep.table"))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        bad: set[int] = set()
+        for p in problems:
+            idx = row_of(p.field)
+            if top_field(p.field) == "dependants" and idx is not None:
+                bad.add(idx)
+        for r in range(self.table.rowCount()):
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                if item is not None:
+                    item.setBackground(bad_row_brush(r in bad))
+        super().show_problems(problems)
+        lines = [
+            f"{self.field_label(p.field)}: {pick(p.message)}"
+            for p in problems
+            if top_field(p.field) == "dependants"
+        ]
+        self.table_errors.show_message("\n".join(lines))

@@ -1,0 +1,98 @@
+"""The dialog that adds or edits one dependant (relationship, name, date of birth, conditions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..text import plain, t
+from ..widgets import ErrorLabel, display_date, norm_date
+from .base import parse_day
+
+EDITED_KEYS = ("relationship", "name", "date_of_birth", "in_higher_education", "disabled", "married")
+
+
+class DependantDialog(QDialog):
+    """Add or edit one dependant (opened window-modal, never blocking the event loop)."""
+
+    def __init__(
+        self, parent: QWidget, relationships: tuple[str, ...], data: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dependant_dialog")
+        self.setWindowTitle(t("ui.dep.dialog_title"))
+        data = data or {}
+        self.extra = {key: value for key, value in data.items() if key not in EDITED_KEYS}  # kept as they are
+        form = QFormLayout(self)
+        self.relationship = QComboBox(objectName="dep_relationship")
+        for code in relationships:
+            self.relationship.addItem(t(f"ui.rel.{code}"), code)
+        self.relationship.setCurrentIndex(max(self.relationship.findData(data.get("relationship")), 0))
+        self.name = QLineEdit(str(data.get("name", "")), objectName="dep_name")
+        self.dob = QLineEdit(display_date(data.get("date_of_birth", "")), objectName="dep_dob")
+        self.dob.setPlaceholderText(t("ui.date_placeholder"))
+        self.dob_error = ErrorLabel()
+        dob_box = QWidget()
+        dl = QVBoxLayout(dob_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.dob)
+        dl.addWidget(self.dob_error)
+        self.studying = QCheckBox(t("ui.dep.studying"), objectName="dep_studying")
+        self.studying.setChecked(data.get("in_higher_education") is True)
+        self.disabled = QCheckBox(t("ui.dep.disabled"), objectName="dep_disabled")
+        self.disabled.setChecked(data.get("disabled") is True)
+        self.married = QCheckBox(t("ui.dep.married"), objectName="dep_married")
+        self.married.setChecked(data.get("married") is True)
+        for key, w in (
+            ("ui.dep.relationship", self.relationship),
+            ("ui.dep.name", self.name),
+            ("ui.dep.dob", dob_box),
+        ):
+            lab = QLabel(t(key))
+            target = self.dob if w is dob_box else w
+            lab.setBuddy(target)
+            target.setAccessibleName(plain(t(key)))
+            form.addRow(lab, w)
+        for w in (self.studying, self.disabled, self.married):
+            form.addRow("", w)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("ui.ok"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("ui.cancel"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def _accept(self) -> None:
+        if parse_day(self.dob.text()) is None:
+            self.dob_error.show_message(t("ui.dep.bad_date"))
+            self.dob.setFocus()
+            return
+        self.accept()
+
+    def value(self) -> dict[str, Any]:
+        out: dict[str, Any] = dict(self.extra)
+        out["relationship"] = self.relationship.currentData()
+        out["date_of_birth"] = norm_date(self.dob.text())
+        if self.name.text().strip():
+            out["name"] = self.name.text().strip()
+        for key, cb in (
+            ("in_higher_education", self.studying),
+            ("disabled", self.disabled),
+            ("married", self.married),
+        ):
+            if cb.isChecked():
+                out[key] = True
+        return out

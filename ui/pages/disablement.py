@@ -1,0 +1,261 @@
+"""The disablement page: medical leave, the loss of earning capacity, the scheduled injuries, constant attendance.
+
+The schedule of injuries and their combined percentage come from the core (:meth:`DisabilityPage.populate`, once
+the core has loaded).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from ..crash import guarded
+from ..text import percent_text, pick, plain, t
+from ..widgets import EnterAction, narrow, top_field, with_error
+from .base import CaseContext, CasePage, line_edit
+
+if TYPE_CHECKING:
+    from estimator.engine.rules import Injury
+
+MAX_DAYS = 3650  # the case's limit on medical leave days and days worked
+INJURY_ROLE = Qt.ItemDataRole.UserRole + 1  # the list item's Injury
+
+
+class DisabilityPage(CasePage):
+    FIELDS = frozenset(
+        {
+            "medical_leave_days",
+            "days_worked_with_wages",
+            "loss_of_earning_capacity_percent",
+            "injuries",
+            "needs_constant_attendance",
+        }
+    )
+
+    def __init__(self, context: CaseContext) -> None:
+        super().__init__(context)
+        self.setObjectName("page_disability")
+        b = self.b
+        b.text(self.setTitle, "ui.disability.title")
+        b.text(self.setSubTitle, "ui.disability.subtitle")
+        outer = QVBoxLayout(self)
+
+        self.temp_group = QGroupBox()
+        b.text(self.temp_group.setTitle, "ui.disability.group_temporary")
+        f1 = QFormLayout(self.temp_group)
+        self.leave = QSpinBox(objectName="medical_leave_days")
+        self.leave.setRange(0, MAX_DAYS)
+        self.worked = QSpinBox(objectName="days_worked_with_wages")
+        self.worked.setRange(0, MAX_DAYS)
+        narrow(self.leave, 8)
+        narrow(self.worked, 8)
+        for key, w, label_key in (
+            ("medical_leave_days", self.leave, "ui.disability.leave"),
+            ("days_worked_with_wages", self.worked, "ui.disability.worked"),
+        ):
+            self.field_row(f1, key, w, label_key, f"{label_key}_tip")
+            w.valueChanged.connect(lambda _v, k=key: self.changed(k))
+        outer.addWidget(self.temp_group)
+
+        self.perm_group = QGroupBox()
+        b.text(self.perm_group.setTitle, "ui.disability.group_permanent")
+        f2 = QFormLayout(self.perm_group)
+        self.percent = line_edit("loss_of_earning_capacity_percent", "ui.disability.percent_placeholder", b)
+        narrow(self.percent, 34)
+        self.field_row(
+            f2,
+            "loss_of_earning_capacity_percent",
+            self.percent,
+            "ui.disability.percent",
+            "ui.disability.percent_tip",
+        )
+        self.percent.textChanged.connect(lambda _v: self.changed("loss_of_earning_capacity_percent"))
+
+        self.search = line_edit("injury_search", "ui.disability.search_placeholder", b)
+        lab2 = QLabel()
+        f2.addRow(lab2, self.search)
+        b.label(lab2, "ui.disability.search", self.search)
+        self.injury_list = QListWidget(objectName="injury_list")
+        self.injury_list.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.field_row(
+            f2, "injuries", self.injury_list, "ui.disability.injuries", "ui.disability.injuries_tip"
+        )
+        self.chosen = QLabel(objectName="injuries_chosen")
+        self.chosen.setWordWrap(True)
+        self.chosen.setTextFormat(Qt.TextFormat.PlainText)
+        f2.addRow("", self.chosen)
+        self.search.textChanged.connect(self._filter)
+        EnterAction(self.search, self._toggle_first_match)
+        self.injury_list.itemChanged.connect(self._injury_toggled)
+        outer.addWidget(self.perm_group, 1)
+
+        self.caa = QCheckBox(objectName="needs_constant_attendance")
+        b.text(self.caa.setText, "ui.disability.caa")
+        b.add(lambda: self.caa.setToolTip(t("ui.disability.caa_tip")))
+        self.caa.toggled.connect(lambda _v: self.changed("needs_constant_attendance"))
+        caa_box, self.errors["needs_constant_attendance"] = with_error(self.caa)
+        outer.addWidget(caa_box)
+        outer.addWidget(self.status)
+        self._selected: list[str] = []
+        self._loaded_list = False
+        b.add(self._injury_texts)
+
+    # -- the injury schedule (from the core)
+    def populate(self) -> None:
+        core = self.core
+        if not core.ready or self._loaded_list:
+            return
+        self._loaded_list = True
+        blocker = QSignalBlocker(self.injury_list)
+        for inj in core.injuries():
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, inj.id)
+            item.setData(INJURY_ROLE, inj)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(Qt.CheckState.Checked if inj.id in self._selected else Qt.CheckState.Unchecked)
+            self.injury_list.addItem(item)
+        del blocker
+        self._injury_texts()
+
+    def _injury_texts(self) -> None:
+        with QSignalBlocker(self.injury_list):
+            for i in range(self.injury_list.count()):
+                item = self.injury_list.item(i)
+                inj: Injury = item.data(INJURY_ROLE)
+                desc = pick(inj.description)
+                if len(desc) < 40:
+                    desc = f"{pick(inj.group)} — {desc}"
+                item.setText(f"{inj.id}  {desc} ({percent_text(inj.percent)})")
+                item.setToolTip(pick(inj.group))
+        self._chosen_text()
+
+    def _filter(self, text: str) -> None:
+        words = text.lower().split()
+        for i in range(self.injury_list.count()):
+            item = self.injury_list.item(i)
+            inj: Injury = item.data(INJURY_ROLE)
+            hay = " ".join(
+                [
+                    inj.id,
+                    inj.description.get("en", ""),
+                    inj.description.get("ms", ""),
+                    inj.group.get("en", ""),
+                    inj.group.get("ms", ""),
+                ]
+            ).lower()
+            item.setHidden(not all(w in hay for w in words))
+
+    def _toggle_first_match(self) -> None:
+        for i in range(self.injury_list.count()):
+            item = self.injury_list.item(i)
+            if not item.isHidden():
+                self.injury_list.setCurrentItem(item)
+                self.injury_list.setFocus()
+                return
+
+    def _injury_toggled(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked and code not in self._selected:
+            self._selected.append(code)
+        elif item.checkState() != Qt.CheckState.Checked and code in self._selected:
+            self._selected.remove(code)
+        self._chosen_text()
+        self.changed("injuries")
+
+    def set_injuries(self, ids: list[str]) -> None:
+        self._selected = list(dict.fromkeys(ids))
+        with QSignalBlocker(self.injury_list):
+            for i in range(self.injury_list.count()):
+                item = self.injury_list.item(i)
+                checked = item.data(Qt.ItemDataRole.UserRole) in self._selected
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._chosen_text()
+        self.changed("injuries")
+
+    def _chosen_text(self) -> None:
+        if not self._selected:
+            self.chosen.setText(t("ui.disability.none_chosen"))
+            return
+        text = t("ui.disability.chosen", ids=", ".join(self._selected))
+        event_day = self.context.event_day()
+        combined = None
+        if self.core.ready and event_day is not None:
+            with contextlib.suppress(Exception):  # no schedule in force on that date
+                combined = self.core.combine(self._selected, event_day)
+        if combined is not None:
+            percent, total = combined
+            text += "  " + t("ui.disability.combined", percent=f"{percent.normalize():f}")
+            if total:
+                text += "  " + t("ui.disability.total")
+        if self.percent.text().strip():
+            text += "\n" + t("ui.disability.board_wins")
+        self.chosen.setText(text)
+
+    # -- case data
+    def set_mode(self, scheme: str) -> None:
+        inv = scheme == "invalidity"
+        self.temp_group.setVisible(not inv)
+        self.perm_group.setVisible(not inv)
+        self.b.apply()
+        if inv:
+            self.setSubTitle(t("ui.disability.subtitle_invalidity"))
+
+    @guarded()
+    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+        self.populate()
+        self.set_mode(self.context.scheme())
+
+    def collect(self, data: dict[str, Any]) -> None:
+        if data.get("scheme") != "invalidity":
+            if self.leave.value():
+                data["medical_leave_days"] = self.leave.value()
+            if self.worked.value():
+                data["days_worked_with_wages"] = self.worked.value()
+            pct = self.percent.text().strip().rstrip("%").strip()
+            if pct:
+                data["loss_of_earning_capacity_percent"] = pct
+            if self._selected:
+                data["injuries"] = list(self._selected)
+        if self.caa.isChecked():
+            data["needs_constant_attendance"] = True
+
+    def load(self, data: dict[str, Any]) -> None:
+        def as_int(v: Any) -> int:
+            try:
+                return max(0, min(MAX_DAYS, int(v)))
+            except (TypeError, ValueError):
+                return 0
+
+        self.leave.setValue(as_int(data.get("medical_leave_days", 0)))
+        self.worked.setValue(as_int(data.get("days_worked_with_wages", 0)))
+        pct = data.get("loss_of_earning_capacity_percent")
+        self.percent.setText("" if pct is None else str(pct))
+        inj = data.get("injuries") or []
+        self.set_injuries([str(i) for i in inj] if isinstance(inj, list) else [])
+        self.caa.setChecked(data.get("needs_constant_attendance") is True)
+        self.search.clear()
+
+    def field_label(self, field: str) -> str:
+        keys = {
+            "medical_leave_days": "ui.disability.leave",
+            "days_worked_with_wages": "ui.disability.worked",
+            "loss_of_earning_capacity_percent": "ui.disability.percent",
+            "injuries": "ui.disability.injuries",
+            "needs_constant_attendance": "ui.disability.caa",
+        }
+        key = keys.get(top_field(field))
+        return plain(t(key)) if key else field

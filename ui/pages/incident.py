@@ -1,0 +1,305 @@
+"""The incident page: what happened (incident type, outcome, date, coverage conditions) and who the claimant is.
+
+The incident types and the outcomes each scheme allows come from the core (:meth:`IncidentPage.set_choices`,
+called once the core has loaded); until then the two lists are empty.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..text import plain, t
+from ..widgets import display_date, narrow, norm_date, top_field, with_error
+from .base import CaseContext, CasePage, line_edit, parse_day
+
+NEI_CONDITIONS = (  # the conditions of the non-employment injury scheme asked on this page
+    "accident_outside_malaysia",
+    "caused_by_disease",
+    "covered_by_self_employment_scheme",
+    "covered_by_housewives_scheme",
+)
+DATE_FIELDS = ("event_date", "date_of_birth", "claim_date")
+TEXT_FIELDS = ("claimant_name", "ic_number", "case_reference")
+LABEL_KEYS = {
+    "date_of_birth": "ui.incident.dob",
+    "claimant_name": "ui.incident.name",
+    "ic_number": "ui.incident.ic",
+    "claim_date": "ui.incident.claim_date",
+    "incident_type": "ui.incident.type",
+    "outcome": "ui.incident.outcome",
+    "case_reference": "ui.incident.reference",
+    "police_report_made": "ui.incident.police",
+}
+
+
+class IncidentPage(CasePage):
+    FIELDS = frozenset(
+        {
+            "",
+            "format",
+            "version",
+            "scheme",
+            "incident_type",
+            "outcome",
+            "event_date",
+            "date_of_birth",
+            "claimant_name",
+            "ic_number",
+            "case_reference",
+            "claim_date",
+            "police_report_made",
+            *NEI_CONDITIONS,
+            "notes",
+            "meta",
+        }
+    )
+
+    def __init__(self, context: CaseContext) -> None:
+        super().__init__(context)
+        self.setObjectName("page_incident")
+        self._scheme_of: dict[str, str] = {}  # incident type -> scheme (from the core)
+        self._outcomes: dict[str, tuple[str, ...]] = {}  # scheme -> outcomes (from the core)
+        self._pending_type = ""  # an incident type loaded before the choices arrived
+        b = self.b
+        b.text(self.setTitle, "ui.incident.title")
+        b.text(self.setSubTitle, "ui.incident.subtitle")
+        outer = QVBoxLayout(self)
+
+        what = QGroupBox()
+        b.text(what.setTitle, "ui.incident.group_what")
+        form = QFormLayout(what)
+        self.type_combo = QComboBox(objectName="incident_type")
+        self.outcome_combo = QComboBox(objectName="outcome")
+        self.type_note = QLabel(objectName="type_note")
+        self.type_note.setWordWrap(True)
+        self.type_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.event_date = line_edit("event_date", "ui.date_placeholder", b)
+        narrow(self.event_date, 16)
+        event_box, self.errors["event_date"] = with_error(self.event_date)
+        self.type_label, self.outcome_label, self.event_label = QLabel(), QLabel(), QLabel()
+        type_box, self.errors["incident_type"] = with_error(self.type_combo)
+        outcome_box, self.errors["outcome"] = with_error(self.outcome_combo)
+        self.errors["scheme"] = self.errors["incident_type"]
+        form.addRow(self.type_label, type_box)
+        form.addRow("", self.type_note)
+        form.addRow(self.outcome_label, outcome_box)
+        form.addRow(self.event_label, event_box)
+        b.label(self.type_label, "ui.incident.type", self.type_combo)
+        b.label(self.outcome_label, "ui.incident.outcome", self.outcome_combo)
+        b.add(self._event_label_text)
+
+        # conditions that decide coverage
+        self.police = QComboBox(objectName="police_report_made")
+        self.police_label = QLabel()
+        police_box, self.errors["police_report_made"] = with_error(self.police)
+        form.addRow(self.police_label, police_box)
+        b.label(self.police_label, "ui.incident.police", self.police)
+        b.add(self._police_items)
+        self.nei_checks: dict[str, QCheckBox] = {}
+        self.nei_box = QWidget()
+        nei_layout = QVBoxLayout(self.nei_box)
+        nei_layout.setContentsMargins(0, 0, 0, 0)
+        for key in NEI_CONDITIONS:
+            check = QCheckBox(objectName=key)
+            b.text(check.setText, f"ui.incident.{key}")
+            nei_layout.addWidget(check)
+            self.nei_checks[key] = check
+            check.toggled.connect(lambda _v, k=key: self.changed(k))
+        self.nei_label = QLabel()
+        b.text(self.nei_label.setText, "ui.incident.nei_conditions")
+        form.addRow(self.nei_label, self.nei_box)
+        outer.addWidget(what)
+
+        who = QGroupBox()
+        b.text(who.setTitle, "ui.incident.group_claimant")
+        claimant_form = QFormLayout(who)
+        self.name = line_edit("claimant_name")
+        self.ic = line_edit("ic_number", "ui.optional", b)
+        self.dob = line_edit("date_of_birth", "ui.date_placeholder", b)
+        self.reference = line_edit("case_reference", "ui.optional", b)
+        self.claim_date = line_edit("claim_date", "ui.date_optional_placeholder", b)
+        narrow(self.dob, 16)
+        narrow(self.claim_date, 26)
+        narrow(self.ic, 20)
+        narrow(self.reference, 30)
+        for key, widget in self._text_widgets().items():
+            if key == "event_date":
+                continue
+            box, self.errors[key] = with_error(widget)
+            label = QLabel()
+            claimant_form.addRow(label, box)
+            label_key = LABEL_KEYS[key]
+            tip = f"{label_key}_tip" if key in ("ic_number", "claim_date") else None
+            b.label(label, label_key, widget, tip=tip)
+            widget.textChanged.connect(lambda _v, k=key: self.changed(k))
+        outer.addWidget(who)
+        outer.addWidget(self.status)
+        outer.addStretch(1)
+        self.errors[""] = self.errors["event_date"]
+
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.outcome_combo.currentIndexChanged.connect(self._outcome_changed)
+        self.event_date.textChanged.connect(lambda _v: self.changed("event_date"))
+        self.police.currentIndexChanged.connect(lambda _v: self.changed("police_report_made"))
+        b.add(self._type_texts)
+        self._update_visibility()
+
+    def _text_widgets(self) -> dict[str, QLineEdit]:
+        """The line edits by field, in the order of the form (claimant rows after the event date)."""
+        return {
+            "event_date": self.event_date,
+            "claimant_name": self.name,
+            "ic_number": self.ic,
+            "date_of_birth": self.dob,
+            "case_reference": self.reference,
+            "claim_date": self.claim_date,
+        }
+
+    # -- the choices (from the core)
+    def set_choices(
+        self, incident_types: list[tuple[str, str]], outcomes: dict[str, tuple[str, ...]]
+    ) -> None:
+        """The incident types (with their schemes) and each scheme's outcomes, as the core defines them."""
+        wanted = self._pending_type or self.incident_type
+        self._scheme_of = dict(incident_types)
+        self._outcomes = dict(outcomes)
+        with QSignalBlocker(self.type_combo):
+            self.type_combo.clear()
+            for code, _scheme in incident_types:
+                self.type_combo.addItem(code, code)
+            self.type_combo.setCurrentIndex(max(self.type_combo.findData(wanted), 0))
+        self._pending_type = ""
+        self._type_texts()
+        self._update_visibility()
+
+    # -- texts that depend on the choice
+    def _type_texts(self) -> None:
+        with QSignalBlocker(self.type_combo):
+            for index in range(self.type_combo.count()):
+                self.type_combo.setItemText(index, t(f"ui.type.{self.type_combo.itemData(index)}"))
+        with QSignalBlocker(self.outcome_combo):
+            index = max(self.outcome_combo.currentIndex(), 0)
+            self.outcome_combo.clear()
+            outcomes = self._outcomes.get(self.scheme, ())
+            for code in outcomes:
+                self.outcome_combo.addItem(t(f"ui.outcome.{code}"), code)
+            self.outcome_combo.setCurrentIndex(min(index, len(outcomes) - 1))
+        self.type_note.setText(t(f"ui.type_note.{self.incident_type}") if self.incident_type else "")
+        self._event_label_text()
+
+    def _police_items(self) -> None:
+        with QSignalBlocker(self.police):
+            index = max(self.police.currentIndex(), 0)
+            self.police.clear()
+            for key in ("ui.police.unknown", "ui.police.yes", "ui.police.no"):
+                self.police.addItem(t(key))
+            self.police.setCurrentIndex(index)
+
+    def _event_label_text(self) -> None:
+        if self.outcome == "death":
+            key = "ui.incident.event_date.death"
+        elif self.scheme == "invalidity":
+            key = "ui.incident.event_date.invalidity"
+        elif self.incident_type == "occupational_disease":
+            key = "ui.incident.event_date.disease"
+        else:
+            key = "ui.incident.event_date.injury"
+        self.event_label.setText(t(key))
+        self.event_label.setBuddy(self.event_date)
+        self.event_date.setAccessibleName(plain(t(key)))
+        self.event_date.setToolTip(t("ui.date_tip"))
+
+    def _update_visibility(self) -> None:
+        commuting = self.incident_type == "commuting_accident"
+        self.police.setVisible(commuting)
+        self.police_label.setVisible(commuting)
+        nei = self.scheme == "non_employment_injury"
+        self.nei_box.setVisible(nei)
+        self.nei_label.setVisible(nei)
+
+    def _type_changed(self, _index: int) -> None:
+        self._type_texts()
+        self._update_visibility()
+        self.changed("incident_type", "scheme", "outcome")
+
+    def _outcome_changed(self, _index: int) -> None:
+        self._event_label_text()
+        self.changed("outcome")
+
+    # -- values
+    @property
+    def incident_type(self) -> str:
+        return str(self.type_combo.currentData() or "")
+
+    @property
+    def scheme(self) -> str:
+        return self._scheme_of.get(self.incident_type, "")
+
+    @property
+    def outcome(self) -> str:
+        return str(self.outcome_combo.currentData() or "")
+
+    def event_day(self) -> date | None:
+        return parse_day(self.event_date.text())
+
+    def field_label(self, field: str) -> str:
+        top = top_field(field)
+        if top == "event_date":
+            return plain(self.event_label.text())
+        key = LABEL_KEYS.get(top)
+        return plain(t(key)) if key else field
+
+    def collect(self, data: dict[str, Any]) -> None:
+        data["scheme"] = self.scheme
+        data["incident_type"] = self.incident_type
+        data["outcome"] = self.outcome
+        widgets = self._text_widgets()
+        for key in DATE_FIELDS:
+            text = norm_date(widgets[key].text())
+            if text:
+                data[key] = text
+        for key in TEXT_FIELDS:
+            text = widgets[key].text().strip()
+            if text:
+                data[key] = text
+        if self.incident_type == "commuting_accident" and self.police.currentIndex() > 0:
+            data["police_report_made"] = self.police.currentIndex() == 1
+        if self.scheme == "non_employment_injury":
+            for key, check in self.nei_checks.items():
+                if check.isChecked():
+                    data[key] = True
+
+    def load(self, data: dict[str, Any]) -> None:
+        code = str(data.get("incident_type", ""))
+        if self.type_combo.count():
+            self.type_combo.setCurrentIndex(max(self.type_combo.findData(code), 0))
+        else:
+            self._pending_type = code
+        self._type_texts()  # the outcomes of the scheme just chosen
+        outcome_index = self.outcome_combo.findData(data.get("outcome"))
+        self.outcome_combo.setCurrentIndex(outcome_index if outcome_index >= 0 else 0)
+        for key, widget in self._text_widgets().items():
+            value = data.get(key)
+            if key in DATE_FIELDS:
+                widget.setText(display_date(value))
+            else:
+                widget.setText("" if value is None else str(value))
+        police = data.get("police_report_made")
+        self.police.setCurrentIndex(0 if police is None else (1 if police is True else 2))
+        for key, check in self.nei_checks.items():
+            check.setChecked(data.get(key) is True)
+        self._type_texts()
+        self._update_visibility()

@@ -1,0 +1,500 @@
+"""The wages page: the monthly wages, banded live by the core as the clerk types.
+
+For an employment injury the core's window (``wages.window_months`` before the month of the event) decides
+which months count; for invalidity every contribution month is listed.  Month arithmetic and the limits come
+from ``estimator.model.case``, imported when first used (after the core has loaded, so start-up stays light).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..crash import guarded
+from ..text import amount_text, lang, pick, plain, t
+from ..widgets import (
+    EnterAction,
+    ErrorLabel,
+    compact_rows,
+    display_month,
+    month_label,
+    narrow,
+    norm_money,
+    norm_month,
+    row_of,
+    top_field,
+)
+from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit
+
+if TYPE_CHECKING:
+    from estimator.law.wages import WagePreview
+    from estimator.model.case import Problem
+
+TABLE_ERROR_LINES = 8  # problems listed under the grid (the rest as "…")
+
+
+class WagesPage(CasePage):
+    FIELDS = frozenset({"monthly_wages", "first_contribution_month", "similar_worker_monthly_wage"})
+    COLS = (
+        "ui.wages.col_month",
+        "ui.wages.col_wage",
+        "ui.wages.col_band",
+        "ui.wages.col_assumed",
+        "ui.wages.col_counted",
+    )
+
+    def __init__(self, context: CaseContext) -> None:
+        super().__init__(context)
+        self.setObjectName("page_wages")
+        b = self.b
+        b.text(self.setTitle, "ui.wages.title")
+        self.preview: WagePreview | None = None
+        self._row_of_index: list[int] = []
+        self._filling = False
+        outer = QVBoxLayout(self)
+        self.intro = QLabel(objectName="wages_intro")
+        self.intro.setWordWrap(True)
+        outer.addWidget(self.intro)
+
+        form = QFormLayout()
+        self.first_month = line_edit("first_contribution_month", "ui.month_placeholder", b)
+        narrow(self.first_month, 12)
+        self.first_label = self.field_row(
+            form,
+            "first_contribution_month",
+            self.first_month,
+            "ui.wages.first_month",
+            "ui.wages.first_month_tip",
+        )
+        self.first_month.textChanged.connect(lambda _v: self.changed("first_contribution_month"))
+        outer.addLayout(form)
+
+        # quick fill
+        fill = QGroupBox()
+        b.text(fill.setTitle, "ui.wages.quick_fill")
+        fl = QHBoxLayout(fill)
+        self.fill_amount = line_edit("fill_amount", "ui.wages.fill_amount_placeholder", b)
+        self.fill_from = line_edit("fill_from", "ui.month_placeholder", b)
+        self.fill_to = line_edit("fill_to", "ui.month_placeholder", b)
+        for key, w in (("amount", self.fill_amount), ("from", self.fill_from), ("to", self.fill_to)):
+            narrow(w, 12)
+            label = QLabel()
+            b.label(label, f"ui.wages.fill_{key}", w)
+            fl.addWidget(label)
+            fl.addWidget(w)
+        self.fill_button = QPushButton(objectName="fill_button")
+        b.text(self.fill_button.setText, "ui.wages.fill")
+        fl.addWidget(self.fill_button)
+        fl.addStretch(1)
+        self.fill_error = ErrorLabel()
+        fill_outer = QVBoxLayout()
+        fill_outer.addWidget(fill)
+        fill_outer.addWidget(self.fill_error)
+        outer.addLayout(fill_outer)
+        self.fill_button.clicked.connect(self.quick_fill)
+        for w in (self.fill_amount, self.fill_from, self.fill_to):
+            EnterAction(w, self.quick_fill)
+
+        # the grid
+        self.table = QTableWidget(0, len(self.COLS), objectName="wages_table")
+        self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table_label = QLabel()
+        b.label(self.table_label, "ui.wages.table", self.table, tip="ui.wages.table_tip")
+        outer.addWidget(self.table_label)
+        outer.addWidget(self.table, 1)
+        b.add(self._headers)
+        self.table.itemChanged.connect(self._item_changed)
+
+        buttons, (self.add_button, self.remove_button, self.window_button) = button_row(
+            b,
+            [
+                ("add_month", "ui.wages.add_row", self.add_row),
+                ("remove_month", "ui.wages.remove_row", self.remove_selected),
+                ("window_months", "ui.wages.window_rows", self.fill_window_rows),
+            ],
+        )
+        outer.addLayout(buttons)
+        QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Delete), self.table, self.remove_selected)
+
+        self.table_errors = ErrorLabel()
+        self.table_errors.setObjectName("wages_errors")
+        outer.addWidget(self.table_errors)
+        self.summary = QLabel(objectName="wages_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        outer.addWidget(self.summary)
+
+        form2 = QFormLayout()
+        self.similar = line_edit("similar_worker_monthly_wage", "ui.optional", b)
+        narrow(self.similar, 14)
+        self.similar_label = self.field_row(
+            form2, "similar_worker_monthly_wage", self.similar, "ui.wages.similar", "ui.wages.similar_tip"
+        )
+        self.similar.textChanged.connect(lambda _v: self.changed("similar_worker_monthly_wage"))
+        outer.addLayout(form2)
+        outer.addWidget(self.status)
+        self.errors["monthly_wages"] = self.table_errors
+        b.add(self.refresh_context)
+
+    # -- context from the incident page
+    @property
+    def invalidity(self) -> bool:
+        return self.context.scheme() == "invalidity"
+
+    def window(self) -> list[str]:
+        """The months whose wages count for an employment injury (the core's window before the event's month).
+
+        Empty without a valid event date, or while the core is not loaded.
+        """
+        event_day = self.context.event_day()
+        if event_day is None or not self.core.ready:
+            return []
+        with contextlib.suppress(Exception):  # a date before the first rule: no window to propose
+            return self.core.wage_window(event_day)
+        return []
+
+    def _headers(self) -> None:
+        self.table.setHorizontalHeaderLabels([t(k) for k in self.COLS])
+
+    def refresh_context(self) -> None:
+        inv = self.invalidity
+        self.first_month.setVisible(inv)
+        self.first_label.setVisible(inv)
+        self.errors["first_contribution_month"].setVisible(
+            inv and bool(self.errors["first_contribution_month"].text())
+        )
+        self.similar.setVisible(not inv)
+        self.similar_label.setVisible(not inv)
+        self.window_button.setVisible(not inv)
+        win = self.window()
+        if inv:
+            self.setSubTitle(t("ui.wages.subtitle_invalidity"))
+            self.intro.setText(t("ui.wages.intro_invalidity"))
+        else:
+            self.setSubTitle(t("ui.wages.subtitle_injury"))
+            if win:
+                self.intro.setText(
+                    t(
+                        "ui.wages.intro_injury_window",
+                        first=month_label(win[0], lang()),
+                        last=month_label(win[-1], lang()),
+                    )
+                )
+            else:
+                self.intro.setText(t("ui.wages.intro_injury"))
+        self._refresh_preview()
+
+    @guarded()
+    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+        """Coming from the incident page: propose the months that matter when the grid is empty."""
+        if not self.invalidity and not self._any_wage():
+            self.fill_window_rows(replace_empty=True)
+        win = self.window()
+        if not self.fill_from.text() and not self.fill_to.text():
+            if self.invalidity:
+                from estimator.model.case import add_months, month_of, parse_month
+
+                event_day = self.context.event_day()
+                first = norm_month(self.first_month.text())
+                if event_day is not None:
+                    self.fill_to.setText(display_month(month_of(add_months(event_day, -1))))
+                if parse_month(first) is not None:
+                    self.fill_from.setText(display_month(first))
+            elif win:
+                self.fill_from.setText(display_month(win[0]))
+                self.fill_to.setText(display_month(win[-1]))
+        self.refresh_context()
+
+    # -- grid
+    def _any_wage(self) -> bool:
+        return any(self._cell(r, 1) for r in range(self.table.rowCount()))
+
+    def _cell(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text().strip() if item is not None else ""
+
+    def _set_row(self, row: int, month: str, wage: str) -> None:
+        for col, value in ((0, display_month(month)), (1, wage)):
+            item = self.table.item(row, col)
+            if item is None:
+                item = QTableWidgetItem()
+                self.table.setItem(row, col, item)
+            item.setText(value)
+        for col in (2, 3, 4):
+            if self.table.item(row, col) is None:
+                item = QTableWidgetItem("")
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, col, item)
+
+    def add_row(self, month: str = "", wage: str = "") -> int:
+        self._filling = True
+        try:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self._set_row(row, month, wage)
+        finally:
+            self._filling = False
+        if not month and not wage:
+            self.table.setCurrentCell(row, 0)
+            self.table.setFocus()
+        self.changed("monthly_wages")
+        return row
+
+    def remove_selected(self) -> None:
+        rows = sorted(
+            {i.row() for i in self.table.selectedIndexes()}
+            or ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()),
+            reverse=True,
+        )
+        if not rows:
+            return
+        for r in rows:
+            self.table.removeRow(r)
+        self.changed("monthly_wages")
+
+    def set_wages(self, pairs: list[tuple[str, str]]) -> None:
+        """Replace the grid (months sorted)."""
+        self._filling = True
+        try:
+            self.table.setRowCount(0)
+            for month, wage in pairs:
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                self._set_row(row, month, wage)
+        finally:
+            self._filling = False
+        self.changed("monthly_wages")
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [
+            (norm_month(self._cell(r, 0)), norm_money(self._cell(r, 1))) for r in range(self.table.rowCount())
+        ]
+
+    def fill_window_rows(self, replace_empty: bool = False) -> None:
+        """Add the months of the wage window that are not in the grid yet."""
+        win = self.window()
+        if not win:
+            return
+        existing = {m: w for m, w in self.rows() if m}
+        if replace_empty and not any(existing.values()):
+            existing = {}
+        for m in win:
+            existing.setdefault(m, "")
+        self.set_wages(sorted(existing.items()))
+
+    def quick_fill(self) -> None:
+        """'RM2,500 from Jan 2023 to Jun 2025': set the wage of every month in the range."""
+        from estimator.model.case import MAX_HISTORY_MONTHS, month_from_index, parse_month
+
+        amount = norm_money(self.fill_amount.text())
+        first = parse_month(norm_month(self.fill_from.text()))
+        last = parse_month(norm_month(self.fill_to.text()))
+        try:
+            ok_amount = Decimal(amount) >= 0 if amount else False
+        except InvalidOperation:
+            ok_amount = False
+        if not ok_amount:
+            self.fill_error.show_message(t("ui.wages.fill_bad_amount"))
+            self.fill_amount.setFocus()
+            return
+        if first is None or last is None:
+            self.fill_error.show_message(t("ui.wages.fill_bad_month"))
+            (self.fill_from if first is None else self.fill_to).setFocus()
+            return
+        if last < first:
+            self.fill_error.show_message(t("ui.wages.fill_order"))
+            self.fill_to.setFocus()
+            return
+        if last - first + 1 > MAX_HISTORY_MONTHS:
+            self.fill_error.show_message(t("ui.wages.fill_too_long", n=MAX_HISTORY_MONTHS))
+            return
+        self.fill_error.show_message("")
+        existing = {month: wage for month, wage in self.rows() if month}
+        for index in range(first, last + 1):
+            existing[month_from_index(index)] = amount
+        self.set_wages(sorted(existing.items()))
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() > 1:
+            return
+        self.changed("monthly_wages")
+
+    # -- live banding (the core's wages.preview)
+    def _valid_pairs(self) -> list[tuple[str, Decimal]]:
+        """The rows the core would accept: a month and a wage within the case's limits."""
+        from estimator.model.case import MAX_WAGE, parse_month
+
+        out: dict[str, Decimal] = {}
+        for month, wage in self.rows():
+            if parse_month(month) is None or not wage:
+                continue
+            try:
+                value = Decimal(wage)
+            except InvalidOperation:
+                continue
+            if value.is_finite() and 0 <= value <= MAX_WAGE:
+                out.setdefault(month, value)
+        return sorted(out.items())
+
+    def _refresh_preview(self) -> None:
+        core = self.core
+        event_day = self.context.event_day()
+        self.preview = None
+        if core.ready and event_day is not None:
+            from estimator.model.case import SCHEME_START, month_of
+
+            pairs = self._valid_pairs()
+            with contextlib.suppress(Exception):  # a month before the first band table: no preview for it
+                self.preview = core.preview(event_day, pairs)
+            if self.preview is None:
+                since_start = [(m, w) for m, w in pairs if m >= month_of(SCHEME_START)]
+                with contextlib.suppress(Exception):
+                    self.preview = core.preview(event_day, since_start)
+        by_month = {i.month: i for i in self.preview.months} if self.preview is not None else {}
+        self._filling = True
+        try:
+            for r in range(self.table.rowCount()):
+                m = norm_month(self._cell(r, 0))
+                info = by_month.get(m)
+                band = assumed = counted = ""
+                if info is not None:
+                    band = f"{info.band_item}: {info.band}"
+                    assumed = amount_text(info.assumed_wage) + (" *" if info.provisional else "")
+                    counts = info.wage > 0 and (self.invalidity or info.in_window)
+                    counted = "✓" if counts else ""
+                for col, value in ((2, band), (3, assumed), (4, counted)):
+                    item = self.table.item(r, col)
+                    if item is not None:
+                        item.setText(value)
+        finally:
+            self._filling = False
+        self._summary_text()
+
+    def _summary_text(self) -> None:
+        preview = self.preview
+        if self.invalidity:
+            counted = sum(1 for _m, w in self._valid_pairs() if w > 0) if self.core.ready else 0
+            self.summary.setText(t("ui.wages.summary_invalidity", n=counted))
+            return
+        if preview is None:
+            self.summary.setText("")
+            return
+        if preview.average_monthly is None or preview.average_daily is None:
+            self.summary.setText(pick(preview.message) or t("ui.wages.no_window_months"))
+            return
+        text = t(
+            "ui.wages.summary",
+            n=preview.used_months,
+            average=amount_text(preview.average_monthly),
+            daily=amount_text(preview.average_daily),
+        )
+        if preview.provisional:
+            text += "  " + t("ui.wages.provisional_band")
+        self.summary.setText(text)
+
+    # -- case data
+    def collect(self, data: dict[str, Any]) -> None:
+        wages = []
+        self._row_of_index = []
+        for r, (m, w) in enumerate(self.rows()):
+            if not m and not w:
+                continue
+            entry: dict[str, Any] = {}
+            if m:
+                entry["month"] = m
+            if w:
+                entry["wage"] = w
+            wages.append(entry)
+            self._row_of_index.append(r)
+        if wages:
+            data["monthly_wages"] = wages
+        if self.invalidity:
+            fm = norm_month(self.first_month.text())
+            if fm:
+                data["first_contribution_month"] = fm
+        else:
+            sim = norm_money(self.similar.text())
+            if sim:
+                data["similar_worker_monthly_wage"] = sim
+
+    def load(self, data: dict[str, Any]) -> None:
+        pairs = []
+        for wm in data.get("monthly_wages") or []:
+            if isinstance(wm, dict):
+                pairs.append((str(wm.get("month", "")), str(wm.get("wage", ""))))
+        self.set_wages(pairs)
+        self.first_month.setText(display_month(str(data.get("first_contribution_month") or "")))
+        self.similar.setText(str(data.get("similar_worker_monthly_wage") or ""))
+        self.fill_amount.clear()
+        self.fill_from.clear()
+        self.fill_to.clear()
+        self.fill_error.show_message("")
+
+    def check_extra(self) -> None:
+        """Next needs at least one wage (or a similar worker's wage)."""
+        has_wage = self.core.ready and any(w > 0 for _m, w in self._valid_pairs())
+        has_similar = not self.invalidity and bool(norm_money(self.similar.text()))
+        self.extra_block = "" if has_wage or has_similar else t("ui.wages.need_a_wage")
+
+    def field_label(self, field: str) -> str:
+        top = top_field(field)
+        if top == "first_contribution_month":
+            return plain(t("ui.wages.first_month"))
+        if top == "similar_worker_monthly_wage":
+            return plain(t("ui.wages.similar"))
+        idx = row_of(field)
+        if idx is not None and idx < len(self._row_of_index):
+            r = self._row_of_index[idx]
+            return t("ui.wages.row", n=r + 1, month=self._cell(r, 0) or "?")
+        return plain(t("ui.wages.table"))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.check_extra()
+        rows_bad: dict[int, list[str]] = {}
+        for p in problems:
+            idx = row_of(p.field)
+            if top_field(p.field) == "monthly_wages" and idx is not None and idx < len(self._row_of_index):
+                rows_bad.setdefault(self._row_of_index[idx], []).append(pick(p.message))
+        self._filling = True
+        try:
+            for r in range(self.table.rowCount()):
+                for col in (0, 1):
+                    item = self.table.item(r, col)
+                    if item is None:
+                        continue
+                    item.setBackground(bad_row_brush(r in rows_bad))
+                    item.setToolTip("\n".join(rows_bad.get(r, [])))
+        finally:
+            self._filling = False
+        super().show_problems(problems)
+        lines = [
+            f"{self.field_label(p.field)}: {pick(p.message)}"
+            for p in problems
+            if top_field(p.field) == "monthly_wages"
+        ]
+        more = "\n…" if len(lines) > TABLE_ERROR_LINES else ""
+        self.table_errors.show_message("\n".join(lines[:TABLE_ERROR_LINES]) + more)
+        self._refresh_preview()
