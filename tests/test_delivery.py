@@ -47,19 +47,22 @@ def test_run_sh_second_launch_is_quick_and_silent(tmp_path: Path) -> None:
         ["bash", "scripts/run.sh"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
     )
     assert first.returncode == 0, first.stdout + first.stderr
-    start = time.perf_counter()
-    second = subprocess.run(
-        ["bash", "scripts/run.sh"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-    took = time.perf_counter() - start
-    assert second.returncode == 0, second.stdout + second.stderr
-    printed = [
-        line
-        for line in (second.stdout + second.stderr).splitlines()
-        if line and not OFFSCREEN_NOISE.match(line)
-    ]
-    assert printed == [], printed
-    assert took < 2.0 * (2 if os.environ.get("CI") else 1), f"second launch took {took:.2f} s"
+    times = []
+    for _ in range(3):  # the best of three: a busy shared machine must not fail a quick launch
+        start = time.perf_counter()
+        second = subprocess.run(
+            ["bash", "scripts/run.sh"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        times.append(time.perf_counter() - start)
+        assert second.returncode == 0, second.stdout + second.stderr
+        printed = [
+            line
+            for line in (second.stdout + second.stderr).splitlines()
+            if line and not OFFSCREEN_NOISE.match(line)
+        ]
+        assert printed == [], printed
+    limit = 3.0 if os.environ.get("CI") else 2.0  # the target is 2 s; CI machines get a margin
+    assert min(times) < limit, f"second launch took {min(times):.2f} s (best of {times})"
 
 
 def test_setup_sh_skips_when_the_stamp_matches() -> None:
