@@ -288,8 +288,8 @@ def test_faedah_spec_two_executables_one_folder() -> None:
 
 
 def test_reference_spec_frozen_the_same_way() -> None:
-    text = (PACKAGING / "reference_wizard.spec").read_text(encoding="utf-8")
-    calls = _calls(PACKAGING / "reference_wizard.spec")
+    text = (ROOT / "bench" / "reference" / "reference_wizard.spec").read_text(encoding="utf-8")
+    calls = _calls(ROOT / "bench" / "reference" / "reference_wizard.spec")
     assert "slim.EXCLUDED_MODULES" in text and "slim.slim(" in text
     for call in [*calls["EXE"], *calls["COLLECT"]]:
         assert ast.literal_eval(_kw(call, "upx")) is False  # type: ignore[arg-type]

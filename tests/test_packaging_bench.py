@@ -76,3 +76,20 @@ def test_missing_references_are_reported(tmp_path: Path, capsys: pytest.CaptureF
 def test_disk_usage_counts_files(tmp_path: Path) -> None:
     (tmp_path / "a.bin").write_bytes(b"x" * 10_000)
     assert bench.disk_usage(tmp_path) >= 10_000
+
+
+def test_scaling_cases_are_valid_cases_of_the_sizes_named() -> None:
+    from estimator import parse_case
+
+    cases = bench.scaling_cases()
+    assert len(parse_case(cases["death, 1 dependant"]).dependants) == 1
+    assert len(parse_case(cases["death, 30 dependants"]).dependants) == 30
+    assert len(parse_case(cases["invalidity, 480 months"]).monthly_wages) == 480
+
+
+def test_references_are_our_own_and_quick_skips_the_build() -> None:
+    assert bench.DEFAULT_REF_DIR == ROOT / "bench" / "reference"
+    for name in ("reference_wizard.py", "reference_report.py", "reference_calc.py", "reference_wizard.spec"):
+        assert (bench.DEFAULT_REF_DIR / name).exists(), name
+    assert "build" in bench.QUICK_SKIPS
+    assert "shared" not in (ROOT / "bench" / "run.py").read_text(encoding="utf-8")

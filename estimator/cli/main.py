@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         register_cli(sub)
+    from estimator.cli.schema import register_cli as register_schema_cli
+
+    register_schema_cli(sub)
     return parser
 
 
