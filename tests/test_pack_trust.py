@@ -97,20 +97,45 @@ def _no_acceptance(folder: Path) -> None:
 # (kind of damage, mutation, reseal the manifest?, a fragment of the refusal)
 CASES: list[tuple[str, Mutation, bool, str]] = [
     ("divisor 0", _value("parameters_ei.json", "wages.days_divisor", 0), True, "outside the plausible range"),
-    ("divisor -30", _value("parameters_ei.json", "wages.days_divisor", -30), True, "outside the plausible range"),
-    ("window 1e9", _value("parameters_ei.json", "wages.window_months", 1_000_000_000), True, "plausible range"),
+    (
+        "divisor -30",
+        _value("parameters_ei.json", "wages.days_divisor", -30),
+        True,
+        "outside the plausible range",
+    ),
+    (
+        "window 1e9",
+        _value("parameters_ei.json", "wages.window_months", 1_000_000_000),
+        True,
+        "plausible range",
+    ),
     ("window float 1e9", _raw("parameters_ei.json", '"value": 6,', '"value": 1e9,'), True, "whole number"),
     ("minimum 1E+30", _value("parameters_ei.json", "ei.min_daily_rate", "1E+30"), True, "plausible number"),
-    ("funeral RM1m", _value("parameters_ei.json", "ei.funeral_max", "1000000.00", 2), True, "plausible range"),
+    (
+        "funeral RM1m",
+        _value("parameters_ei.json", "ei.funeral_max", "1000000.00", 2),
+        True,
+        "plausible range",
+    ),
     ("commutation 1e9", _commutation_factor, True, "actuarial range"),
     ("duplicate parameter", _duplicate_parameter, True, "given twice"),
-    ("unknown parameter", _raw("parameters_ei.json", '"wages.window_months"', '"wages.windows"'), True, "not a parameter"),
+    (
+        "unknown parameter",
+        _raw("parameters_ei.json", '"wages.window_months"', '"wages.windows"'),
+        True,
+        "not a parameter",
+    ),
     ("kind changed", _raw("parameters_ei.json", '"kind": "int"', '"kind": "decimal"'), True, "kind must be"),
     ("edited after sealing", _value("parameters_ei.json", "ei.funeral_max", "2500.00", 2), False, "sha256"),
     ("phase 7", _value("parameters_lindung.json", "lindung.phase", 7), True, "plausible range"),
     ("EIS RM1,000", _eis_contribution, True, "implausibly high"),
     ("NaN", _raw("parameters_ei.json", '"value": 6,', '"value": NaN,'), True, "not a number a rule pack"),
-    ("huge integer", _raw("parameters_ei.json", '"value": 6,', '"value": ' + "9" * 5000 + ","), True, "usable JSON"),
+    (
+        "huge integer",
+        _raw("parameters_ei.json", '"value": 6,', '"value": ' + "9" * 5000 + ","),
+        True,
+        "usable JSON",
+    ),
     ("no acceptance cases", _no_acceptance, True, "no acceptance cases"),
     ("fails its own case", _value("parameters_ei.json", "ei.tdb_rate_percent", "70"), True, "self-test"),
     ("spouse share 0", _value("parameters_ei.json", "dependants.share_spouse", "0"), True, "share"),
@@ -138,7 +163,9 @@ def test_implausible_or_tampered_office_pack_is_refused_and_estimates_still_run(
     assert main(["estimate", str(SAMPLES[0]), "--brief"]) == 0
 
 
-def test_same_version_with_changed_content_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_same_version_with_changed_content_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     office = _office_copy(tmp_path, version=load_bundled().version)
     _value("parameters_ei.json", "ei.ptd_rate_percent", "99")(office)
     seal_pack(office)
@@ -159,7 +186,9 @@ def test_a_changed_value_says_so_and_is_counted(tmp_path: Path, monkeypatch: pyt
     assert value.source.startswith("office rule pack office-2027.1, changed from the published pack")
 
 
-def test_relabelled_commutation_table_stays_provisional(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_relabelled_commutation_table_stays_provisional(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     relabelled = tmp_path / "commutation.json"
     shutil.copyfile(BUNDLED / "commutation_provisional.json", relabelled)
     _edit(relabelled, lambda d: d.update(provisional=False, confidence="VERBATIM", source="official"))
@@ -170,7 +199,9 @@ def test_relabelled_commutation_table_stays_provisional(tmp_path: Path, monkeypa
     assert pack.sha256 != load_bundled().sha256  # the metadata is part of the fingerprint
 
 
-def test_office_commutation_file_with_huge_factors_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_office_commutation_file_with_huge_factors_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = tmp_path / "commutation.json"
     shutil.copyfile(BUNDLED / "commutation_provisional.json", bad)
     _edit(bad, lambda d: d["rows"][0].__setitem__(1, "1e9"))

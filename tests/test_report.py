@@ -32,7 +32,7 @@ GOLDEN_PAGES = {
     ("death_four_dependants", "both"): 9,
     ("invalidity_pension", "en"): 5,
     ("invalidity_pension", "both"): 9,
-    ("lindung_non_work", "en"): 7,
+    ("lindung_non_work", "en"): 6,
     ("pdb_lump_sum", "en"): 6,
     ("pdb_partial_commuting", "en"): 6,
     ("tdb_work_accident", "en"): 3,

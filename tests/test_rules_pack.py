@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 import shutil
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path

@@ -31,5 +31,7 @@ def office_pack_label(info: Any, lang: str = "en") -> QLabel | None:
     label.setObjectName("officePackLabel")
     label.setWordWrap(True)
     label.setToolTip(f"sha256 {getattr(info, 'sha256', '')}")
-    label.setStyleSheet("QLabel#officePackLabel { padding: 4px 8px; border: 1px solid #b07d00; background: #fff4d6; }")
+    label.setStyleSheet(
+        "QLabel#officePackLabel { padding: 4px 8px; border: 1px solid #b07d00; background: #fff4d6; }"
+    )
     return label

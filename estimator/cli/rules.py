@@ -35,7 +35,9 @@ def pack_self_test_tools() -> SelfTestTools:
     from estimator.model.expect import failures, load_golden
 
     samples = sorted(samples_dir().glob("*.json")) if samples_dir().is_dir() else []
-    return SelfTestTools(estimate_case=_estimate_case, failures=failures, load_golden=load_golden, samples=samples)
+    return SelfTestTools(
+        estimate_case=_estimate_case, failures=failures, load_golden=load_golden, samples=samples
+    )
 
 
 def install_pack_verifier() -> None:
@@ -88,8 +90,11 @@ def add_rules_parser(sub: Any) -> None:
     rules = sub.add_parser("rules", help="show (or check) the rule pack in force")
     group = rules.add_mutually_exclusive_group()
     group.add_argument("--check", metavar="DIR", help="validate the rule pack in this folder")
-    group.add_argument("--diff", metavar="DIR", help="list each value of this pack that differs from the published one")
-    group.add_argument("--seal", metavar="DIR", help="write the sha256 of every file into the pack's manifest")
+    group.add_argument(
+        "--diff", metavar="DIR", help="list each value of this pack that differs from the published one"
+    )
+    group.add_argument(
+        "--seal", metavar="DIR", help="write the sha256 of every file into the pack's manifest"
+    )
     rules.add_argument("--list", action="store_true", help="list every dated value")
     rules.set_defaults(func=_cmd_rules)
-

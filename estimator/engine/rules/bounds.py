@@ -36,7 +36,6 @@ def _d(text: str) -> Decimal:
 
 
 ONE = Fraction(1)
-PERCENT = ("percent", "percent")
 
 PARAMETER_BOUNDS: dict[str, Bound] = {
     # wages
@@ -139,7 +138,9 @@ def check_value(file: str, key: str, bound: Bound, value: Any) -> None:
         return
     if (bound.low is not None and value < bound.low) or (bound.high is not None and value > bound.high):
         raise RulePackError(
-            file, key, f"{value} is outside the plausible range {bound.low}..{bound.high} {bound.unit}".rstrip()
+            file,
+            key,
+            f"{value} is outside the plausible range {bound.low}..{bound.high} {bound.unit}".rstrip(),
         )
     if bound.kind == "share" and value == 0:
         raise RulePackError(file, key, "a share must be above 0")

@@ -37,7 +37,9 @@ def file_sha256(folder: Path, name: str) -> str:
     return hashlib.sha256(read_bytes(folder / name, "files")).hexdigest()
 
 
-def check_manifest_files(folder: Path, manifest: dict[str, Any], names: list[str], enforce: bool) -> dict[str, str]:
+def check_manifest_files(
+    folder: Path, manifest: dict[str, Any], names: list[str], enforce: bool
+) -> dict[str, str]:
     """The sha256 of every file the pack reads; with ``enforce`` each must match the manifest's ``files``."""
     used = sorted(set(names) | set(acceptance_files(folder)))
     hashes = {name: file_sha256(folder, name) for name in used}
@@ -108,9 +110,12 @@ def diff_packs(published: RulePack, office: RulePack) -> list[ValueDiff]:
         off_values = {v.start: v for v in (off_param.values if off_param else [])}
         for start in sorted(set(pub_values) | set(off_values)):
             pub, off = pub_values.get(start), off_values.get(start)
-            if pub is not None and off is not None:
-                if _signature(published, kind, pub) == _signature(office, kind, off):
-                    continue
+            if (
+                pub is not None
+                and off is not None
+                and _signature(published, kind, pub) == _signature(office, kind, off)
+            ):
+                continue
             out.append(
                 ValueDiff(
                     key=key,

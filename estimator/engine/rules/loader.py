@@ -104,7 +104,9 @@ def parse_value(
     return value
 
 
-def _parse_values(fname: str, key: str, bound: bounds.Bound, values_raw: Any, folder: Path, cache: dict[str, Any]) -> list[Value]:
+def _parse_values(
+    fname: str, key: str, bound: bounds.Bound, values_raw: Any, folder: Path, cache: dict[str, Any]
+) -> list[Value]:
     if not isinstance(values_raw, list) or not values_raw:
         raise RulePackError(fname, key, "needs a non-empty list of dated values")
     if len(values_raw) > bounds.MAX_VALUES_PER_PARAMETER:
@@ -122,7 +124,9 @@ def _parse_values(fname: str, key: str, bound: bounds.Bound, values_raw: Any, fo
             raise RulePackError(fname, vk, "dates must be strictly ascending")
         conf = confidence(fname, vk, str(v["confidence"]))
         parsed = parse_value(fname, vk, bound, v["value"], folder, cache)
-        table_prov = bool(getattr(parsed, "provisional", False)) if bound.kind == "commutation_table" else False
+        table_prov = (
+            bool(getattr(parsed, "provisional", False)) if bound.kind == "commutation_table" else False
+        )
         until = None
         if "date_provisional_until" in v:
             until = day(fname, vk, v["date_provisional_until"], "'date_provisional_until'")
@@ -153,7 +157,9 @@ def _parse_values(fname: str, key: str, bound: bounds.Bound, values_raw: Any, fo
 def _read_manifest(folder: Path) -> dict[str, Any]:
     manifest = read_json(folder / "manifest.json", "manifest")
     if not isinstance(manifest, dict) or manifest.get("format") != "faedah-rules":
-        raise RulePackError("manifest.json", "format", "not a Faedah rule pack (format must be 'faedah-rules')")
+        raise RulePackError(
+            "manifest.json", "format", "not a Faedah rule pack (format must be 'faedah-rules')"
+        )
     for k in ("version", "name", "published", "parameter_files"):
         if k not in manifest:
             raise RulePackError("manifest.json", k, "required key is missing")

@@ -109,7 +109,8 @@ def mark_differences(pack: RulePack, published: RulePack) -> list[ValueDiff]:
     for key, param in pack.parameters.items():
         if any((key, v.start) in changed for v in param.values):
             param.values = [
-                replace(v, source=f"{label}: {v.source}") if (key, v.start) in changed else v for v in param.values
+                replace(v, source=f"{label}: {v.source}") if (key, v.start) in changed else v
+                for v in param.values
             ]
             param._starts = []
             param.__dict__.pop("_settled_cache", None)

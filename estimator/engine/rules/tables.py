@@ -168,7 +168,9 @@ def _load_banded(
     Bands must be contiguous from RM0 with an open last band; the ``rising`` columns must never fall.
     """
     f = path.name
-    raw_rows = csv_rows(path, key, ("item", "wage_exceeds", "wage_not_exceeding", *amounts, "source", "confidence"))
+    raw_rows = csv_rows(
+        path, key, ("item", "wage_exceeds", "wage_not_exceeding", *amounts, "source", "confidence")
+    )
     if len(raw_rows) > bounds.MAX_TABLE_ROWS:
         raise RulePackError(f, key, f"more than {bounds.MAX_TABLE_ROWS} rows")
     rows = []
@@ -178,7 +180,9 @@ def _load_banded(
             cls(
                 whole(f, where, r["item"]),
                 _money(f, where, r["wage_exceeds"], "wage_exceeds"),
-                None if not r["wage_not_exceeding"].strip() else _money(f, where, r["wage_not_exceeding"], "upper"),
+                None
+                if not r["wage_not_exceeding"].strip()
+                else _money(f, where, r["wage_not_exceeding"], "upper"),
                 *(_money(f, where, r[c], c) for c in amounts),
                 text(f, where, r["source"]),
                 confidence(f, where, r["confidence"]),
@@ -298,7 +302,11 @@ def load_commutation_table(path: Path, key: str = "ei.commutation_table") -> Com
     method = data["method"]
     if isinstance(method, str):
         method = {"en": method, "ms": method}
-    if not isinstance(method, dict) or "en" not in method or not all(isinstance(t, str) for t in method.values()):
+    if (
+        not isinstance(method, dict)
+        or "en" not in method
+        or not all(isinstance(t, str) for t in method.values())
+    ):
         raise RulePackError(f, "method", "must be text or {en, ms}")
     method = {"en": text(f, "method", method["en"]), "ms": text(f, "method", method.get("ms", method["en"]))}
     rows = data["rows"]
@@ -312,7 +320,9 @@ def load_commutation_table(path: Path, key: str = "ei.commutation_table") -> Com
             raise RulePackError(f, where, "each row is [age, factor]")
         age, factor = row[0], dec(f, where, str(row[1]))
         if not (bounds.MIN_COMMUTATION_AGE <= age <= bounds.MAX_COMMUTATION_AGE):
-            raise RulePackError(f, where, f"age {age} is outside {bounds.MIN_COMMUTATION_AGE}-{bounds.MAX_COMMUTATION_AGE}")
+            raise RulePackError(
+                f, where, f"age {age} is outside {bounds.MIN_COMMUTATION_AGE}-{bounds.MAX_COMMUTATION_AGE}"
+            )
         if age <= last_age:
             raise RulePackError(f, where, "ages must be ascending")
         if not (bounds.MIN_COMMUTATION_FACTOR <= factor <= bounds.MAX_COMMUTATION_FACTOR):
