@@ -7,8 +7,8 @@ from typing import Any
 from estimator import parse_case
 from estimator.engine.rules import RulePack, default_rules
 from estimator.engine.trace import Trace
-from estimator.law.context import Ctx
-from estimator.law.schemes import NothingMorePayable, laws_for
+from estimator.law.context import Ctx, NothingMorePayable
+from estimator.law.schemes import laws_for
 from estimator.model.case import Case, age_on
 from estimator.model.result import BenefitRecord
 from tests.core_helpers import FAR_FUTURE

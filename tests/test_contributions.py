@@ -97,7 +97,8 @@ def test_p15_statutory_rows_with_lindung(on: str, cat1: str, cat2: str) -> None:
 def test_lindung_phase_boundaries(on: str, status: str, phase: int | None, amount: str) -> None:
     line = calc("2000.00", on, 30).lindung
     assert (line.status, line.phase, line.employee) == (status, phase, D(amount))
-    assert line.provisional  # start and phase dates are provisional
+    # in force from 1 June 2026 (reported); the contribution rows are derived, so a due line stays provisional
+    assert line.provisional == (status == "due")
 
 
 def test_wage_exactly_on_a_band_edge() -> None:
@@ -162,7 +163,7 @@ def test_foreign_worker_category_changes_on_1_july_2024() -> None:
         (58, 56, "2025-11-01", "due"),
         (59, 20, "2018-06-01", "excluded"),  # already 58 when EIS began in 2018
         (40, None, "2017-12-31", "not_in_force"),
-        (40, None, "2020-01-01", "no_table"),  # the pack holds the EIS table from Oct 2024 only
+        (40, None, "2020-01-01", "due"),  # the RM4,000-ceiling EIS table of 2018
     ],
 )
 def test_eis_exclusions(age: int, first: int | None, on: str, status: str) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from estimator import estimate, read_case_file
 from estimator.engine.i18n import same
-from estimator.law import schemes
+from estimator.law import registry, schemes
 from estimator.law.context import Ctx
 from estimator.model.result import BenefitRecord, Money, Result
 from estimator.present import BenefitView, Row, present, presenter, unregister
@@ -58,8 +58,8 @@ def toy_view(b: ToyBenefit, result: Result) -> BenefitView:
 @pytest.fixture
 def toy_result(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Result, Any]]:
     case = read_case_file(SAMPLE)
-    laws = schemes.laws_for(case.scheme, case.outcome)  # fills the registry first
-    monkeypatch.setattr(schemes, "_SCHEMES", dict(schemes._SCHEMES))  # restored after the test
+    laws = schemes.laws_for(case.scheme, case.outcome)
+    monkeypatch.setattr(registry, "SCHEMES", dict(registry.SCHEMES))  # restored after the test
     schemes.register(case.scheme, case.outcome, [*laws, toy_law])
     presenter(ToyBenefit)(toy_view)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,17 @@ from tests.core_helpers import FAR_FUTURE, case
 
 BUNDLED = resources_dir() / "rules"
 Mutation = Callable[[Path], None]
+
+
+@pytest.fixture(autouse=True)
+def _pack_self_test() -> Iterator[None]:
+    """Office packs are self-tested with the estimator (as the CLI and the app do)."""
+    from estimator.engine.rules import set_pack_verifier
+    from estimator.law.selftest import install_pack_verifier
+
+    install_pack_verifier()
+    yield
+    set_pack_verifier(None)
 
 
 def _csv(name: str, row: int, fn: Callable[[list[str]], None]) -> Mutation:

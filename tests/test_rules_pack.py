@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from estimator.engine.paths import resources_dir
+from estimator.engine.paths import accepted_office_pack_dir, resources_dir
 from estimator.engine.rules import (
     RuleNotInForce,
     RulePackError,
@@ -20,6 +21,17 @@ from estimator.engine.rules import (
 )
 
 BUNDLED = resources_dir() / "rules"
+
+
+@pytest.fixture(autouse=True)
+def _pack_self_test() -> Iterator[None]:
+    """Office packs are self-tested with the estimator (as the CLI and the app do)."""
+    from estimator.engine.rules import set_pack_verifier
+    from estimator.law.selftest import install_pack_verifier
+
+    install_pack_verifier()
+    yield
+    set_pack_verifier(None)
 
 
 @pytest.fixture
@@ -137,9 +149,12 @@ def test_office_pack_is_used_and_a_damaged_one_keeps_the_bundled(
     pack = load_rules()
     assert (pack.version, pack.origin) == ("office-7", "office")
     (pack_copy / "parameters_ei.json").write_text("[]", encoding="utf-8")
-    pack = load_rules()
-    assert pack.origin == "bundled"
+    pack = load_rules()  # the damaged pack is refused; the last accepted copy of office-7 stays in force
+    assert (pack.version, pack.origin) == ("office-7", "office (last accepted copy)")
     assert pack.notices and "parameters_ei.json" in pack.notices[0]
+    shutil.rmtree(accepted_office_pack_dir())
+    pack = load_rules()  # no accepted copy: the bundled pack
+    assert pack.origin == "bundled"
 
 
 def test_official_commutation_table_replaces_the_provisional_one(

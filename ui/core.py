@@ -45,10 +45,12 @@ class Core:
         if self.rules is not None:
             return True
         from estimator.engine.rules import RulePackError, default_rules
+        from estimator.law.selftest import install_pack_verifier
 
         from .text import T
 
         try:
+            install_pack_verifier()  # an office rule pack is self-tested before it is put in force
             self.rules = default_rules()
         except RulePackError as exc:
             self.error = T("ui.core.rules_error", file=exc.file, key=exc.key, reason=exc.message)

@@ -151,6 +151,11 @@ class MainWindow(QMainWindow):
             return
         for notice in self.core.pack().notices:
             self.statusBar().showMessage(notice, 15000)
+        from .office_pack import office_pack_label
+
+        office_label = office_pack_label(self.core.pack(), lang())
+        if office_label is not None:
+            self.statusBar().addPermanentWidget(office_label)
         if not self.offer_draft() and open_file:
             self.open_path(Path(open_file))
         self._update_title()

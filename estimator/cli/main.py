@@ -62,23 +62,6 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_rules(args: argparse.Namespace) -> int:
-    from estimator.engine.rules import load_pack, load_rules
-
-    pack = load_pack(Path(args.check)) if args.check else load_rules()
-    print(
-        f"{pack.name}\nversion {pack.version} (published {pack.published}, {pack.origin})\nsha256 {pack.sha256}"
-    )
-    for notice in pack.notices:
-        print(f"notice: {notice}")
-    if args.list:
-        for key, param in sorted(pack.parameters.items()):
-            for v in param.values:
-                flag = " PROVISIONAL" if v.provisional else ""
-                print(f"{key}\t{v.start.isoformat()}\t{v.raw}\t{v.confidence}{flag}\t{v.source}")
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="faedah",
@@ -102,10 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     est.add_argument("--rules", metavar="DIR", help="use this rule pack folder")
     est.add_argument("--commutation", metavar="FILE", help="use this commutation table (JSON)")
     est.set_defaults(func=_cmd_estimate)
-    rules = sub.add_parser("rules", help="show (or check) the rule pack in force")
-    rules.add_argument("--check", metavar="DIR", help="validate the rule pack in this folder")
-    rules.add_argument("--list", action="store_true", help="list every dated value")
-    rules.set_defaults(func=_cmd_rules)
+    from estimator.cli.rules import add_rules_parser
+    from estimator.law.selftest import install_pack_verifier
+
+    add_rules_parser(sub)
+    install_pack_verifier()  # office rule packs are self-tested before they are put in force
     try:
         from estimator.cli.contributions import register_cli
     except ImportError:  # pragma: no cover - during development only

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -12,7 +13,7 @@ from estimator.engine.calc import Recorder
 from estimator.engine.rules import RulePack
 from estimator.engine.trace import StepTrace, Trace
 from estimator.model.case import Case
-from estimator.model.result import WageMonthInfo
+from estimator.model.result import BenefitRecord, WageMonthInfo
 
 
 @dataclass
@@ -33,3 +34,11 @@ class Ctx:
     @cached_property
     def rec(self) -> Recorder:  # TRANSITIONAL: the old recorder API for modules not yet on the trace
         return Recorder(self.trace)
+
+
+Law = Callable[[Ctx], BenefitRecord | list[BenefitRecord] | None]
+"""A law: returns what it pays (or ``None``, having recorded why not)."""
+
+
+class NothingMorePayable(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by a law when no later law of the scheme can pay (the reason is already recorded)."""

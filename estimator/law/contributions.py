@@ -429,6 +429,12 @@ def contributions(
         steps=trace.steps,
         provisional=provisional,
         provisional_notes=trace.provisional_notes,
-        rules=RulesInfo(version=pack.version, sha256=pack.sha256, name=pack.name, origin=pack.origin),
+        rules=RulesInfo(
+            version=pack.version,
+            sha256=pack.sha256,
+            name=pack.name,
+            origin=pack.origin,
+            differs_from_published=pack.differs_from_published,
+        ),
         disclaimer=tr("con.disclaimer"),
     )

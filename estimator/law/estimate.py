@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from estimator.engine.i18n import tr
 from estimator.engine.money import sen
-from estimator.engine.rules import RuleNotInForce, RulePack, default_rules
+from estimator.engine.rules import ORIGIN_BUNDLED, RuleNotInForce, RulePack, default_rules
 from estimator.engine.trace import Trace
-from estimator.law.context import Ctx
-from estimator.law.schemes import NothingMorePayable, laws_for
+from estimator.law.context import Ctx, NothingMorePayable
+from estimator.law.schemes import laws_for
 from estimator.model.case import Case, age_on
 from estimator.model.result import BenefitRecord, Result, RulesInfo
 
@@ -36,6 +36,16 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
     except RuleNotInForce as exc:
         trace.refuse("RULES", tr("refuse.no_rule_for", key=exc.key, date=exc.on.isoformat()))
         benefits = []
+    if rules.origin != ORIGIN_BUNDLED:  # every output says when the figures come from an office's own pack
+        trace.warn(
+            "RULE_PACK_OFFICE",
+            tr(
+                "rules.office_pack_differs",
+                version=rules.version,
+                name=rules.name,
+                count=rules.differs_from_published,
+            ),
+        )
     for notice in rules.notices:
         trace.warn("RULE_PACK", tr("warn.rule_pack_notice", notice=notice))
     avg = ctx.average_monthly_wage
@@ -59,6 +69,12 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
         steps=trace.steps,
         provisional=provisional,
         provisional_notes=trace.provisional_notes if provisional else [],
-        rules=RulesInfo(version=rules.version, sha256=rules.sha256, name=rules.name, origin=rules.origin),
+        rules=RulesInfo(
+            version=rules.version,
+            sha256=rules.sha256,
+            name=rules.name,
+            origin=rules.origin,
+            differs_from_published=rules.differs_from_published,
+        ),
         disclaimer=tr("disclaimer"),
     )

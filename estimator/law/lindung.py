@@ -15,8 +15,7 @@ from typing import Literal
 from estimator.engine.i18n import tr
 from estimator.engine.rules import RuleNotInForce
 from estimator.engine.trace import fill
-from estimator.law.context import Ctx
-from estimator.law.schemes import NothingMorePayable
+from estimator.law.context import Ctx, NothingMorePayable
 
 RateKind = Literal["tdb", "ptd", "dep"]
 

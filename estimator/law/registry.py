@@ -1,10 +1,19 @@
-"""Which laws make up each scheme (imported once, by :func:`estimator.law.schemes.laws_for`)."""
+"""Which laws make up each scheme: ``SCHEMES[(scheme, outcome)]`` is the ordered list ``estimate`` walks."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from estimator.law import caa, dependants, funeral, info, lindung, pdb, tdb, wages
+from estimator.law.context import Law
 from estimator.law.invalidity import DEATH_LAWS, INVALIDITY_LAWS
-from estimator.law.schemes import Law, register
+
+SCHEMES: dict[tuple[str, str], tuple[Law, ...]] = {}
+
+
+def register(scheme: str, outcome: str, laws: Sequence[Law]) -> None:
+    SCHEMES[(scheme, outcome)] = tuple(laws)
+
 
 # Employment Injury Scheme and Lindung 24/7: Lindung 24/7 pays the same benefits at its phase rates (A1788 s.44C)
 _INJURY_COVER: dict[str, Law] = {

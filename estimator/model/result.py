@@ -215,6 +215,7 @@ class RulesInfo(_M):
     sha256: str
     name: str
     origin: str
+    differs_from_published: int = 0  # dated values that differ from the published (bundled) pack
 
 
 class Result(_M):

@@ -15,13 +15,13 @@ imported from them (``from estimator.law.invalidity.pension import pension``): t
 
 from __future__ import annotations
 
+from estimator.law.context import Law
 from estimator.law.invalidity.attendance import constant_attendance, education, rehabilitation_and_education
 from estimator.law.invalidity.grant import invalidity_grant
 from estimator.law.invalidity.history import History, contribution_history, history_of
 from estimator.law.invalidity.pension import PensionCalc, invalidity_pension
 from estimator.law.invalidity.qualifying import Qualifying, age_conditions, qualifying_conditions
 from estimator.law.invalidity.survivors import funeral, survivors_pension
-from estimator.law.schemes import Law
 
 INVALIDITY_LAWS: tuple[Law, ...] = (
     contribution_history,

@@ -13,9 +13,8 @@ from decimal import Decimal
 from estimator.engine.i18n import tr
 from estimator.engine.money import ZERO, rm, sen
 from estimator.engine.trace import fill, join_texts
-from estimator.law.context import Ctx
+from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history, qualifying
-from estimator.law.schemes import NothingMorePayable
 from estimator.law.wages import month_start
 from estimator.model.case import month_index
 from estimator.model.result import InvalidityGrant

@@ -19,10 +19,9 @@ from estimator.engine.i18n import Text, tr
 from estimator.engine.money import ZERO, num, pct, rm, sen
 from estimator.engine.rules import RuleNotInForce
 from estimator.engine.trace import StepTrace, Trace, fill, join_texts
-from estimator.law.context import Ctx
+from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history, qualifying
 from estimator.law.invalidity.qualifying import QualifyingKind
-from estimator.law.schemes import NothingMorePayable
 from estimator.law.wages import month_start
 from estimator.model.case import month_index
 from estimator.model.result import InvalidityPension, WageMonthInfo

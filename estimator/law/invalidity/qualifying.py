@@ -17,9 +17,8 @@ from typing import Literal
 
 from estimator.engine.i18n import Text, tr
 from estimator.engine.trace import fill
-from estimator.law.context import Ctx
+from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history
-from estimator.law.schemes import NothingMorePayable
 from estimator.law.wages import month_start
 from estimator.model.case import age_on, month_from_index, month_index
 

@@ -1,0 +1,146 @@
+"""Plausibility bounds of every parameter a rule pack may hold.
+
+This table is part of the program, not of the office-replaceable pack: an office pack cannot loosen it.  A value
+outside its bounds is refused at load with the file and key named, so nothing the loader accepts can crash or hang
+an estimate (a window of 1e9 months, a divisor of 0, a minimum of 1E+30 RM a day are all refused here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from estimator.engine.rules.model import RulePackError
+
+TABLE_KINDS = ("band_table", "eis_table", "lindung_table", "injury_schedule", "commutation_table")
+
+
+@dataclass(frozen=True)
+class Bound:
+    kind: str  # decimal | percent | money | int | share | bool | date | text | one of TABLE_KINDS
+    unit: str
+    low: Any = None  # inclusive; None: no bound of that side beyond the kind's own
+    high: Any = None
+
+    def describe(self) -> str:
+        if self.low is None and self.high is None:
+            return self.kind
+        return f"{self.kind} {self.low}..{self.high} {self.unit}".strip()
+
+
+def _d(text: str) -> Decimal:
+    return Decimal(text)
+
+
+ONE = Fraction(1)
+
+PARAMETER_BOUNDS: dict[str, Bound] = {
+    # wages
+    "wages.band_table": Bound("band_table", "table"),
+    "wages.window_months": Bound("int", "months", 1, 24),
+    "wages.days_divisor": Bound("int", "days", 28, 31),
+    # employment injury
+    "ei.tdb_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "ei.ptd_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "ei.min_daily_rate": Bound("money", "RM/day", _d("0"), _d("300")),
+    "ei.pdb_minimum_before_lec": Bound("bool", ""),
+    "ei.tdb_min_mc_days": Bound("int", "days", 1, 30),
+    "ei.claim_period_months": Bound("int", "months", 1, 120),
+    "ei.lump_sum_max_lec_percent": Bound("percent", "percent", _d("0"), _d("100")),
+    "ei.commutable_fraction": Bound("share", "share", Fraction(0), ONE),
+    "ei.commutation_table": Bound("commutation_table", "table"),
+    "ei.monthly_days": Bound("int", "days", 28, 31),
+    "ei.caa_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
+    "ei.funeral_max": Bound("money", "RM", _d("0"), _d("20000")),
+    "ei.injury_schedule": Bound("injury_schedule", "table"),
+    # dependants
+    "dependants.share_spouse": Bound("share", "share", Fraction(0), ONE),
+    "dependants.share_child": Bound("share", "share", Fraction(0), ONE),
+    "dependants.share_children_no_spouse": Bound("share", "share", Fraction(0), ONE),
+    "dependants.share_parents": Bound("share", "share", Fraction(0), ONE),
+    "dependants.share_siblings": Bound("share", "share", Fraction(0), ONE),
+    "dependants.share_grandparents": Bound("share", "share", Fraction(0), ONE),
+    "dependants.child_age_limit": Bound("int", "years", 15, 30),
+    "dependants.sibling_age_limit": Bound("int", "years", 15, 30),
+    "dependants.higher_education_end_age": Bound("int", "years", 18, 35),
+    # invalidity
+    "invalidity.age_limit_first_contribution": Bound("int", "years", 40, 70),
+    "invalidity.age_limit_notice": Bound("int", "years", 40, 75),
+    "invalidity.qualifying_window_months": Bound("int", "months", 1, 240),
+    "invalidity.qualifying_window_contributions": Bound("int", "contributions", 1, 240),
+    "invalidity.full_fraction": Bound("share", "share", Fraction(0), ONE),
+    "invalidity.reduced_fraction": Bound("share", "share", Fraction(0), ONE),
+    "invalidity.min_contributions": Bound("int", "contributions", 1, 240),
+    "invalidity.base_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "invalidity.rate_free_contributions": Bound("int", "contributions", 0, 600),
+    "invalidity.rate_step_contributions": Bound("int", "contributions", 1, 120),
+    "invalidity.rate_step_percent": Bound("percent", "percent", _d("0"), _d("10")),
+    "invalidity.max_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "invalidity.reduced_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "invalidity.survivors_reduced_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "invalidity.average_wage_contributions": Bound("int", "contributions", 1, 120),
+    "invalidity.min_average_monthly_wage": Bound("money", "RM/month", _d("0"), _d("20000")),
+    "invalidity.min_pension": Bound("money", "RM/month", _d("0"), _d("10000")),
+    "invalidity.grant_interest_percent": Bound("percent", "percent a year", _d("0"), _d("20")),
+    "invalidity.caa_percent_of_pension": Bound("percent", "percent", _d("0"), _d("100")),
+    # contributions
+    "contributions.eis_table": Bound("eis_table", "table"),
+    "contributions.eis_start": Bound("date", "date", date(2017, 1, 1), date(2030, 12, 31)),
+    "contributions.eis_min_age": Bound("int", "years", 14, 25),
+    "contributions.eis_max_age": Bound("int", "years", 50, 75),
+    "contributions.eis_late_entry_age": Bound("int", "years", 40, 75),
+    "contributions.eis_foreign_covered": Bound("bool", ""),
+    "contributions.foreign_invalidity_cover": Bound("bool", ""),
+    "contributions.lindung_table": Bound("lindung_table", "table"),
+    # Lindung 24/7
+    "lindung.start_date": Bound("date", "date", date(2020, 1, 1), date(2040, 12, 31)),
+    "lindung.phase": Bound("int", "phase", 1, 3),
+    "lindung.tdb_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "lindung.ptd_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+}
+
+MAX_VALUES_PER_PARAMETER = 100
+
+# tables
+MAX_TABLE_ROWS = 2000
+MAX_BAND_MONEY = Decimal("100000")  # no band edge or assumed wage above RM100,000 a month
+MAX_SOCSO_TOTAL_SHARE = Decimal("0.05")  # SOCSO category 1 total is 2.25%: never more than 5% of the wage
+MAX_EIS_TOTAL_SHARE = Decimal("0.01")  # EIS total is 0.4%
+MAX_LINDUNG_SHARE = Decimal("0.03")  # Lindung 24/7 employee share is at most 1.25%
+MIN_COMMUTATION_AGE, MAX_COMMUTATION_AGE = 0, 110
+# RM1 a day for life has a present value of at most 365.25 x 40 years (1.0% a year over ~85 years)
+MIN_COMMUTATION_FACTOR, MAX_COMMUTATION_FACTOR = Decimal("1"), Decimal("15000")
+MIN_INTEREST_PERCENT, MAX_INTEREST_PERCENT = Decimal("0"), Decimal("20")
+
+
+def bound_for(file: str, key: str) -> Bound:
+    try:
+        return PARAMETER_BOUNDS[key]
+    except KeyError:
+        raise RulePackError(
+            file, key, "not a parameter Faedah knows (it has no plausibility bounds, so it is refused)"
+        ) from None
+
+
+def check_kind(file: str, key: str, declared: str) -> Bound:
+    bound = bound_for(file, key)
+    if declared != bound.kind:
+        raise RulePackError(file, key, f"kind must be {bound.kind!r}, got {declared!r}")
+    return bound
+
+
+def check_value(file: str, key: str, bound: Bound, value: Any) -> None:
+    """Refuse a scalar value outside its bounds (tables are checked by their loaders)."""
+    if bound.low is None and bound.high is None:
+        return
+    if (bound.low is not None and value < bound.low) or (bound.high is not None and value > bound.high):
+        raise RulePackError(
+            file,
+            key,
+            f"{value} is outside the plausible range {bound.low}..{bound.high} {bound.unit}".rstrip(),
+        )
+    if bound.kind == "share" and value == 0:
+        raise RulePackError(file, key, "a share must be above 0")
