@@ -257,11 +257,21 @@ def _has_amount(benefit: BenefitRecord) -> bool:
 
 
 def _series(case: Case, result: Result, plans: Sequence[_Plan], last_age: int) -> list[SeriesPoint]:
+    """Cumulative payments at each birthday: what is paid once, plus whole months from the event."""
+    flat_plans = [p for p in plans if not p.schedule]
+    scheduled = [p for p in plans if p.schedule]
+    once = sum((p.once for p in flat_plans), ZERO)
+    monthly = sum((p.monthly for p in flat_plans), ZERO)
+    born, event = case.date_of_birth, case.event_date
+    offset = (born.year - event.year) * 12 + born.month - event.month - (1 if born.day < event.day else 0)
     points = []
     for age in range(result.age_at_event, last_age + 1):
-        horizon = max(add_years(case.date_of_birth, age), case.event_date)
-        total = sum((p.received_by(horizon) for p in plans), ZERO)
-        points.append(SeriesPoint(age, sen(total)))
+        total = once + monthly * max(12 * age + offset, 0)
+        if scheduled:
+            horizon = max(add_years(born, age), event)
+            for plan in scheduled:
+                total += plan.received_by(horizon)
+        points.append(SeriesPoint(age, total))
     return points
 
 
@@ -314,9 +324,9 @@ def _text(value: Any) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return f"{value:.2f}" if value.as_tuple().exponent == -2 else f"{value.normalize():f}"
+        return str(value)  # money carries two places already; a percentage or an age as entered
     if isinstance(value, (list, dict)):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False) if value else "[]"
     return str(value)
 
 
@@ -379,13 +389,14 @@ def as_dict(comparison: Comparison) -> dict[str, Any]:
 
 def differences(scenarios: Sequence[Scenario]) -> list[Difference]:
     flats = [flatten(s) for s in scenarios]
-    paths: list[str] = []
+    paths: dict[str, None] = {}
     for flat in flats:
-        paths.extend(p for p in flat if p not in paths)
+        paths.update(dict.fromkeys(flat))
     out = []
     for path in paths:
         values = [flat.get(path) for flat in flats]
-        if len(set(values)) > 1:
+        first = values[0]
+        if any(v != first for v in values):
             out.append(Difference(path=path, values=values))
     return out
 
