@@ -224,7 +224,7 @@ def bench_compare(n: int, calls: int, tmp: Path, batch_size: int = 10_000) -> li
     except ImportError as exc:
         raise Skip(f"compare is not importable yet ({exc})") from exc
     golden = ROOT / "tests" / "golden" / "compare"
-    cases = [read_case_file(golden / f"{name}.json") for name in ("lec_20", "lec_20_01", "lec_25", "lec_25")]
+    cases = [read_case_file(golden / f"{name}.case") for name in ("lec_20", "lec_20_01", "lec_25", "lec_25")]
     scenarios = [(f"S{i}", case, estimate(case)) for i, case in enumerate(cases)]
     compare_results(scenarios)
     times = []
@@ -236,7 +236,7 @@ def bench_compare(n: int, calls: int, tmp: Path, batch_size: int = 10_000) -> li
     rows = [Row("compare_results(): four scenarios", fmt_s(built), "", None, "< 5 ms", built < 0.005)]
     folder = tmp / "batch"
     folder.mkdir()
-    template = json.loads((golden / "lec_25.json").read_text())
+    template = json.loads((golden / "lec_25.case").read_text())
     for i in range(batch_size):
         template["case_reference"] = f"B{i:05d}"
         template["loss_of_earning_capacity_percent"] = str(i % 100 + 1)

@@ -16,7 +16,7 @@ from estimator.model.casefile import read_case_file
 from estimator.model.comparison_file import read_comparison_file, write_comparison_file
 
 GOLDEN = Path(__file__).parent / "golden" / "compare"
-FILES = [GOLDEN / "lec_20.json", GOLDEN / "lec_20_01.json", GOLDEN / "lec_25.json"]
+FILES = [GOLDEN / "lec_20.case", GOLDEN / "lec_20_01.case", GOLDEN / "lec_25.case"]
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -27,10 +27,10 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 def test_compare_json_golden(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(GOLDEN)
-    code, out, _ = _run(capsys, "compare", "lec_20.json", "lec_20_01.json", "lec_25.json", "--json")
+    code, out, _ = _run(capsys, "compare", "lec_20.case", "lec_20_01.case", "lec_25.case", "--json")
     assert code == 0
     got = json.loads(out)
-    assert got == json.loads((GOLDEN / "expected.json").read_text())
+    assert got == json.loads((GOLDEN / "expected.compare").read_text())
     for scenario in got["scenarios"]:  # each result is exactly what `faedah estimate --json` gives
         _, single, _ = _run(capsys, "estimate", scenario["file"], "--json")
         assert scenario["result"] == json.loads(single)
@@ -91,7 +91,7 @@ def test_batch_csv_carries_on_past_invalid_files(tmp_path: Path, capsys: pytest.
     folder = tmp_path / "cases"
     folder.mkdir()
     for p in FILES:
-        (folder / p.name).write_text(p.read_text())
+        (folder / f"{p.stem}.json").write_text(p.read_text())
     (folder / "broken.json").write_text("{")
     out = tmp_path / "out.csv"
     code, _, err = _run(capsys, "estimate", "--batch", str(folder), "--csv", str(out))
