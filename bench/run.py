@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REF_DIR = ROOT / "bench" / "reference"
 HEAVY_CASE = ROOT / "samples" / "death_four_dependants.json"
 INVALIDITY_CASE = ROOT / "samples" / "invalidity_pension.json"
-PARTS = ("startup", "estimate", "scaling", "pdf", "build")
+PARTS = ("startup", "estimate", "scaling", "pdf", "build", "compare")
 QUICK_SKIPS = ("build",)
 SCHEDULE_MONTHS = 480
 MIB = 2**20
@@ -283,6 +283,57 @@ def bench_scaling(calls: int) -> list[Row]:
 # 4. PDF export -------------------------------------------------------------------------------------------
 
 
+# 2b. Comparison and batch ------------------------------------------------------------------------------
+
+
+def bench_compare(n: int, calls: int, tmp: Path, batch_size: int = 10_000) -> list[Row]:
+    """Building the comparison of four scenarios (results already computed), and a batch of case files to CSV
+    on two worker processes (the files are generated in a temp dir)."""
+    try:
+        from estimator.cli.batch import write_batch_csv
+        from estimator.law.compare import compare_results
+        from estimator.law.estimate import estimate
+        from estimator.model.casefile import read_case_file
+    except ImportError as exc:
+        raise Skip(f"compare is not importable yet ({exc})") from exc
+    golden = ROOT / "tests" / "golden" / "compare"
+    cases = [read_case_file(golden / f"{name}.case") for name in ("lec_20", "lec_20_01", "lec_25", "lec_25")]
+    scenarios = [(f"S{i}", case, estimate(case)) for i, case in enumerate(cases)]
+    compare_results(scenarios)
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        compare_results(scenarios)
+        times.append(time.perf_counter() - start)
+    built = median(times)
+    rows = [Row("compare_results(): four scenarios", fmt_s(built), "", None, "< 5 ms", built < 0.005)]
+    folder = tmp / "batch"
+    folder.mkdir()
+    template = json.loads((golden / "lec_25.case").read_text())
+    for i in range(batch_size):
+        template["case_reference"] = f"B{i:05d}"
+        template["loss_of_earning_capacity_percent"] = str(i % 100 + 1)
+        (folder / f"case{i:05d}.json").write_text(json.dumps(template))
+    paths = sorted(folder.iterdir())
+    start = time.perf_counter()
+    write_batch_csv(paths, str(tmp / "batch.csv"), workers=2)
+    took = time.perf_counter() - start
+    rows.append(
+        Row(
+            f"estimate --batch: {batch_size} files to CSV, 2 workers",
+            f"{fmt_s(took)} ({batch_size / took:.0f} cases/s)",
+            "",
+            None,
+            "< 30 s",
+            took < 30,
+        )
+    )
+    return rows
+
+
+# 3. PDF export -------------------------------------------------------------------------------------------
+
+
 def _pages(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
 
@@ -438,6 +489,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "scaling": lambda: bench_scaling(calls),
             "pdf": lambda: bench_pdf(ref_dir, n, tmp),
             "build": lambda: bench_build(n, tmp, args.dist.resolve(), args.ref_build.resolve()),
+            "compare": lambda: bench_compare(n, calls, tmp),
         }
         for part in parts:
             print(f"... {part}", file=sys.stderr, flush=True)

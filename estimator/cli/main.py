@@ -35,6 +35,10 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
     from estimator.law.estimate import estimate
     from estimator.model.casefile import read_case_file
 
+    if args.batch:
+        from estimator.cli.batch import run_batch
+
+        return run_batch(args)
     rules = load_rules(
         Path(args.rules) if args.rules else None, Path(args.commutation) if args.commutation else None
     )
@@ -69,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     est = sub.add_parser("estimate", help="estimate the benefits of a case file")
-    est.add_argument("case", help="case file (JSON, format faedah-case)")
+    est.add_argument("case", nargs="?", help="case file (JSON, format faedah-case)")
     est.add_argument("--json", action="store_true", help="print the result as JSON")
     est.add_argument(
         "--lang",
@@ -99,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     from estimator.cli.schema import register_cli as register_schema_cli
 
     register_schema_cli(sub)
+    from estimator.cli import batch, compare  # faedah compare; estimate --batch; contributions --csv
+
+    compare.register(sub, _lang_default())
+    batch.register(est, sub)
     return parser
 
 

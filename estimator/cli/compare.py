@@ -1,0 +1,136 @@
+"""``faedah compare A.json B.json [C.json D.json] [--json] [--pdf OUT.pdf] [--lang en|ms|both]``.
+
+Two to four case files, or one comparison file (``faedah-comparison``).  ``--json`` prints
+``{"scenarios": [{"file", "label", "result"}], "differences": [{"path", "values"}]}`` where each ``result`` is
+exactly what ``faedah estimate --json`` gives for that case.  An invalid scenario: exit 2, its problems named
+``<file>: <field>: <message>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from estimator.engine.i18n import pick
+from estimator.model.case import Case, CaseError, Problem
+
+
+def _load(paths: list[str], rules: Any) -> list[tuple[str, str, Case]]:
+    """(file, label, case) for each scenario; CaseError with the file named in every problem."""
+    from estimator.model.case import decode_case_bytes
+    from estimator.model.casefile import read_case_file
+    from estimator.model.comparison_file import is_comparison, parse_comparison
+
+    if len(paths) == 1:
+        path = Path(paths[0])
+        try:
+            data = decode_case_bytes(path.read_bytes())
+        except OSError:
+            data = None
+        if is_comparison(data):
+            try:
+                scenarios = parse_comparison(data, rules=rules)
+            except CaseError as exc:
+                raise _named(paths[0], exc) from None
+            return [(paths[0], label, case) for label, case in scenarios]
+    if not 2 <= len(paths) <= 4:
+        raise CaseError(
+            [
+                Problem(
+                    field="",
+                    code="count",
+                    message={
+                        "en": "compare needs 2 to 4 case files or one comparison file",
+                        "ms": "perbandingan perlu 2 hingga 4 fail kes atau satu fail perbandingan",
+                    },
+                )
+            ]
+        )
+    out = []
+    for path_text in paths:
+        try:
+            case = read_case_file(path_text, rules=rules)
+        except CaseError as exc:
+            raise _named(path_text, exc) from None
+        out.append((path_text, Path(path_text).stem, case))
+    return out
+
+
+def _named(file: str, exc: CaseError) -> CaseError:
+    return CaseError(
+        [
+            Problem(field=f"{file}: {p.field}" if p.field else file, code=p.code, message=p.message)
+            for p in exc.problems
+        ]
+    )
+
+
+def comparison_json(files: list[str], comparison: Any) -> dict[str, Any]:
+    return {
+        "scenarios": [
+            {"file": file, "label": s.label, "result": s.result.model_dump(mode="json")}
+            for file, s in zip(files, comparison.scenarios, strict=True)
+        ],
+        "differences": [{"path": d.path, "values": d.values} for d in comparison.differences],
+    }
+
+
+def _text(comparison: Any, lang: str) -> str:
+    from estimator.present.compare import comparison_table
+
+    table = comparison_table(comparison)
+    shown = "ms" if lang == "ms" else "en"
+    widths = [max(len(pick(row.label, shown)) for row in table.rows)] + [
+        max(len(s.label), *(len(row.values[i]) for row in table.rows))
+        for i, s in enumerate(comparison.scenarios)
+    ]
+    lines = [
+        "  ".join(
+            [" " * widths[0]]
+            + [s.label.rjust(w) for s, w in zip(comparison.scenarios, widths[1:], strict=True)]
+        )
+    ]
+    for row in table.rows:
+        mark = " *" if row.differs else ""
+        cells = [v.rjust(w) for v, w in zip(row.values, widths[1:], strict=True)]
+        lines.append("  ".join([pick(row.label, shown).ljust(widths[0]), *cells]) + mark)
+    lines.append("")
+    lines.append(pick(table.footnote, shown))
+    return "\n".join(lines) + "\n"
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from estimator.engine.rules import load_rules
+    from estimator.law.compare import compare
+
+    rules = load_rules(Path(args.rules) if args.rules else None, None)
+    loaded = _load(list(args.files), rules)
+    comparison = compare([(label, case) for _, label, case in loaded], rules)
+    if args.json:
+        sys.stdout.write(json.dumps(comparison_json([f for f, _, _ in loaded], comparison), indent=2) + "\n")
+    else:
+        sys.stdout.write(_text(comparison, args.lang))
+    if args.pdf:
+        from estimator.render.pdf.compare import write_comparison_pdf
+
+        out = write_comparison_pdf(comparison, args.pdf, lang=args.lang)
+        print(f"PDF: {out}", file=sys.stderr)
+    return 0
+
+
+def register(sub: Any, lang_default: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "compare", help="compare 2 to 4 scenarios (case files, or one comparison file) side by side"
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="CASE.json", help="2-4 case files, or one comparison file"
+    )
+    parser.add_argument("--json", action="store_true", help="print the results and their differences as JSON")
+    parser.add_argument("--pdf", metavar="OUT.pdf", help="also write the comparison on paper")
+    parser.add_argument("--lang", choices=("en", "ms", "both"), default=lang_default)
+    parser.add_argument("--rules", metavar="DIR", help="use this rule pack folder")
+    parser.set_defaults(func=run_compare)
+    return parser
