@@ -17,7 +17,7 @@ A step is provisional when any value it read is (or when it is told so with :met
 from __future__ import annotations
 
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
@@ -36,37 +36,34 @@ def malaysian_date(d: date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
-class _Formatter(string.Formatter):
-    """``str.format`` with the specs of the explanation templates.
+def _plain_value(value: Any) -> str:
+    return format(value)
+
+
+def _spec_formatter(spec: str) -> Callable[[Any], str]:
+    """The function that formats a value for one template spec (chosen once, when the template is parsed).
 
     ``{x:n}`` 1,234.56 · ``{x:n4}`` four places · ``{x:rm}`` RM1,234.56 · ``{x:pct}`` 80% · ``{x:frac}`` 1/5 ·
-    ``{x:date}`` 15/03/2025; a :data:`Text` value is taken in the template's language.
+    ``{x:date}`` 15/03/2025; any other spec is Python's own.
     """
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if isinstance(value, dict):
-            value = value.get(self.lang) or value.get("en", "")
-        if format_spec == "n" or (format_spec.startswith("n") and format_spec[1:].isdigit()):
-            return num(Decimal(value), int(format_spec[1:] or 2))
-        if format_spec == "rm":
-            return rm(Decimal(value))
-        if format_spec == "pct":
-            return pct(Decimal(value))
-        if format_spec == "frac":
-            return fraction_text(value) if isinstance(value, Fraction) else str(value)
-        if format_spec == "date":
-            return malaysian_date(value) if isinstance(value, date) else str(value)
-        formatted: str = super().format_field(value, format_spec)
-        return formatted
+    if spec == "n" or (spec.startswith("n") and spec[1:].isdigit()):
+        places = int(spec[1:] or 2)
+        return lambda value: num(Decimal(value), places)
+    if spec == "rm":
+        return lambda value: rm(Decimal(value))
+    if spec == "pct":
+        return lambda value: pct(Decimal(value))
+    if spec == "frac":
+        return lambda value: fraction_text(value) if isinstance(value, Fraction) else str(value)
+    if spec == "date":
+        return lambda value: malaysian_date(value) if isinstance(value, date) else str(value)
+    if not spec:
+        return _plain_value
+    return lambda value: format(value, spec)
 
 
-_FORMATTERS = {lang: _Formatter(lang) for lang in LANGS}
-
-
-Parsed = tuple[tuple[str, str | None, str], ...]  # (literal text, field name or None, format spec)
+# a parsed template: (literal text, field name or None, its formatter)
+Parsed = tuple[tuple[str, str | None, Callable[[Any], str]], ...]
 
 
 @lru_cache(maxsize=4096)
@@ -74,25 +71,31 @@ def _parsed(key: str) -> tuple[tuple[Lang, Parsed], ...]:
     entry = catalog().get(key)
     if entry is None:
         raise KeyError(f"no catalogue entry {key!r}")
-    out = []
-    for lang in LANGS:
-        parts = tuple(
-            (lit, name, spec or "") for lit, name, spec, _conv in string.Formatter().parse(entry[lang])
+    return tuple(
+        (
+            lang,
+            tuple(
+                (literal, name, _spec_formatter(spec or ""))
+                for literal, name, spec, _conversion in string.Formatter().parse(entry[lang])
+            ),
         )
-        out.append((lang, parts))
-    return tuple(out)
+        for lang in LANGS
+    )
 
 
 def fill(key: str, /, **values: Any) -> Text:
-    """The catalogue entry ``key`` in both languages, filled with ``values`` (the template specs above)."""
+    """The catalogue entry ``key`` in both languages, filled with ``values``; a :data:`Text` value is taken in
+    the template's language."""
     text: Text = {}
     for lang, parts in _parsed(key):
-        fmt = _FORMATTERS[lang]
         chunks: list[str] = []
-        for literal, name, spec in parts:
+        for literal, name, formatter in parts:
             chunks.append(literal)
             if name is not None:
-                chunks.append(fmt.format_field(values[name], spec))
+                value = values[name]
+                if isinstance(value, dict):
+                    value = value.get(lang) or value.get("en", "")
+                chunks.append(formatter(value))
         text[lang] = "".join(chunks)
     return text
 

@@ -7,9 +7,10 @@ the rule-pack parameters it used (value, effective date, source, confidence) and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializeAsAny
 
@@ -21,8 +22,40 @@ Number = Annotated[
 ]
 
 
+def _constant(value: Any) -> Callable[[], Any]:
+    return lambda: value
+
+
 class _M(BaseModel):
     model_config = ConfigDict(frozen=False)
+
+    @classmethod
+    def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:  # type: ignore[override]
+        """A record from values the law has already checked (no validation), several times faster than
+        pydantic's own: the field defaults are looked up once per class."""
+        fields = cls._construct_defaults()
+        data = {name: values[name] if name in values else make() for name, make in fields}
+        record = cls.__new__(cls)
+        object.__setattr__(record, "__dict__", data)
+        object.__setattr__(
+            record, "__pydantic_fields_set__", set(values) if _fields_set is None else _fields_set
+        )
+        object.__setattr__(record, "__pydantic_extra__", None)
+        object.__setattr__(record, "__pydantic_private__", None)
+        return record
+
+    @classmethod
+    def _construct_defaults(cls) -> list[tuple[str, Callable[[], Any]]]:
+        cached: list[tuple[str, Callable[[], Any]]] | None = cls.__dict__.get("_defaults_cache")
+        if cached is None:
+            cached = []
+            for name, info in cls.model_fields.items():
+                if info.default_factory is not None:
+                    cached.append((name, info.default_factory))  # type: ignore[arg-type]
+                else:
+                    cached.append((name, _constant(info.default)))
+            type.__setattr__(cls, "_defaults_cache", cached)
+        return cached
 
 
 class ParamUse(_M):
