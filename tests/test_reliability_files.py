@@ -202,11 +202,16 @@ def test_unreadable_file_is_a_clear_message(tmp_path: Path, monkeypatch: pytest.
 
     target = tmp_path / "case.json"
     write_case_file(target, _case())
+    from estimator.engine import safeio
+
     monkeypatch.setattr(
-        Path,
-        "read_bytes",
-        lambda self: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")),
+        safeio,
+        "read_regular_file",
+        lambda path, limit: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")),
     )
+    import estimator.model.casefile as casefile
+
+    monkeypatch.setattr(casefile, "read_regular_file", safeio.read_regular_file)
     with pytest.raises(CaseError) as err:
         read_case_file(target)
     (p,) = err.value.problems

@@ -14,8 +14,10 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from estimator.engine.i18n import Text, tr
+from estimator.engine.safeio import MAX_JSON_DEPTH, DuplicateKey, TooDeep, json_depth, strict_json_loads
 
 CASE_FORMAT = "faedah-case"
 CASE_VERSION = 1
@@ -57,12 +59,69 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
 
 
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+# Strict numbers and dates: ASCII digits only (no Arabic-Indic or fullwidth digits, no "1_000", no sign, no
+# exponent in text), never a boolean; dates only as YYYY-MM-DD (never a timestamp).  JSON numbers decoded by
+# ``strict_json_loads`` (int, Decimal) pass as they are; the range checks of each field then apply.
+_ASCII_AMOUNT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)  # a minus is kept: the range check names it
+_NOT_FINITE = re.compile(r"[+-]?(?:nan|snan|inf|infinity)", re.ASCII | re.IGNORECASE)
+_ASCII_COUNT = re.compile(r"[0-9]+", re.ASCII)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def strict_amount(value: Any) -> Any:
+    """An amount (money, percent): an int, a finite Decimal, or text of ASCII digits with one optional point."""
+    if isinstance(value, bool) or isinstance(value, float):  # float-ok: refused, never used
+        raise PydanticCustomError("decimal_type", "not a number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise PydanticCustomError("finite_number", "not finite")
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _ASCII_AMOUNT.fullmatch(text):
+            return Decimal(text)
+        if _NOT_FINITE.fullmatch(text):
+            raise PydanticCustomError("finite_number", "not finite")
+        raise PydanticCustomError("decimal_parsing", "not a plain number")
+    raise PydanticCustomError("decimal_type", "not a number")
+
+
+def strict_count(value: Any) -> Any:
+    """A count of days: an int (not a boolean), an integral Decimal or float, or text of ASCII digits."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "not a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):  # float-ok: a count from code, never money
+        value = Decimal(repr(value)) if value == value and abs(value) != float("inf") else None  # float-ok
+    if isinstance(value, Decimal) and value.is_finite():
+        if value == value.to_integral_value():
+            return int(value)
+        raise PydanticCustomError("int_from_float", "not a whole number")
+    if isinstance(value, str) and _ASCII_COUNT.fullmatch(value.strip()):
+        return int(value.strip())
+    raise PydanticCustomError("int_parsing", "not a whole number")
+
+
+def strict_date(value: Any) -> Any:
+    """A date: a ``date`` object or text ``YYYY-MM-DD`` (ASCII digits); never a number or a date-time."""
+    if value is None or (isinstance(value, date) and type(value) is date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return value.strip()
+    raise PydanticCustomError("date_parsing", "not a date")
+
+
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"  # ASCII digits only (\d would take any script)
 
 
 class WageMonth(_Strict):
     month: str = Field(pattern=MONTH_PATTERN)
     wage: Decimal = Field(ge=0, le=MAX_WAGE, decimal_places=2)
+
+    _wage_strict = field_validator("wage", mode="before")(strict_amount)
 
 
 class Dependant(_Strict):
@@ -73,6 +132,8 @@ class Dependant(_Strict):
     education_ends_on: date | None = None
     disabled: bool = False
     married: bool = False
+
+    _dates_strict = field_validator("date_of_birth", "education_ends_on", mode="before")(strict_date)
 
 
 class Case(_Strict):
@@ -113,6 +174,12 @@ class Case(_Strict):
     @classmethod
     def _empty_month(cls, v: Any) -> Any:
         return None if v == "" else v
+
+    _amounts_strict = field_validator(
+        "loss_of_earning_capacity_percent", "funeral_expenses", "similar_worker_monthly_wage", mode="before"
+    )(lambda v: None if v is None else strict_amount(v))
+    _counts_strict = field_validator("medical_leave_days", "days_worked_with_wages", mode="before")(strict_count)
+    _dates_strict = field_validator("event_date", "date_of_birth", "claim_date", mode="before")(strict_date)
 
     def age_on(self, on: date) -> int:
         return age_on(self.date_of_birth, on)
@@ -372,6 +439,10 @@ def parse_case(data: Any, today: date | None = None, injury_ids: set[str] | None
     """Validate a decoded case document; raises :class:`CaseError` with every problem found."""
     if not isinstance(data, dict):
         raise CaseError([Problem(field="", code="not_object", message=tr("err.not_object"))])
+    if json_depth(data, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:  # the app's own document as a file: one limit
+        raise CaseError([_too_deep()])
+    if len(json.dumps(data, default=str, ensure_ascii=False)) > MAX_CASE_BYTES:
+        raise CaseError([_too_large()])
     if data.get("format") != CASE_FORMAT:
         raise CaseError([Problem(field="format", code="format", message=tr("err.format"))])
     version = data.get("version")
@@ -403,29 +474,31 @@ def parse_case(data: Any, today: date | None = None, injury_ids: set[str] | None
 def decode_case_bytes(raw: bytes) -> Any:
     """Bytes of a case file -> JSON document (numbers with a fraction become Decimal, never float)."""
     if len(raw) > MAX_CASE_BYTES:
-        raise CaseError(
-            [
-                Problem(
-                    field="",
-                    code="too_large",
-                    message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"),
-                )
-            ]
-        )
+        raise CaseError([_too_large()])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CaseError([Problem(field="", code="not_utf8", message=tr("err.not_utf8"))]) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+        return strict_json_loads(text, max_depth=MAX_JSON_DEPTH)
+    except DuplicateKey as exc:
+        shown = exc.key if _PLAIN_KEY.match(exc.key) else json.dumps(exc.key[:40], ensure_ascii=True)
+        msg = tr("rel.err.duplicate_key", key=shown)
+        raise CaseError([Problem(field=_loc((exc.key,)), code="duplicate_key", message=msg)]) from None
+    except TooDeep:
+        raise CaseError([_too_deep()]) from None
     except (ValueError, RecursionError) as exc:  # RecursionError: nested deeper than any case file
         line = getattr(exc, "lineno", None)
         msg = tr("err.bad_json", line=line) if line else tr("rel.err.bad_json")
         raise CaseError([Problem(field="", code="bad_json", message=msg)]) from None
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+def _too_large() -> Problem:
+    return Problem(field="", code="too_large", message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"))
+
+
+def _too_deep() -> Problem:
+    return Problem(field="", code="too_deep", message=tr("rel.err.too_deep", depth=MAX_JSON_DEPTH))
 
 
 def case_to_json(case: Case) -> str:
