@@ -70,7 +70,7 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 def strict_amount(value: Any) -> Any:
     """An amount (money, percent): an int, a finite Decimal, or text of ASCII digits with one optional point."""
-    if isinstance(value, bool) or isinstance(value, float):  # float-ok: refused, never used
+    if isinstance(value, bool | float):  # float-ok: refused, never used
         raise PydanticCustomError("decimal_type", "not a number")
     if isinstance(value, int):
         return value
@@ -178,7 +178,9 @@ class Case(_Strict):
     _amounts_strict = field_validator(
         "loss_of_earning_capacity_percent", "funeral_expenses", "similar_worker_monthly_wage", mode="before"
     )(lambda v: None if v is None else strict_amount(v))
-    _counts_strict = field_validator("medical_leave_days", "days_worked_with_wages", mode="before")(strict_count)
+    _counts_strict = field_validator("medical_leave_days", "days_worked_with_wages", mode="before")(
+        strict_count
+    )
     _dates_strict = field_validator("event_date", "date_of_birth", "claim_date", mode="before")(strict_date)
 
     def age_on(self, on: date) -> int:
@@ -494,7 +496,9 @@ def decode_case_bytes(raw: bytes) -> Any:
 
 
 def _too_large() -> Problem:
-    return Problem(field="", code="too_large", message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"))
+    return Problem(
+        field="", code="too_large", message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB")
+    )
 
 
 def _too_deep() -> Problem:

@@ -34,7 +34,13 @@ def read_case_bytes(path: Path | str) -> bytes:
         return read_regular_file(path, MAX_CASE_BYTES)
     except TooLarge:
         raise CaseError(
-            [Problem(field="", code="too_large", message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"))]
+            [
+                Problem(
+                    field="",
+                    code="too_large",
+                    message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"),
+                )
+            ]
         ) from None
     except NotRegularFile as exc:
         raise CaseError(

@@ -80,7 +80,9 @@ def stamp_file(path: Path | str, limit: int = 50_000_000) -> FileStamp | None:
         return None
 
 
-def check_unchanged(path: Path | str, expected: FileStamp) -> None:
+def check_unchanged(
+    path: Path | str, expected: FileStamp, message_key: str = "rel.err.changed_on_disk"
+) -> None:
     """Raise :class:`ChangedOnDisk` when ``path`` is no longer what ``expected`` describes.  A file that is gone
     is not a conflict (saving re-creates it); same size and mtime is taken as unchanged; otherwise the content
     decides (a copy with a new mtime but the same bytes is no conflict)."""
@@ -96,7 +98,7 @@ def check_unchanged(path: Path | str, expected: FileStamp) -> None:
     now = stamp_file(path)
     if now is not None and now.sha256 == expected.sha256:
         return
-    raise ChangedOnDisk(path, tr("rel.err.changed_on_disk", path=str(path)))
+    raise ChangedOnDisk(path, tr(message_key, path=str(path)))
 
 
 def _message(path: Path, exc: OSError) -> Text:
@@ -190,7 +192,9 @@ def check_target(path: Path | str, protect: Iterable[Path | str] = ()) -> Path:
     if info is None:
         return target
     if not stat.S_ISREG(info.st_mode):
-        raise WriteError(shown, tr("rel.err.target_not_regular", path=str(shown), kind=file_kind(info.st_mode)))
+        raise WriteError(
+            shown, tr("rel.err.target_not_regular", path=str(shown), kind=file_kind(info.st_mode))
+        )
     for other in protect:
         with contextlib.suppress(OSError):
             if _same_file(info, os.stat(other)):
@@ -218,7 +222,9 @@ def atomic_write_bytes(
             old: os.stat_result | None = os.stat(target)
         except FileNotFoundError:
             old = None
-        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(target.name), suffix=TEMP_SUFFIX, dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=_temp_prefix(target.name), suffix=TEMP_SUFFIX, dir=target.parent
+        )
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

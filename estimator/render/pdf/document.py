@@ -71,20 +71,24 @@ LABEL = colors.HexColor("#4f5b69")
 
 
 def mask_ic(ic: str) -> str:
-    """``820511-01-2468`` -> ``******-**-2468``: every letter or digit but the last four becomes ``*``."""
+    """``820511-01-2468`` -> ``******-**-**68``: every letter or digit but the last two becomes ``*``.
+
+    Two, not four: the full date of birth is printed beside it, and it is the IC's first six digits; with four
+    shown only the 2-digit place-of-birth code would be left to guess.  With two, a reader still faces the
+    place code and two serial digits (over a thousand candidates).  Idempotent (a ``*`` counts as a masked
+    character), so masking an already masked IC changes nothing.
+    """
     ic = ic.strip()
     if not ic:
         return ""
-    keep = 4
-    alnum = sum(1 for c in ic if c.isalnum())
-    if alnum <= keep:
-        return "".join("*" if c.isalnum() else c for c in ic)
+    keep = 2
+    maskable = sum(1 for c in ic if c.isalnum() or c == "*")
     out: list[str] = []
     seen = 0
     for c in ic:
-        if c.isalnum():
+        if c.isalnum() or c == "*":
             seen += 1
-            out.append(c if seen > alnum - keep else "*")
+            out.append(c if seen > maskable - keep and maskable > keep else "*")
         else:
             out.append(c)
     return "".join(out)
