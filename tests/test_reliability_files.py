@@ -265,7 +265,10 @@ def test_a_failed_pdf_export_loses_nothing(
     assert _listing(tmp_path) == before
 
 
-def test_pdf_export_keeps_the_previous_pdf_as_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_export_replaces_the_previous_pdf_without_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An earlier PDF (perhaps with the full IC) must not linger as .bak beside the new one."""
     from estimator.render.pdf import write_pdf
 
     result, c = _pdf_inputs()
@@ -274,7 +277,7 @@ def test_pdf_export_keeps_the_previous_pdf_as_backup(tmp_path: Path, monkeypatch
     target.write_bytes(b"%PDF-1.4 old")
     write_pdf(result, c, target)
     assert target.read_bytes() == b"%PDF-1.4 new"
-    assert (tmp_path / "summary.pdf.bak").read_bytes() == b"%PDF-1.4 old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.pdf"]
 
 
 @pytest.mark.parametrize(("lang", "text"), [("en", "No permission to write"), ("ms", "Tiada kebenaran")])

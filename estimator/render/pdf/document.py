@@ -71,17 +71,16 @@ LABEL = colors.HexColor("#4f5b69")
 
 
 def mask_ic(ic: str) -> str:
-    """``820511-01-2468`` -> ``******-**-**68``: every letter or digit but the last two becomes ``*``.
+    """``820511-01-2468`` -> ``******-**-2468``: every letter or digit but the last four becomes ``*``.
 
-    Two, not four: the full date of birth is printed beside it, and it is the IC's first six digits; with four
-    shown only the 2-digit place-of-birth code would be left to guess.  With two, a reader still faces the
-    place code and two serial digits (over a thousand candidates).  Idempotent (a ``*`` counts as a masked
-    character), so masking an already masked IC changes nothing.
+    Idempotent: a ``*`` counts as a masked character, so masking a masked IC changes nothing.  The first six
+    digits are the date of birth: with the IC masked, the summary must print the birth month and year only
+    (docs/reliability.md, "Privacy on paper").
     """
     ic = ic.strip()
     if not ic:
         return ""
-    keep = 2
+    keep = 4
     maskable = sum(1 for c in ic if c.isalnum() or c == "*")
     out: list[str] = []
     seen = 0
