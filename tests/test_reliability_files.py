@@ -343,7 +343,9 @@ def test_a_fifo_or_endless_device_as_the_case_file_is_refused_at_once(tmp_path: 
         assert str(source) in err.value.problems[0].message["en"]
 
 
-def test_the_size_limit_counts_bytes_read_not_st_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_size_limit_counts_bytes_read_not_st_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from estimator import CaseError
     from estimator.engine import safeio
 

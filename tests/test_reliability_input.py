@@ -511,7 +511,9 @@ def test_deep_meta_is_refused_the_same_by_file_and_by_the_apps_document(tmp_path
         nested = {"x": nested}
     target = tmp_path / "deep.json"
     text = json.dumps(doc)
-    target.write_text(text[:-1] + ', "meta": ' + '{"x": ' * depth + "{}" + "}" * depth + "}", encoding="utf-8")
+    target.write_text(
+        text[:-1] + ', "meta": ' + '{"x": ' * depth + "{}" + "}" * depth + "}", encoding="utf-8"
+    )
     doc["meta"] = nested
     with pytest.raises(CaseError) as by_file:
         read_case_file(target, today=TODAY)
@@ -523,7 +525,10 @@ def test_deep_meta_is_refused_the_same_by_file_and_by_the_apps_document(tmp_path
 def test_strict_json_loads_api() -> None:
     from estimator.engine.safeio import BadConstant, DuplicateKey, TooDeep, strict_json_loads
 
-    assert strict_json_loads('{"a": 1.50, "b": [1]}') == {"a": __import__("decimal").Decimal("1.50"), "b": [1]}
+    assert strict_json_loads('{"a": 1.50, "b": [1]}') == {
+        "a": __import__("decimal").Decimal("1.50"),
+        "b": [1],
+    }
     with pytest.raises(DuplicateKey) as dup:
         strict_json_loads('{"a": {"k": 1, "k": 2}}')
     assert dup.value.key == "k"
