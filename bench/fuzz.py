@@ -695,7 +695,7 @@ def run_subprocess(raw: bytes, workdir: Path, args: tuple[str, ...]) -> tuple[in
     path.write_bytes(raw)
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "estimator.cli.main", "estimate", str(path), *args],
+        [sys.executable, "-m", "estimator.cli", "estimate", str(path), *args],
         cwd=workdir,
         capture_output=True,
         text=True,
