@@ -195,7 +195,8 @@ def draw_plausible_case(data: st.DataObject, today: date) -> dict[str, Any]:
     if on(6):
         doc["funeral_expenses"] = _money(data, hi="20000")
     if on(7):
-        doc["dependants"] = [draw_dependant(data, event, born) for _ in range(data.draw(st.integers(0, 8)))]
+        count = data.draw(st.integers(0, 8)) if data.draw(st.integers(0, 9)) else 16
+        doc["dependants"] = [draw_dependant(data, event, born) for _ in range(count)]
     if on(8):
         doc["claim_date"] = _iso(min(today, event + timedelta(days=data.draw(st.integers(0, 4000)))))
     if on(9):
@@ -214,11 +215,24 @@ def draw_plausible_case(data: st.DataObject, today: date) -> dict[str, Any]:
         if info.annotation is bool and name not in doc and data.draw(st.integers(0, 3)) == 0:
             doc[name] = data.draw(st.booleans())
     if on(15):
-        doc["claimant_name"] = data.draw(st.text(max_size=40))
+        doc["claimant_name"] = draw_name(data, 40)
         doc["ic_number"] = data.draw(st.from_regex(r"\A\d{6}-\d{2}-\d{4}\Z"))
         doc["notes"] = data.draw(st.text(max_size=200))
         doc["meta"] = {"page": data.draw(st.integers(0, 9))}
     return doc
+
+
+# Long names in any script (up to the 120-character limit, often without a break point): every valid case must
+# print, and such names once made a table row taller than a page (reportlab LayoutError).
+LONG_NAME = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=60, max_size=120
+).map(str.strip)
+
+
+def draw_name(data: st.DataObject, short: int) -> str:
+    if data.draw(st.integers(0, 3)) == 0:
+        return data.draw(LONG_NAME)
+    return data.draw(st.text(max_size=short))
 
 
 def draw_dependant(data: st.DataObject, event: date, born: date) -> dict[str, Any]:
@@ -240,7 +254,7 @@ def draw_dependant(data: st.DataObject, event: date, born: date) -> dict[str, An
     dep: dict[str, Any] = {"relationship": rel, "date_of_birth": _iso(dob)}
     flags = data.draw(st.integers(0, 31))
     if flags & 1:
-        dep["name"] = data.draw(st.text(max_size=30))
+        dep["name"] = draw_name(data, 30)
     if flags & 2:
         dep["in_higher_education"] = True
         if flags & 4:
@@ -681,7 +695,7 @@ def run_subprocess(raw: bytes, workdir: Path, args: tuple[str, ...]) -> tuple[in
     path.write_bytes(raw)
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "estimator.cli.main", "estimate", str(path), *args],
+        [sys.executable, "-m", "estimator.cli", "estimate", str(path), *args],
         cwd=workdir,
         capture_output=True,
         text=True,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from estimator import parse_case
+from estimator.engine.dates import age_on
 from estimator.engine.rules import RulePack, default_rules
 from estimator.engine.trace import Trace
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.schemes import laws_for
-from estimator.model.case import Case, age_on
+from estimator.model.case import Case
 from estimator.model.result import BenefitRecord
 from tests.core_helpers import FAR_FUTURE
 

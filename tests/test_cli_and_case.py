@@ -192,3 +192,24 @@ def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
     assert "sha256" in out and "version" in out
+
+
+def test_sixteen_dependants_with_long_names_and_a_long_address_still_print(tmp_path: Path) -> None:
+    """Once a reportlab LayoutError (CLI exit 3, app "could not be prepared"); now the page is shrunk to fit."""
+    import json as _json
+
+    from estimator.cli.main import main as cli_main
+
+    doc = _json.loads((ROOT / "samples" / "death_four_dependants.json").read_text(encoding="utf-8"))
+    long_name = "W" * 120
+    doc["claimant_name"] = long_name
+    doc["dependants"] = [{"relationship": "spouse", "date_of_birth": "1984-01-01", "name": long_name}] + [
+        {"relationship": "child", "date_of_birth": "2010-01-01", "name": long_name, "disabled": True}
+        for _ in range(15)
+    ]
+    src = tmp_path / "case.json"
+    src.write_text(_json.dumps(doc), encoding="utf-8")
+    out = tmp_path / "o.pdf"
+    address = "Tingkat 3, Wisma PERKESO\n" * 200
+    assert cli_main(["estimate", str(src), "--pdf", str(out), "--office-address", address]) == 0
+    assert out.read_bytes().startswith(b"%PDF")

@@ -8,6 +8,7 @@ result or a validation error.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -61,3 +62,34 @@ def test_the_fuzzer_reports_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert report.core["bug"] >= 1 and report.cli["bug"] >= 1
     assert any("planted" in b.error or "exit 3" in b.error for b in report.bugs)
     assert sorted(p.suffix for p in (tmp_path / "bugs").iterdir())[:2] == [".json", ".json"]
+
+
+def test_pdfs_with_long_unicode_names_build() -> None:
+    """Sixteen dependants with long names in any script (hypothesis), a long claimant name and office address:
+    the PDF builds (no reportlab LayoutError reaches the user)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from estimator import estimate, parse_case
+    from estimator.render.pdf import pdf_bytes
+    from tests.conftest import SAMPLES
+
+    fuzz = _fuzz()
+    base = json.loads((SAMPLES / "death_four_dependants.json").read_text(encoding="utf-8"))
+
+    @settings(max_examples=4, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(
+        names=st.lists(fuzz.LONG_NAME, min_size=16, max_size=16), lang=st.sampled_from(["en", "ms", "both"])
+    )
+    def build(names: list[str], lang: str) -> None:
+        doc = dict(base)
+        doc["claimant_name"] = names[0]
+        doc["dependants"] = [{"relationship": "spouse", "date_of_birth": "1984-09-23", "name": names[1]}] + [
+            {"relationship": "child", "date_of_birth": "2010-01-01", "name": n, "in_higher_education": True}
+            for n in names[2:]
+        ]
+        case = parse_case(doc)
+        data = pdf_bytes(estimate(case), case, lang=lang, office_address="Tingkat 1\n" * 40 + "Jalan " * 200)
+        assert data.startswith(b"%PDF")
+
+    build()

@@ -202,11 +202,16 @@ def test_unreadable_file_is_a_clear_message(tmp_path: Path, monkeypatch: pytest.
 
     target = tmp_path / "case.json"
     write_case_file(target, _case())
+    from estimator.engine import safeio
+
     monkeypatch.setattr(
-        Path,
-        "read_bytes",
-        lambda self: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")),
+        safeio,
+        "read_regular_file",
+        lambda path, limit: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")),
     )
+    import estimator.model.casefile as casefile
+
+    monkeypatch.setattr(casefile, "read_regular_file", safeio.read_regular_file)
     with pytest.raises(CaseError) as err:
         read_case_file(target)
     (p,) = err.value.problems
@@ -260,7 +265,10 @@ def test_a_failed_pdf_export_loses_nothing(
     assert _listing(tmp_path) == before
 
 
-def test_pdf_export_keeps_the_previous_pdf_as_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_export_replaces_the_previous_pdf_without_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An earlier PDF (perhaps with the full IC) must not linger as .bak beside the new one."""
     from estimator.render.pdf import write_pdf
 
     result, c = _pdf_inputs()
@@ -269,7 +277,7 @@ def test_pdf_export_keeps_the_previous_pdf_as_backup(tmp_path: Path, monkeypatch
     target.write_bytes(b"%PDF-1.4 old")
     write_pdf(result, c, target)
     assert target.read_bytes() == b"%PDF-1.4 new"
-    assert (tmp_path / "summary.pdf.bak").read_bytes() == b"%PDF-1.4 old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.pdf"]
 
 
 @pytest.mark.parametrize(("lang", "text"), [("en", "No permission to write"), ("ms", "Tiada kebenaran")])
@@ -305,3 +313,147 @@ def test_atomic_write_is_used_for_bytes_and_rejects_nothing_silently(tmp_path: P
     assert p.read_bytes() == b"\x00\x01"
     write(tmp_path / "x.bin", b"", backup=False)
     assert p.read_bytes() == b"" and not (tmp_path / "x.bin.bak").exists()
+
+
+# ------------------------------------------------------------------------------------ adversary findings (files)
+
+needs_posix = pytest.mark.skipif(os.name != "posix", reason="POSIX special files")
+
+
+@needs_posix
+def test_cli_pdf_to_a_device_is_refused_and_the_device_stays(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["estimate", str(SAMPLE), "--pdf", "/dev/null"]) == 1
+    err = capsys.readouterr().err
+    assert "/dev/null" in err and "not a file" in err
+    assert Path("/dev/null").is_char_device() and not Path("/dev/null.bak").exists()
+
+
+@needs_posix
+def test_a_fifo_or_endless_device_as_the_case_file_is_refused_at_once(tmp_path: Path) -> None:
+    from estimator import CaseError
+
+    fifo = tmp_path / "case.json"
+    os.mkfifo(fifo)
+    for source in (fifo, Path("/dev/zero"), Path("/dev/urandom")):
+        with pytest.raises(CaseError) as err:
+            read_case_file(source)
+        assert err.value.problems[0].code == "not_regular"
+        assert str(source) in err.value.problems[0].message["en"]
+
+
+def test_the_size_limit_counts_bytes_read_not_st_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from estimator import CaseError
+    from estimator.engine import safeio
+
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 2_000_000)
+    real_fstat = os.fstat
+    monkeypatch.setattr(safeio.os, "fstat", lambda fd: _claim_small(real_fstat(fd)))
+    with pytest.raises(CaseError) as err:
+        read_case_file(big)
+    assert err.value.problems[0].code == "too_large"
+
+
+def _claim_small(info: os.stat_result) -> os.stat_result:
+    values = list(info)
+    values[6] = 10  # st_size lies
+    return os.stat_result(values)
+
+
+def test_pdf_onto_the_case_file_itself_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "case.json"
+    shutil.copyfile(SAMPLE, target)
+    before = target.read_bytes()
+    assert main(["estimate", str(target), "--pdf", str(target)]) == 1
+    assert "being read" in capsys.readouterr().err
+    assert target.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["case.json"]
+
+
+@needs_posix
+def test_a_symlinked_target_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    write_case_file(real, _case("First"))
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_case_file(link, _case("Second"))
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert read_case_file(real, today=FAR_FUTURE).claimant_name == "Second"
+
+
+@needs_posix
+def test_a_read_only_target_is_refused_with_a_message(tmp_path: Path) -> None:
+    target = tmp_path / "case.json"
+    write_case_file(target, _case("Kept"))
+    target.chmod(0o444)
+    with pytest.raises(WriteError) as err:
+        write_case_file(target, _case("New"))
+    assert "read-only" in err.value.message["en"] and str(target) in err.value.message["en"]
+    assert "baca sahaja" in err.value.message["ms"]
+    assert read_case_file(target, today=FAR_FUTURE).claimant_name == "Kept"
+
+
+def test_two_savers_of_one_case_do_not_lose_an_update_silently(tmp_path: Path) -> None:
+    from estimator.model.casefile import open_case_file
+    from estimator.model.fileio import ChangedOnDisk
+
+    target = tmp_path / "case.json"
+    write_case_file(target, _case("Start"))
+    _, stamp_a = open_case_file(target, today=FAR_FUTURE)
+    _, stamp_b = open_case_file(target, today=FAR_FUTURE)
+    write_case_file(target, _case("Window A"), expected=stamp_a)
+    with pytest.raises(ChangedOnDisk) as err:
+        write_case_file(target, _case("Window B"), expected=stamp_b)
+    assert str(target) in err.value.message["en"] and err.value.message["ms"]
+    assert read_case_file(target, today=FAR_FUTURE).claimant_name == "Window A"
+    write_case_file(target, _case("Window B"), expected=stamp_b, overwrite_changed=True)  # the user said yes
+    assert read_case_file(target, today=FAR_FUTURE).claimant_name == "Window B"
+
+
+def test_stale_temp_files_of_a_killed_save_are_removed(tmp_path: Path) -> None:
+    from estimator.model.fileio import remove_stale_temp_files
+
+    dead = tmp_path / ".case.json.faedah-999999999-abc.tmp"
+    dead.write_text('{"claimant_name": "Secret"}')
+    old = tmp_path / f".case.json.faedah-{os.getpid()}-old.tmp"
+    old.write_text("x")
+    os.utime(old, (0, 0))
+    mine = tmp_path / f".case.json.faedah-{os.getpid()}-live.tmp"
+    mine.write_text("x")
+    other = tmp_path / ".notes.tmp"
+    other.write_text("not ours")
+    removed = remove_stale_temp_files([tmp_path])
+    assert sorted(p.name for p in removed) == sorted([dead.name, old.name])
+    assert mine.exists() and other.exists()
+
+
+def test_a_bak_that_is_a_hard_link_of_its_target_leaves_no_stray_temp(tmp_path: Path) -> None:
+    target = tmp_path / "case.json"
+    write_case_file(target, _case("One"))
+    os.link(target, tmp_path / "case.json.bak")
+    for name in ("Two", "Three"):
+        write_case_file(target, _case(name))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json", "case.json.bak"]
+    assert read_case_file(tmp_path / "case.json.bak", today=FAR_FUTURE).claimant_name == "Two"
+
+
+def test_cli_writes_the_pdf_with_stdout_closed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "o.pdf"
+    code = "import sys; from estimator.cli.main import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "estimate", str(SAMPLE), "--pdf", str(out)],
+        stdout=subprocess.DEVNULL if os.name != "posix" else None,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+        **({"preexec_fn": lambda: os.close(1)} if os.name == "posix" else {}),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "Traceback" not in proc.stderr

@@ -68,7 +68,7 @@ BAD_CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
         "bool_parsing",
     ),
     ("wrong type: name", _set(claimant_name=12), "claimant_name", "string_type"),
-    ("wrong type: date as number", _set(event_date=20250610), "event_date", "date_from_datetime_inexact"),
+    ("wrong type: date as number", _set(event_date=20250610), "event_date", "date_parsing"),
     ("impossible date", _set(event_date="2025-02-30"), "event_date", "date_from_datetime_parsing"),
     (
         "bad month",
@@ -94,7 +94,7 @@ BAD_CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
     ("negative funeral", _set(funeral_expenses="-1"), "funeral_expenses", "greater_than_equal"),
     (
         "absurd similar-worker wage",
-        _set(similar_worker_monthly_wage="1e9"),
+        _set(similar_worker_monthly_wage="1000000000"),
         "similar_worker_monthly_wage",
         "less_than_equal",
     ),
@@ -223,7 +223,7 @@ def test_older_version_is_migrated_and_nothing_is_dropped() -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00", "not_utf8"),
         ('{"claimant_name": "Ahmad"}'.encode("utf-16"), "not_utf8"),
         ('{"claimant_name": "Zoë"}'.encode("latin-1"), "not_utf8"),
-        (b"[" * 100_000, "bad_json"),  # nested deeper than Python's recursion limit
+        (b"[" * 100_000, "too_deep"),  # nested deeper than any case file: refused before parsing
         (b'{"a": ' + b"9" * 5000 + b"}", "bad_json"),  # an integer longer than Python will read
         (b'{"a": NaN}', "bad_json"),
         (b"", "bad_json"),
@@ -275,7 +275,7 @@ def test_unreadable_paths(tmp_path: Path, target: str) -> None:
     with pytest.raises(CaseError) as err:
         read_case_file(tmp_path / target)
     (p,) = err.value.problems
-    assert p.code in ("not_found", "unreadable")
+    assert p.code in ("not_found", "unreadable", "not_regular")
     _assert_bilingual(p)
 
 
@@ -359,7 +359,7 @@ def _injury_ids() -> set[str]:
     ("raw", "en", "ms"),
     [
         (b"\xff\xfe\x00garbage", "not UTF-8", "bukan teks UTF-8"),
-        (b"[" * 50_000, "not valid JSON", "bukan JSON yang sah"),
+        (b"[" * 50_000, "nested deeper than", "bersarang lebih daripada"),
         (b'{"format": "faedah-case", "version": 3}', "newer Faedah", "lebih baharu"),
         (b" " * (MAX_CASE_BYTES + 10), "too large", "terlalu besar"),
     ],
@@ -440,3 +440,101 @@ def test_cli_reads_an_older_version(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["estimate", str(_write(tmp_path, old)), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["average_assumed_monthly_wage"] is not None and out["benefits"]
+
+
+# ------------------------------------------------------------------------------------ adversary findings (input)
+
+PDB_SAMPLE = SAMPLES / "pdb_partial_commuting.json"
+
+
+def test_a_duplicate_key_is_refused_naming_the_key(tmp_path: Path) -> None:
+    text = PDB_SAMPLE.read_text(encoding="utf-8")
+    doubled = text.replace(
+        '"loss_of_earning_capacity_percent": "30",',
+        '"loss_of_earning_capacity_percent": "30", "loss_of_earning_capacity_percent": "100",',
+    )
+    assert doubled != text
+    target = tmp_path / "dup.json"
+    target.write_text(doubled, encoding="utf-8")
+    with pytest.raises(CaseError) as err:
+        read_case_file(target)
+    (p,) = err.value.problems
+    assert p.code == "duplicate_key" and "loss_of_earning_capacity_percent" in p.message["en"]
+    assert "dua kali" in p.message["ms"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("funeral_expenses", "\u0661\u0660\u0660"),  # Arabic-Indic digits
+        ("funeral_expenses", "\uff11\uff10\uff10"),  # fullwidth digits
+        ("funeral_expenses", "1_000.00"),
+        ("funeral_expenses", "+100"),
+        ("funeral_expenses", "1e3"),
+        ("funeral_expenses", True),
+        ("medical_leave_days", True),
+        ("medical_leave_days", "\u0663"),
+        ("medical_leave_days", "1_0"),
+        ("date_of_birth", 390873600),  # a Unix timestamp
+        ("date_of_birth", "1982-05-11T00:00:00"),
+        ("date_of_birth", "\u0661\u0669\u0668\u0662-05-11"),
+    ],
+)
+def test_lenient_numbers_and_dates_are_refused(field: str, value: Any) -> None:
+    doc = _ok()
+    doc[field] = value
+    with pytest.raises(CaseError) as err:
+        parse_case(doc, today=TODAY)
+    assert field in {p.field for p in err.value.problems}
+
+
+def test_a_wage_month_in_other_digits_is_refused() -> None:
+    doc = _ok()
+    doc["monthly_wages"][0]["month"] = "\u0662\u0660\u0662\u0665-05"
+    with pytest.raises(CaseError):
+        parse_case(doc, today=TODAY)
+
+
+def test_plain_ascii_numbers_still_pass() -> None:
+    doc = _ok()
+    doc["funeral_expenses"] = "2500.50"
+    doc["medical_leave_days"] = "4"
+    c = parse_case(doc, today=TODAY)
+    assert str(c.funeral_expenses) == "2500.50" and c.medical_leave_days == 4
+
+
+@pytest.mark.parametrize("depth", [65, 257, 990])
+def test_deep_meta_is_refused_the_same_by_file_and_by_the_apps_document(tmp_path: Path, depth: int) -> None:
+    doc = _ok()
+    nested: Any = {}
+    for _ in range(depth):
+        nested = {"x": nested}
+    target = tmp_path / "deep.json"
+    text = json.dumps(doc)
+    target.write_text(
+        text[:-1] + ', "meta": ' + '{"x": ' * depth + "{}" + "}" * depth + "}", encoding="utf-8"
+    )
+    doc["meta"] = nested
+    with pytest.raises(CaseError) as by_file:
+        read_case_file(target, today=TODAY)
+    with pytest.raises(CaseError) as by_document:  # the GUI's Open and the wizard's own document
+        parse_case(doc, today=TODAY)
+    assert by_file.value.problems[0].code == by_document.value.problems[0].code == "too_deep"
+
+
+def test_strict_json_loads_api() -> None:
+    from estimator.engine.safeio import BadConstant, DuplicateKey, TooDeep, strict_json_loads
+
+    assert strict_json_loads('{"a": 1.50, "b": [1]}') == {
+        "a": __import__("decimal").Decimal("1.50"),
+        "b": [1],
+    }
+    with pytest.raises(DuplicateKey) as dup:
+        strict_json_loads('{"a": {"k": 1, "k": 2}}')
+    assert dup.value.key == "k"
+    for bad in ('{"a": NaN}', "[Infinity]", "[-Infinity]"):
+        with pytest.raises(BadConstant):
+            strict_json_loads(bad)
+    with pytest.raises(TooDeep):
+        strict_json_loads("[" * 65 + "]" * 65)
+    assert strict_json_loads('["[[[[", "\\"{{{{"]', max_depth=1) == ["[[[[", '"{{{{']

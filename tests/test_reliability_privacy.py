@@ -194,3 +194,115 @@ def test_cli_pdf_masks_the_ic_unless_asked(tmp_path: Path, capsys: pytest.Captur
 def test_the_json_result_carries_no_ic_number() -> None:
     result = estimate(parse_case(_case_doc()))
     assert IC not in result.model_dump_json()
+
+
+# ------------------------------------------------------------------------------------ adversary findings (privacy)
+
+
+def _pdf_meta(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(str(v) for v in (reader.metadata or {}).values())
+
+
+def test_re_exporting_masked_leaves_no_unmasked_pdf_behind(tmp_path: Path) -> None:
+    src = tmp_path / "case.json"
+    src.write_text(json.dumps(_case_doc()), encoding="utf-8")
+    out = tmp_path / "s.pdf"
+    assert main(["estimate", str(src), "--pdf", str(out), "--unmask-ic"]) == 0
+    assert main(["estimate", str(src), "--pdf", str(out)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json", "s.pdf"]
+    assert IC not in _pdf_text(out.read_bytes())
+
+
+def test_masked_ic_is_not_printed_beside_the_full_date_of_birth() -> None:
+    c = parse_case(_case_doc())
+    text = _pdf_text(pdf_bytes(estimate(c), c))
+    born = c.date_of_birth
+    assert MASKED in text and born.isoformat() not in text
+    assert f"{born.day:02d}/{born.month:02d}/{born.year}" not in text
+    assert f"{born.month:02d}/{born.year}" in text  # month and year only
+
+
+def test_an_ic_typed_as_the_case_reference_is_masked_everywhere() -> None:
+    doc = _case_doc()
+    doc["case_reference"] = IC
+    c = parse_case(doc)
+    data = pdf_bytes(estimate(c), c)
+    text = _pdf_text(data)
+    assert IC not in text and IC.replace("-", "") not in text and MASKED in text
+    meta = _pdf_meta(data)
+    assert NAME not in meta and IC not in meta
+    shown = pdf_bytes(estimate(c), c, mask_ic=False)
+    assert IC in _pdf_text(shown)
+
+
+def test_pdf_metadata_holds_no_name_or_ic() -> None:
+    c = parse_case(_case_doc())
+    for masked in (True, False):
+        meta = _pdf_meta(pdf_bytes(estimate(c), c, mask_ic=masked))
+        assert NAME not in meta and IC not in meta and "7777" not in meta
+
+
+def test_reference_for_print_masks_ic_like_parts_only() -> None:
+    from estimator.render.pdf import reference_for_print
+
+    assert reference_for_print("KES/991231-14-7777/A") == "KES/******-**-7777/A"
+    assert reference_for_print("991231147777") == "********7777"
+    assert reference_for_print("PERKESO-2025-000123") == "PERKESO-2025-000123"
+    assert reference_for_print("991231-14-7777", masked=False) == IC
+
+
+def test_print_full_ic_applies_to_one_export_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("PySide6")
+    monkeypatch.setenv("FAEDAH_CONFIG_DIR", str(tmp_path))
+    from ui.settings import Settings
+
+    s = Settings([])
+    s.unmask_ic = True
+    assert s.take_unmask_ic() is True
+    assert s.take_unmask_ic() is False and Settings([]).unmask_ic is False
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_drafts_and_logs_are_readable_by_the_user_alone(tmp_path: Path) -> None:
+    from ui import crash
+    from ui.draft import Drafts
+
+    drafts = Drafts(tmp_path / "data")
+    assert drafts.save({"claimant_name": NAME})
+    assert drafts.path.stat().st_mode & 0o777 == 0o600
+    crash.install(tmp_path / "data")
+    try:
+        raise ValueError(NAME)
+    except ValueError as exc:
+        path = crash.write_log(type(exc), exc.__traceback__)
+    assert path is not None and path.stat().st_mode & 0o777 == 0o600
+    assert NAME.encode() not in path.read_bytes()
+
+
+def test_gui_logging_goes_to_the_log_file_never_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys as _sys
+
+    from ui import crash
+
+    hooks = (_sys.excepthook, _sys.unraisablehook, logging.lastResort, list(logging.getLogger().handlers))
+    try:
+        crash.install(tmp_path)
+        try:
+            raise RuntimeError(f"secret {NAME}")
+        except RuntimeError:
+            logging.getLogger("ui.printing").exception("printing failed for %s", NAME)
+        logging.getLogger("ui.x").warning("plain %s", IC)
+        err = capsys.readouterr().err
+        assert err == ""
+        log = crash.log_path().read_text(encoding="utf-8")
+        assert "RuntimeError" in log and NAME not in log and IC not in log
+    finally:
+        _sys.excepthook, _sys.unraisablehook = hooks[0], hooks[1]
+        logging.lastResort = hooks[2]
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            if handler not in hooks[3]:
+                root.removeHandler(handler)

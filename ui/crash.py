@@ -2,15 +2,21 @@
 
 ``install()`` replaces ``sys.excepthook``; PySide6 reports an exception raised in a slot (the Qt event loop)
 through the same hook.  The log holds the exception type and the stack (file, line, function) only: never the
-exception's message, which could quote what the clerk typed.
+exception's message, which could quote what the clerk typed.  The log file is readable by the user alone (0600
+on POSIX).  Nothing goes to stderr: ``install()`` also routes Python's ``logging`` (a record's message and
+arguments could hold claimant data: only its logger, level and stack are kept), threads' and "unraisable"
+exceptions to the log file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import logging
+import os
 import platform
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from datetime import datetime
@@ -47,27 +53,82 @@ def format_entry(exc_type: type[BaseException], tb: TracebackType | None) -> str
 
 
 def write_log(exc_type: type[BaseException], tb: TracebackType | None) -> Path | None:
+    return append_log(format_entry(exc_type, tb))
+
+
+def append_log(entry: str) -> Path | None:
+    """Append ``entry`` to the log (created 0600; a FIFO, device or link in its place is not written to)."""
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            os.chmod(path.parent, 0o700)
         if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
             old = path.with_name(LOG_NAME + ".1")
             with contextlib.suppress(OSError):
                 old.unlink()
             path.rename(old)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(format_entry(exc_type, tb))
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(path, flags, 0o600)
+        try:
+            import stat
+
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else None
+            os.write(fd, entry.encode("utf-8", "replace"))
+        finally:
+            os.close(fd)
         return path
     except OSError:
         return None
+
+
+class LogFileHandler(logging.Handler):
+    """Python ``logging`` into the error log: logger, level and stack only (never the message or its
+    arguments, which could quote claimant data), and never stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            lines = [
+                f"=== {datetime.now().isoformat(timespec='seconds')}  log {record.levelname} {record.name}"
+                f" ({Path(record.pathname).name}:{record.lineno})"
+            ]
+            if record.exc_info and record.exc_info[0] is not None:
+                exc_type, _, tb = record.exc_info
+                lines.append(format_entry(exc_type, tb).rstrip("\n"))
+            append_log("\n".join(lines) + "\n")
+        except Exception:  # a log failure is never an error of its own
+            return
+
+
+def _thread_hook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is not SystemExit:
+        handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def _unraisable_hook(unraisable: Any) -> None:
+    write_log(unraisable.exc_type, unraisable.exc_traceback)
+
+
+def route_logging() -> None:
+    """Every ``logging`` record to the log file; none to stderr (also Python's last-resort handler)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
+            root.removeHandler(handler)
+    if not any(isinstance(h, LogFileHandler) for h in root.handlers):
+        root.addHandler(LogFileHandler(level=logging.WARNING))
+    logging.lastResort = None  # type: ignore[assignment]
 
 
 def show_dialog(message: str) -> None:
     """The crash dialog (tests replace this function)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    if QApplication.instance() is None:
-        print(message, file=sys.stderr)
+    if QApplication.instance() is None:  # no window to show it in: the log has it
         return
     box = QMessageBox(QMessageBox.Icon.Critical, "Faedah", message)
     box.setTextInteractionFlags(box.textInteractionFlags())
@@ -75,8 +136,7 @@ def show_dialog(message: str) -> None:
 
 
 def handle(exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None) -> None:
-    if issubclass(exc_type, KeyboardInterrupt | SystemExit):
-        sys.__excepthook__(exc_type, exc or exc_type(), tb)
+    if issubclass(exc_type, KeyboardInterrupt | SystemExit):  # quit quietly: no traceback on stderr
         return
     _state["count"] = int(str(_state["count"])) + 1
     path = write_log(exc_type, tb)
@@ -134,6 +194,9 @@ def install(data_dir: Path | None = None, before_dialog: Callable[[], None] | No
     if before_dialog is not None:
         hooks.append(before_dialog)
     sys.excepthook = handle
+    threading.excepthook = _thread_hook
+    sys.unraisablehook = _unraisable_hook
+    route_logging()
 
 
 def crash_count() -> int:

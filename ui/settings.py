@@ -14,6 +14,7 @@ executable in portable mode, else the user's local application data folder.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -57,11 +58,28 @@ def data_dir(argv: list[str] | None = None) -> Path:
     return Path(loc or Path.home()) / "Faedah"
 
 
+MAX_SETTINGS_BYTES = 1_000_000
+
+
+def usable_settings_file(path: Path) -> bool:
+    """True when ``path`` is missing (Qt creates it) or a regular file of sane size; never opens it, so never
+    blocks (a FIFO).  Only ``stat``: the core (``estimator.engine.safeio``) is not imported at start-up."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size <= MAX_SETTINGS_BYTES
+
+
 class Settings:
     """Typed access to every setting the app keeps."""
 
     def __init__(self, argv: list[str] | None = None) -> None:
         path = settings_file(argv)
+        if path is not None and not usable_settings_file(path):
+            path = None  # a FIFO, device or huge file in its place: Qt would block or read without end
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._qs = QSettings(str(path), QSettings.Format.IniFormat)
@@ -128,6 +146,14 @@ class Settings:
     @unmask_ic.setter
     def unmask_ic(self, value: bool) -> None:
         self._set("pdf/unmask_ic", "true" if value else "false")
+
+    def take_unmask_ic(self) -> bool:
+        """The "print the full IC" choice for the export about to be made, then back to masked, stored: it
+        applies to one export only and never to the next claimant (the export dialog calls this)."""
+        value = self.unmask_ic
+        if value:
+            self.unmask_ic = False
+        return value
 
     # -- recent case files
     @property

@@ -27,42 +27,86 @@ def _lang_default() -> str:
 def _print_problems(problems: list, lang: str) -> None:  # type: ignore[type-arg]
     shown = "ms" if lang == "ms" else "en"
     for p in problems:
-        print(p.line(shown), file=sys.stderr)
+        _say(p.line(shown))
+
+
+def _say(line: str) -> None:
+    """One line on stderr; a closed or broken stderr is no reason to fail (the PDF still gets written)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        stream.write(line + "\n")
+        stream.flush()
+
+
+def _emit(text: str) -> bool:
+    """The summary on stdout; False when stdout is closed or the reader went away (nothing else changes)."""
+    stream = sys.stdout
+    if stream is None:
+        return False
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):  # EBADF, EPIPE (BrokenPipeError), a closed file object
+        _silence_stdout()
+        return False
+    return True
+
+
+def _silence_stdout() -> None:
+    """Point a dead stdout at the null device so the interpreter's final flush cannot fail or print."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    with contextlib.suppress(Exception):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
 
 
 def _cmd_estimate(args: argparse.Namespace) -> int:
     from estimator.engine.rules import load_rules
     from estimator.law.estimate import estimate
     from estimator.model.casefile import read_case_file
+    from estimator.model.fileio import check_target, check_unchanged, remove_stale_temp_files, stamp_file
 
     if args.batch:
         from estimator.cli.batch import run_batch
 
         return run_batch(args)
+    pdf_path = Path(args.pdf) if args.pdf else None
+    remove_stale_temp_files([Path(args.case).parent] + ([pdf_path.parent] if pdf_path else []))
+    before = None
+    if pdf_path is not None:  # refuse an unsafe target (a device, the case file itself) before any work
+        check_target(pdf_path, protect=[args.case])
+        before = stamp_file(pdf_path)
     rules = load_rules(
         Path(args.rules) if args.rules else None, Path(args.commutation) if args.commutation else None
     )
     case = read_case_file(args.case, rules=rules)
     result = estimate(case, rules)
     if args.json:
-        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+        _emit(result.model_dump_json(indent=2) + "\n")
     else:
         from estimator.render.text import render_text
 
-        sys.stdout.write(render_text(result, args.lang, explain=not args.brief))
-    if args.pdf:
+        _emit(render_text(result, args.lang, explain=not args.brief))
+    if pdf_path is not None:
         from estimator.render.pdf import write_pdf
 
+        if before is not None:  # another program wrote the PDF meanwhile: never overwrite it silently
+            check_unchanged(pdf_path, before, "rel.err.changed_on_disk_cli")
         out = write_pdf(
             result,
             case,
-            args.pdf,
+            pdf_path,
             lang=args.lang,
             office_name=args.office_name,
             office_address=args.office_address,
             mask_ic=not args.unmask_ic,
+            protect=[args.case],
         )
-        print(f"PDF: {out}", file=sys.stderr)
+        _say(f"PDF: {out}")
     return 0
 
 
@@ -122,23 +166,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", _lang_default())
+    shown = "ms" if lang == "ms" else "en"
     try:
         return int(args.func(args))
     except CaseError as exc:
         _print_problems(exc.problems, lang)
         return 2
     except WriteError as exc:
-        print(pick(exc.message, "ms" if lang == "ms" else "en"), file=sys.stderr)
+        _say(pick(exc.message, shown))
         return 1
     except RulePackError as exc:
-        print(f"rule pack: {exc}", file=sys.stderr)
+        _say(f"rule pack: {exc}")
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
     except Exception as exc:  # never a traceback for the user
-        print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _say(f"internal error: {type(exc).__name__}: {exc}")
         return 3
 
 

@@ -1,4 +1,4 @@
-"""``faedah schema case|result`` prints the JSON Schema of the case file or of the CLI's ``--json`` result;
+"""``faedah schema case|result|comparison`` prints the JSON Schema of the case file or of the CLI's ``--json`` result;
 ``faedah schema --write DIR`` writes every schema to ``DIR/NAME.schema.json`` (the committed copies live in
 docs/schema/ and a test keeps them equal to what the models generate).
 
@@ -68,6 +68,45 @@ def _result_schema() -> dict[str, Any]:
     return body
 
 
+def _comparison_schema() -> dict[str, Any]:
+    """The comparison file: up to four labelled cases, each a whole case file."""
+    from estimator.model.comparison_file import (
+        COMPARISON_FORMAT,
+        COMPARISON_VERSION,
+        MAX_LABEL,
+        MAX_SCENARIOS,
+    )
+
+    case = _case_schema()
+    defs = case.pop("$defs", {})
+    defs["Case"] = case
+    return {
+        "title": "Comparison",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["format", "version", "scenarios"],
+        "properties": {
+            "format": {"const": COMPARISON_FORMAT},
+            "version": {"const": COMPARISON_VERSION},
+            "scenarios": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": MAX_SCENARIOS,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["label", "case"],
+                    "properties": {
+                        "label": {"type": "string", "maxLength": MAX_LABEL},
+                        "case": {"$ref": "#/$defs/Case"},
+                    },
+                },
+            },
+        },
+        "$defs": defs,
+    }
+
+
 SCHEMAS: dict[str, SchemaSpec] = {
     spec.name: spec
     for spec in (
@@ -79,7 +118,11 @@ SCHEMAS: dict[str, SchemaSpec] = {
             "the result of `faedah estimate CASE.json --json` (format faedah-result)",
             _result_schema,
         ),
-        # SchemaSpec("comparison", "...", _comparison_schema),  <- the next document goes here
+        SchemaSpec(
+            "comparison",
+            "a comparison file (format faedah-comparison): up to four labelled cases",
+            _comparison_schema,
+        ),
     )
 }
 

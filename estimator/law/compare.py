@@ -46,11 +46,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
 
+from estimator.engine.dates import add_months, add_years
 from estimator.engine.i18n import Text
 from estimator.engine.money import ZERO, sen
 from estimator.engine.rules import RulePack, default_rules
 from estimator.law.estimate import estimate
-from estimator.model.case import Case, add_months, add_years
+from estimator.model.case import Case
 from estimator.model.result import PDB, BenefitRecord, Result, SchedulePeriod
 
 MAX_SCENARIOS = 4

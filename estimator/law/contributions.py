@@ -21,11 +21,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from estimator.engine.dates import age_on
 from estimator.engine.i18n import Text, tr
 from estimator.engine.money import ZERO, num, rm
 from estimator.engine.rules import RuleNotInForce, RulePack, default_rules
 from estimator.engine.trace import StepTrace, Trace, fill
-from estimator.model.case import MAX_WAGE, MIN_WORKING_AGE, SCHEME_START, CaseError, Problem, age_on
+from estimator.model.case import MAX_WAGE, MIN_WORKING_AGE, SCHEME_START, CaseError, Problem
 from estimator.model.result import Money, RulesInfo, Step, Warning
 
 MAX_AGE = 100

@@ -19,13 +19,14 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from estimator.engine.dates import add_years, age_on
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, fraction_text, num, rm, sen
 from estimator.engine.trace import StepTrace, fill, malaysian_date
 from estimator.law.context import Ctx
 from estimator.law.rates import daily_rate
 from estimator.law.wages import basis_of
-from estimator.model.case import Dependant, add_years, age_on
+from estimator.model.case import Dependant
 from estimator.model.result import Dependants, Payee, PeriodPayee, SchedulePeriod
 
 GROUP_A = ("spouse", "child")

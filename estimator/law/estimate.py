@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from estimator.engine.dates import age_on
 from estimator.engine.i18n import tr
 from estimator.engine.money import sen
 from estimator.engine.rules import ORIGIN_BUNDLED, RuleNotInForce, RulePack, default_rules
 from estimator.engine.trace import Trace
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.schemes import laws_for
-from estimator.model.case import Case, age_on
+from estimator.model.case import Case
 from estimator.model.result import BenefitRecord, Result, RulesInfo
 
 

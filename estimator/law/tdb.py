@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from estimator.engine.dates import add_months
 from estimator.engine.i18n import tr
 from estimator.engine.money import rm
 from estimator.law.context import Ctx
 from estimator.law.rates import daily_rate
 from estimator.law.wages import WageBasis, basis_of
-from estimator.model.case import add_months
 from estimator.model.result import TDB
 
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from estimator.engine.dates import month_from_index
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
 from estimator.engine.rules import PROVISIONAL_CONFIDENCES, Band, RulePack, Value
 from estimator.law.context import Ctx, NothingMorePayable
-from estimator.model.case import month_from_index
 from estimator.model.result import WageMonthInfo
 
 

@@ -6,7 +6,6 @@ The CLI reads it, the app saves and opens it: one format.  Validation turns ever
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
 from datetime import date
@@ -15,7 +14,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from estimator.engine.dates import add_months, age_on, month_index
 from estimator.engine.i18n import Text, tr
+from estimator.engine.safeio import MAX_JSON_DEPTH, DuplicateKey, TooDeep, json_depth, strict_json_loads
+from estimator.model.strict import strict_amount, strict_count, strict_date
 
 CASE_FORMAT = "faedah-case"
 CASE_VERSION = 1
@@ -57,12 +59,14 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=False)
 
 
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"  # ASCII digits only (\d would take any script)
 
 
 class WageMonth(_Strict):
     month: str = Field(pattern=MONTH_PATTERN)
     wage: Decimal = Field(ge=0, le=MAX_WAGE, decimal_places=2)
+
+    _wage_strict = field_validator("wage", mode="before")(strict_amount)
 
 
 class Dependant(_Strict):
@@ -73,6 +77,8 @@ class Dependant(_Strict):
     education_ends_on: date | None = None
     disabled: bool = False
     married: bool = False
+
+    _dates_strict = field_validator("date_of_birth", "education_ends_on", mode="before")(strict_date)
 
 
 class Case(_Strict):
@@ -113,6 +119,14 @@ class Case(_Strict):
     @classmethod
     def _empty_month(cls, v: Any) -> Any:
         return None if v == "" else v
+
+    _amounts_strict = field_validator(
+        "loss_of_earning_capacity_percent", "funeral_expenses", "similar_worker_monthly_wage", mode="before"
+    )(lambda v: None if v is None else strict_amount(v))
+    _counts_strict = field_validator("medical_leave_days", "days_worked_with_wages", mode="before")(
+        strict_count
+    )
+    _dates_strict = field_validator("event_date", "date_of_birth", "claim_date", mode="before")(strict_date)
 
     def age_on(self, on: date) -> int:
         return age_on(self.date_of_birth, on)
@@ -204,44 +218,6 @@ def problems_from_validation(exc: ValidationError) -> list[Problem]:
             msg = tr("err.invalid")
         out.append(Problem(field=_loc(tuple(err["loc"])), code=kind, message=msg))
     return out
-
-
-# ----------------------------------------------------------------------------------------------- dates
-
-
-def age_on(born: date, on: date) -> int:
-    years = on.year - born.year
-    if (on.month, on.day) < (born.month, born.day):
-        years -= 1
-    return years
-
-
-def add_years(d: date, years: int) -> date:
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
-
-
-def add_months(d: date, months: int) -> date:
-    idx = d.year * 12 + d.month - 1 + months
-    y, m = divmod(idx, 12)
-    last = calendar.monthrange(y, m + 1)[1]
-    return date(y, m + 1, min(d.day, last))
-
-
-def month_index(month: str) -> int:
-    y, m = month.split("-")
-    return int(y) * 12 + int(m) - 1
-
-
-def month_of(d: date) -> str:
-    return f"{d.year:04d}-{d.month:02d}"
-
-
-def month_from_index(idx: int) -> str:
-    y, m = divmod(idx, 12)
-    return f"{y:04d}-{m + 1:02d}"
 
 
 # ----------------------------------------------------------------------------------------------- checks
@@ -372,6 +348,10 @@ def parse_case(data: Any, today: date | None = None, injury_ids: set[str] | None
     """Validate a decoded case document; raises :class:`CaseError` with every problem found."""
     if not isinstance(data, dict):
         raise CaseError([Problem(field="", code="not_object", message=tr("err.not_object"))])
+    if json_depth(data, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:  # the app's own document as a file: one limit
+        raise CaseError([_too_deep()])
+    if len(json.dumps(data, default=str, ensure_ascii=False)) > MAX_CASE_BYTES:
+        raise CaseError([_too_large()])
     if data.get("format") != CASE_FORMAT:
         raise CaseError([Problem(field="format", code="format", message=tr("err.format"))])
     version = data.get("version")
@@ -403,29 +383,33 @@ def parse_case(data: Any, today: date | None = None, injury_ids: set[str] | None
 def decode_case_bytes(raw: bytes) -> Any:
     """Bytes of a case file -> JSON document (numbers with a fraction become Decimal, never float)."""
     if len(raw) > MAX_CASE_BYTES:
-        raise CaseError(
-            [
-                Problem(
-                    field="",
-                    code="too_large",
-                    message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"),
-                )
-            ]
-        )
+        raise CaseError([_too_large()])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CaseError([Problem(field="", code="not_utf8", message=tr("err.not_utf8"))]) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+        return strict_json_loads(text, max_depth=MAX_JSON_DEPTH)
+    except DuplicateKey as exc:
+        shown = exc.key if _PLAIN_KEY.match(exc.key) else json.dumps(exc.key[:40], ensure_ascii=True)
+        msg = tr("rel.err.duplicate_key", key=shown)
+        raise CaseError([Problem(field=_loc((exc.key,)), code="duplicate_key", message=msg)]) from None
+    except TooDeep:
+        raise CaseError([_too_deep()]) from None
     except (ValueError, RecursionError) as exc:  # RecursionError: nested deeper than any case file
         line = getattr(exc, "lineno", None)
         msg = tr("err.bad_json", line=line) if line else tr("rel.err.bad_json")
         raise CaseError([Problem(field="", code="bad_json", message=msg)]) from None
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+def _too_large() -> Problem:
+    return Problem(
+        field="", code="too_large", message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB")
+    )
+
+
+def _too_deep() -> Problem:
+    return Problem(field="", code="too_deep", message=tr("rel.err.too_deep", depth=MAX_JSON_DEPTH))
 
 
 def case_to_json(case: Case) -> str:

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from estimator.engine.dates import month_index
 from estimator.engine.i18n import LANGS, Text, same
-from estimator.model.case import month_index
 from estimator.model.result import Result, Step, WageMonthInfo
 from estimator.present.format import day, label, money
 from estimator.present.view import BenefitView, Row, Table, present_all

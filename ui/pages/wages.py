@@ -215,7 +215,8 @@ class WagesPage(CasePage):
         win = self.window()
         if not self.fill_from.text() and not self.fill_to.text():
             if self.invalidity:
-                from estimator.model.case import add_months, month_of, parse_month
+                from estimator.engine.dates import add_months, month_of
+                from estimator.model.case import parse_month
 
                 event_day = self.context.event_day()
                 first = norm_month(self.first_month.text())
@@ -307,7 +308,8 @@ class WagesPage(CasePage):
 
     def quick_fill(self) -> None:
         """'RM2,500 from Jan 2023 to Jun 2025': set the wage of every month in the range."""
-        from estimator.model.case import MAX_HISTORY_MONTHS, month_from_index, parse_month
+        from estimator.engine.dates import month_from_index
+        from estimator.model.case import MAX_HISTORY_MONTHS, parse_month
 
         amount = norm_money(self.fill_amount.text())
         first = parse_month(norm_month(self.fill_from.text()))
@@ -364,7 +366,8 @@ class WagesPage(CasePage):
         event_day = self.context.event_day()
         self.preview = None
         if core.ready and event_day is not None:
-            from estimator.model.case import SCHEME_START, month_of
+            from estimator.engine.dates import month_of
+            from estimator.model.case import SCHEME_START
 
             pairs = self._valid_pairs()
             with contextlib.suppress(Exception):  # a month before the first band table: no preview for it

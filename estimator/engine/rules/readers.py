@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from estimator.engine.rules.model import CONFIDENCES, RulePackError
+from estimator.engine.safeio import NotRegularFile, TooLarge, read_regular_file
 
 MAX_PACK_FILE_BYTES = 2_000_000
 MAX_TEXT_CHARS = 4000  # a source, note or name longer than this is not a rule pack's text
@@ -60,20 +61,17 @@ def text(file: str, key: str, raw: Any) -> str:
 
 
 def read_bytes(path: Path, key: str) -> bytes:
+    """The file's bytes: a regular file only (never a FIFO or a device), read up to a hard limit."""
     try:
-        if not path.is_file():
-            if path.exists():
-                raise RulePackError(path.name, key, "not a regular file")
-            raise RulePackError(path.name, key, "file not found")
-        if path.stat().st_size > MAX_PACK_FILE_BYTES:
-            raise RulePackError(path.name, key, "file is too large for a rule pack")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_PACK_FILE_BYTES + 1)
+        return read_regular_file(path, MAX_PACK_FILE_BYTES)
+    except FileNotFoundError:
+        raise RulePackError(path.name, key, "file not found") from None
+    except NotRegularFile:
+        raise RulePackError(path.name, key, "not a regular file") from None
+    except TooLarge:
+        raise RulePackError(path.name, key, "file is too large for a rule pack") from None
     except OSError as exc:
         raise RulePackError(path.name, key, f"cannot read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_PACK_FILE_BYTES:
-        raise RulePackError(path.name, key, "file is too large for a rule pack")
-    return data
 
 
 def decode(path: Path, key: str, data: bytes) -> str:

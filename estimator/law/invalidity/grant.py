@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from estimator.engine.dates import month_index
 from estimator.engine.i18n import tr
 from estimator.engine.money import ZERO, rm, sen
 from estimator.engine.trace import fill, join_texts
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history, qualifying
 from estimator.law.wages import month_start
-from estimator.model.case import month_index
 from estimator.model.result import InvalidityGrant
 
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from estimator.engine.dates import month_of
 from estimator.engine.rules import RulePack, Value
 from estimator.engine.trace import fill
 from estimator.law.context import Ctx
 from estimator.law.wages import month_start
-from estimator.model.case import Case, month_of
+from estimator.model.case import Case
 from estimator.model.result import WageMonthInfo
 
 FACT = "invalidity.history"  # the key of the History in ``ctx.facts``

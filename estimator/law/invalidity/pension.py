@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from estimator.engine.dates import month_index
 from estimator.engine.i18n import Text, tr
 from estimator.engine.money import ZERO, num, pct, rm, sen
 from estimator.engine.rules import RuleNotInForce
@@ -23,7 +24,6 @@ from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history, qualifying
 from estimator.law.invalidity.qualifying import QualifyingKind
 from estimator.law.wages import month_start
-from estimator.model.case import month_index
 from estimator.model.result import InvalidityPension, WageMonthInfo
 
 FACT = "invalidity.pension"  # the PensionCalc of the case, in ``ctx.facts``

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from estimator.engine.dates import age_on, month_from_index, month_index
 from estimator.engine.i18n import Text, tr
 from estimator.engine.trace import fill
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history
 from estimator.law.wages import month_start
-from estimator.model.case import age_on, month_from_index, month_index
 
 QualifyingKind = Literal["full", "reduced"]
 Test = Literal["window", "two_thirds", "one_third", "none"]

@@ -25,20 +25,23 @@ __all__ = ["ReportOptions", "SummaryBuilder", "mask_ic"]
 
 
 def mask_ic(ic: str) -> str:
-    """``820511-01-2468`` -> ``******-**-2468``: every letter or digit but the last four becomes ``*``."""
+    """``820511-01-2468`` -> ``******-**-2468``: every letter or digit but the last four becomes ``*``.
+
+    Idempotent: a ``*`` counts as a masked character, so masking a masked IC changes nothing.  The first six
+    digits are the date of birth: with the IC masked, the summary must print the birth month and year only
+    (docs/reliability.md, "Privacy on paper").
+    """
     ic = ic.strip()
     if not ic:
         return ""
     keep = 4
-    alnum = sum(1 for c in ic if c.isalnum())
-    if alnum <= keep:
-        return "".join("*" if c.isalnum() else c for c in ic)
+    maskable = sum(1 for c in ic if c.isalnum() or c == "*")
     out: list[str] = []
     seen = 0
     for c in ic:
-        if c.isalnum():
+        if c.isalnum() or c == "*":
             seen += 1
-            out.append(c if seen > alnum - keep else "*")
+            out.append(c if seen > maskable - keep and maskable > keep else "*")
         else:
             out.append(c)
     return "".join(out)
@@ -121,14 +124,17 @@ class SummaryBuilder(BenefitSections, Explanation):
         c, r, lx = self.case, self.r, self.lx
         name = c.claimant_name.strip()
         ic = c.ic_number.strip()
+        # with the IC masked, the full date of birth would give its first six digits away: month and year only
+        born = day(c.date_of_birth)
         if ic and self.o.mask_ic:
+            born = f"{c.date_of_birth.month:02d}/{c.date_of_birth.year:04d}"
             ic_cell: Flowable = self.tc(mask_ic(ic), extra=[self.small_block(lx.k("ic_masked"), 6.8)])
         else:
             ic_cell = self.tc(ic or "—")
         rows: list[tuple[Flowable, Flowable]] = [
             (self.label("insured_person"), self.name_cell(name) if name else self.tc("—")),
             (self.label("ic_number"), ic_cell),
-            (self.label("date_of_birth"), self.tc(day(c.date_of_birth))),
+            (self.label("date_of_birth"), self.tc(born)),
             (self.label(label("age_at_event")), self.tc(label("years", n=r.age_at_event))),
             (self.label("scheme"), self.tc(label(f"scheme.{r.scheme}"))),
             (self.label("incident"), self.tc(label(f"incident.{r.incident_type}"))),

@@ -1,0 +1,64 @@
+"""Strict numbers and dates for the case file: what a field accepts before its range checks apply."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+# Strict numbers and dates: ASCII digits only (no Arabic-Indic or fullwidth digits, no "1_000", no sign, no
+# exponent in text), never a boolean; dates only as YYYY-MM-DD (never a timestamp).  JSON numbers decoded by
+# ``strict_json_loads`` (int, Decimal) pass as they are; the range checks of each field then apply.
+_ASCII_AMOUNT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)  # a minus is kept: the range check names it
+_NOT_FINITE = re.compile(r"[+-]?(?:nan|snan|inf|infinity)", re.ASCII | re.IGNORECASE)
+_ASCII_COUNT = re.compile(r"[0-9]+", re.ASCII)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def strict_amount(value: Any) -> Any:
+    """An amount (money, percent): an int, a finite Decimal, or text of ASCII digits with one optional point."""
+    if isinstance(value, bool | float):  # float-ok: refused, never used
+        raise PydanticCustomError("decimal_type", "not a number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise PydanticCustomError("finite_number", "not finite")
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _ASCII_AMOUNT.fullmatch(text):
+            return Decimal(text)
+        if _NOT_FINITE.fullmatch(text):
+            raise PydanticCustomError("finite_number", "not finite")
+        raise PydanticCustomError("decimal_parsing", "not a plain number")
+    raise PydanticCustomError("decimal_type", "not a number")
+
+
+def strict_count(value: Any) -> Any:
+    """A count of days: an int (not a boolean), an integral Decimal or float, or text of ASCII digits."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "not a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):  # float-ok: a count from code, never money
+        value = Decimal(repr(value)) if value == value and abs(value) != float("inf") else None  # float-ok
+    if isinstance(value, Decimal) and value.is_finite():
+        if value == value.to_integral_value():
+            return int(value)
+        raise PydanticCustomError("int_from_float", "not a whole number")
+    if isinstance(value, str) and _ASCII_COUNT.fullmatch(value.strip()):
+        return int(value.strip())
+    raise PydanticCustomError("int_parsing", "not a whole number")
+
+
+def strict_date(value: Any) -> Any:
+    """A date: a ``date`` object or text ``YYYY-MM-DD`` (ASCII digits); never a number or a date-time."""
+    if value is None or (isinstance(value, date) and type(value) is date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return value.strip()
+    raise PydanticCustomError("date_parsing", "not a date")
