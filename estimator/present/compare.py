@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from estimator.engine.i18n import Text
-from estimator.law.compare import BenefitFigures, Comparison, Totals
+from estimator.model.comparison import BenefitFigures, Comparison, Totals
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from estimator.engine.i18n import Text
-from estimator.law.compare import Comparison
+from estimator.model.comparison import Comparison
 from estimator.model.fileio import atomic_write_bytes
 from estimator.present.compare import comparison_table
 from estimator.render.pdf.fonts import register_fonts
