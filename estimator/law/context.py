@@ -6,10 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
-from estimator.engine.calc import Recorder
 from estimator.engine.rules import RulePack
 from estimator.engine.trace import StepTrace, Trace
 from estimator.model.case import Case
@@ -30,10 +28,6 @@ class Ctx:
     def step(self, step_id: str, on: date | None = None) -> StepTrace:
         """Open a step of the explanation; rule values are read through it (default date: the event)."""
         return self.trace.step(step_id, on or self.case.event_date)
-
-    @cached_property
-    def rec(self) -> Recorder:  # TRANSITIONAL: the old recorder API for modules not yet on the trace
-        return Recorder(self.trace)
 
 
 Law = Callable[[Ctx], BenefitRecord | list[BenefitRecord] | None]
