@@ -465,7 +465,8 @@ def mutate(data: st.DataObject, doc: Any) -> tuple[Any, str]:
     elif kind == "enum" and isinstance(doc, dict):
         key = data.draw(st.sampled_from(["scheme", "incident_type", "outcome"]))
         doc[key] = data.draw(st.sampled_from([*SCHEMES, *INCIDENTS, *OUTCOMES, "Employment_Injury", ""]))
-        for d in doc.get("dependants") or []:
+        dependants = doc.get("dependants")
+        for d in dependants if isinstance(dependants, list) else []:
             if isinstance(d, dict) and data.draw(st.integers(0, 3)) == 0:
                 d["relationship"] = data.draw(st.sampled_from([*RELATIONSHIPS, "cousin", "Spouse"]))
     elif kind == "version" and isinstance(doc, dict):

@@ -170,16 +170,28 @@ def dependants_schedule(
         if has_a:
             candidates = [c for c in candidates if c.dep.relationship in GROUP_A]
         elif any(c.dep.relationship == "parent" for c in candidates):
+            # one group at a time: parents, else brothers and sisters, else grandparents (docs/decisions.md, 2)
+            for c in candidates:
+                if c.dep.relationship in ("grandparent", "sibling"):
+                    ctx.trace.refuse(
+                        f"DEPENDANT_{c.index + 1}",
+                        tr(
+                            f"dep.refuse.{c.dep.relationship}_with_parent",
+                            who=c.dep.name or tr(f"rel.{c.dep.relationship}")["en"],
+                        ),
+                    )
+            candidates = [c for c in candidates if c.dep.relationship == "parent"]
+        elif any(c.dep.relationship == "sibling" for c in candidates):
             for c in candidates:
                 if c.dep.relationship == "grandparent":
                     ctx.trace.refuse(
                         f"DEPENDANT_{c.index + 1}",
                         tr(
-                            "dep.refuse.grandparent_with_parent",
+                            "dep.refuse.grandparent_with_sibling",
                             who=c.dep.name or tr("rel.grandparent")["en"],
                         ),
                     )
-            candidates = [c for c in candidates if c.dep.relationship != "grandparent"]
+            candidates = [c for c in candidates if c.dep.relationship == "sibling"]
         payees, periods = _periods(
             ctx, candidates, "A" if has_a else "B", whole, per, on, monthly_days, step_prefix
         )

@@ -28,6 +28,9 @@ FACT = "invalidity.qualifying"  # the key of the Qualifying in ``ctx.facts``
 BASE_IDS = "invalidity.base_ids"  # the ids of the age and qualifying steps (every benefit builds on them)
 
 
+AGE_REFUSED = "invalidity.age_refused"  # the fact that the age condition failed
+
+
 def is_death(ctx: Ctx) -> bool:
     return ctx.case.outcome == "death"
 
@@ -185,9 +188,10 @@ def age_conditions(ctx: Ctx) -> None:
         ctx.trace.refuse(main_code(ctx), reason)
         if death:
             ctx.trace.refuse("FUNERAL", tr("inv.refuse.funeral"))
-        else:
-            ctx.trace.refuse("INVALIDITY_GRANT", tr("inv.refuse.grant_age"))
-        raise NothingMorePayable
+            raise NothingMorePayable
+        # a failed age condition is a failed qualifying condition: the grant is payable in place of the pension
+        # (docs/decisions.md, decision 1)
+        ctx.facts[AGE_REFUSED] = True
 
 
 def qualifying_conditions(ctx: Ctx) -> None:
@@ -200,6 +204,10 @@ def qualifying_conditions(ctx: Ctx) -> None:
     death = is_death(ctx)
     q = qualifying(ctx, hist, death=death)
     ctx.facts[BASE_IDS] = [*ctx.facts[BASE_IDS], q.step_id]
+    if ctx.facts.get(AGE_REFUSED):  # the pension is already refused for age: only the grant remains
+        q.kind = None
+        ctx.facts[FACT] = q
+        return
     if q.kind is None and is_pensioner(ctx):
         q.kind = "full"
         ctx.trace.warn("surv.pensioner", tr("inv.warn.pensioner"))
