@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -22,6 +22,9 @@ from .draft import Drafts
 from .settings import Settings
 from .text import Binder, lang, pick, plain, rm_text, set_lang, t
 from .wizard import PAGE_RESULTS, CaseWizard
+
+if TYPE_CHECKING:
+    from .compare.controller import CompareController
 
 APP_VERSION = "0.1.0"
 DRAFT_DELAY_MS = 2000
@@ -41,6 +44,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.wizard)
         self.wizard.caseChanged.connect(self._case_changed)
         self.wizard.resultChanged.connect(self._result_changed)
+        self.comparing: CompareController | None = None
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
         self.act_pdf = self._action("ui.action.export_pdf", self.export_pdf, "Ctrl+E")
         self.act_print = self._action("ui.action.print", self.print_summary, QKeySequence.StandardKey.Print)
         self.act_preview = self._action("ui.action.print_preview", self.preview_summary)
+        self.act_compare = self._action("ui.action.compare", self.compare, "Ctrl+K")
         self.act_quit = self._action("ui.action.quit", self.close, "Ctrl+Q")
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recent_menu")
@@ -93,6 +98,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         for act in (self.act_pdf, self.act_print, self.act_preview):
             self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_compare)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         bar.addMenu(self.file_menu)
@@ -248,6 +255,10 @@ class MainWindow(QMainWindow):
             return False
         from estimator.model.case import CaseError
 
+        from .compare.controller import is_comparison_file
+
+        if is_comparison_file(path):
+            return self._comparison().open_file(path)
         try:
             case = self.core.read_case(path)
         except CaseError as exc:
@@ -368,6 +379,8 @@ class MainWindow(QMainWindow):
             act.setChecked(c == code)
         self.b.apply()
         self.wizard.retranslate()
+        if self.comparing is not None:
+            self.comparing.retranslate()
         self._update_title()
 
     def about(self) -> None:
@@ -385,6 +398,19 @@ class MainWindow(QMainWindow):
             self.drafts.clear()
         self.settings.set_geometry(self.saveGeometry())
         event.accept()
+
+    # ------------------------------------------------------------------------------------------- compare
+    def _comparison(self) -> CompareController:
+        if self.comparing is None:
+            from .compare.controller import CompareController
+
+            self.comparing = CompareController(self)
+        return self.comparing
+
+    def compare(self) -> None:
+        """Ctrl+K: scenarios side by side (the first time, the open case becomes A and a copy B)."""
+        if self.wizard.start_core():
+            self._comparison().toggle()
 
     def go_results(self) -> None:
         self.wizard.go_to(PAGE_RESULTS)
