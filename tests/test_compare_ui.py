@@ -98,7 +98,9 @@ def test_three_scenarios_by_keyboard(win: Any, qtbot: Any) -> None:
 
     labels = ["20%", "20.01%", "25%"]
     assert [s.label for s in comparing.session.slots] == labels
-    expected = compare([(label, parse_case(base_case(p))) for label, p in zip(labels, ("20", "20.01", "25"), strict=True)])
+    expected = compare(
+        [(label, parse_case(base_case(p))) for label, p in zip(labels, ("20", "20.01", "25"), strict=True)]
+    )
     table = comparison_table(expected)
     view = comparing.view
     assert [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())] == labels

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..crash import guarded
@@ -75,6 +75,7 @@ class LineChart(QWidget):
         self.setObjectName(name)
         self.data = ChartData()
         self.lines_high = lines_high
+        self.min_lines = max(8, lines_high // 2)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -84,7 +85,7 @@ class LineChart(QWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         fm = self.fontMetrics()
-        return QSize(fm.averageCharWidth() * 40, fm.height() * max(8, self.lines_high // 2))
+        return QSize(fm.averageCharWidth() * 40, fm.height() * self.min_lines)
 
     def set_data(self, data: ChartData, description: str = "") -> None:
         self.data = data
@@ -125,10 +126,16 @@ class LineChart(QWidget):
         x0 = min(x for x, _ in points)
         x1 = max(max(x for x, _ in points), x0 + 1)
 
+        legend = [line for line in data.lines if line.in_legend]
+        legend_rows = (len(legend) + 1) // 2
+        top = lh * 2 + 4
+        bottom = self.height() - lh * (2 + legend_rows) - 8
+        ticks = max(2, min(5, int((bottom - top) // (lh * 1.6))))
+
         def top_of(right: bool) -> tuple[float, float]:  # float-ok
             values = [y for line in data.lines if line.right_axis == right for _, y in line.points]
             high = max(values + [1.0])
-            step = nice_step(high * 1.05, 5)
+            step = nice_step(high * 1.05, ticks)
             return step * (int(high * 1.05 / step) + 1), step
 
         left_top, left_step = top_of(False)
@@ -136,10 +143,6 @@ class LineChart(QWidget):
         right_top, right_step = top_of(True) if has_right else (left_top, left_step)
         left = fm.horizontalAdvance(money_tick(left_top)) + 12
         right_margin = fm.horizontalAdvance(money_tick(right_top)) + 12 if has_right else 12
-        legend = [line for line in data.lines if line.in_legend]
-        legend_rows = (len(legend) + 1) // 2
-        top = lh * 2 + 4
-        bottom = self.height() - lh * (2 + legend_rows) - 8
         plot = QRectF(left, top, self.width() - left - right_margin, bottom - top)
         if plot.width() < 40 or plot.height() < 30:
             return
@@ -191,18 +194,18 @@ class LineChart(QWidget):
             pen.setStyle(Qt.PenStyle.DashLine)
             p.setPen(pen)
             p.drawLine(QPointF(px(marker.x), plot.top()), QPointF(px(marker.x), plot.bottom()))
-            p.drawText(QRectF(px(marker.x) + 4, plot.top(), plot.width() / 2, lh), marker.label)
+            width = fm.horizontalAdvance(marker.label) + 8
+            x = px(marker.x) + 4 if px(marker.x) + width < plot.right() else px(marker.x) - width
+            p.drawText(QRectF(x, plot.top(), width, lh), marker.label)
         for k, line in enumerate(data.lines):
             pen = QPen(QColor(line.color), 2.2)
             if line.dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
             p.setPen(pen)
             shift = (k % 4) * 1.5  # equal lines stay visible side by side
-            for (xa, ya), (xb, yb) in zip(line.points, line.points[1:], strict=False):
-                p.drawLine(
-                    QPointF(px(xa), py(ya, line.right_axis) - shift),
-                    QPointF(px(xb), py(yb, line.right_axis) - shift),
-                )
+            p.drawPolyline(
+                QPolygonF([QPointF(px(x), py(y, line.right_axis) - shift) for x, y in line.points])
+            )
         for dot in data.dots:
             p.setPen(QPen(QColor(dot.color), 2))
             p.setBrush(QColor(dot.color))

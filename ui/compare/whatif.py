@@ -33,6 +33,7 @@ class WhatIfChart(LineChart):
         self, core: Core, current_case: Callable[[], Case | None], parent: QWidget | None = None
     ) -> None:
         super().__init__("whatif_chart", parent, lines_high=11)
+        self.min_lines = 12
         self.core = core
         self.current_case = current_case
         self.percent_text = ""
