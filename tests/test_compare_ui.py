@@ -126,16 +126,25 @@ def test_three_scenarios_by_keyboard(win: Any, qtbot: Any) -> None:
 def test_comparison_file_saved_and_opened(win: Any, qtbot: Any, dialogs: DialogLog, tmp_path: Path) -> None:
     from estimator.model.comparison_file import read_comparison_file
 
-    open_on_disablement(win, qtbot)
+    from ui.wizard import PAGE_DISABILITY
+
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps(base_case("20")), encoding="utf-8")
+    assert win.open_path(case_file, asked=True)
+    original = case_file.read_bytes()
+    win.wizard.go_to(PAGE_DISABILITY)
     win.compare()
     comparing = win.comparing
+    assert win.path is None and win.dirty  # Save can no longer write a scenario over the case file
     comparing.session.set_label(0, "board 20")
     comparing.edit(1)
     win.wizard.disability.percent.setText("30")
     win.compare()
     target = tmp_path / "two.json"
     dialogs.save_name = str(target)
-    assert comparing.save()
+    assert win.save()  # Ctrl+S while comparing saves the comparison
+    assert case_file.read_bytes() == original
+    assert win.path == target and not win.dirty
     saved = read_comparison_file(target)
     assert [label for label, _ in saved] == ["board 20", "B"]
     assert [c.loss_of_earning_capacity_percent for _, c in saved] == [Decimal("20"), Decimal("30")]
@@ -149,6 +158,9 @@ def test_comparison_file_saved_and_opened(win: Any, qtbot: Any, dialogs: DialogL
     assert [s.label for s in comparing.session.slots] == ["board 20", "B"]
     assert win.wizard.disability.percent.text() == "20"
     assert comparing.view.table.columnCount() == 2
+
+    assert win.open_path(case_file, asked=True)  # a case file ends the comparison
+    assert not comparing.active and not comparing.showing()
 
 
 def test_whatif_chart_on_the_disablement_page(win: Any, qtbot: Any) -> None:

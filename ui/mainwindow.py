@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         if not self._maybe_keep():
             return
+        if self.comparing is not None:
+            self.comparing.end()
         self.wizard.clear()
         self.path = None
         self.dirty = False
@@ -264,6 +266,8 @@ class MainWindow(QMainWindow):
         except CaseError as exc:
             dialogs.error(self, t("ui.file.open_failed", name=path.name), dialogs.problems_text(exc.problems))
             return False
+        if self.comparing is not None:
+            self.comparing.end()
         self.wizard.load(self.core.case_to_dict(case))
         self.path = path
         self.dirty = False
@@ -276,11 +280,15 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
+        if self.comparing is not None and self.comparing.active:
+            return self.comparing.save(ask=self.path is None)
         if self.path is None:
             return self.save_as()
         return self._write(self.path)
 
     def save_as(self) -> bool:
+        if self.comparing is not None and self.comparing.active:
+            return self.comparing.save(ask=True)
         suggested = (
             str(self.path)
             if self.path

@@ -68,6 +68,7 @@ class CompareController:
         self._remember_focus()
         if not self.active:
             self.session.start_from_wizard()
+            self._owns_window_file(None, dirty=True)
             self.show_view(focus_label=0)
         else:
             self.show_view(focus_label=None)
@@ -125,7 +126,23 @@ class CompareController:
                 page.focusNextChild()
 
     # -- the comparison file
-    def save(self) -> bool:
+    def _owns_window_file(self, path: Path | None, dirty: bool) -> None:
+        """While comparing, the window's file is the comparison (Save never writes a scenario over a case)."""
+        self.path = path
+        self.window.path = path
+        self.window.dirty = dirty
+        if not dirty:
+            self.window.drafts.clear()
+        self.window._update_title()  # noqa: SLF001 (the window's own title format)
+
+    def end(self) -> None:
+        """Stop comparing (a new case or another case file): the wizard alone again."""
+        self.session.slots = []
+        self.session.editing = 0
+        self.path = None
+        self.stack.setCurrentWidget(self.stack.widget(0))
+
+    def save(self, ask: bool = True) -> bool:
         from estimator.model.comparison_file import write_comparison_file
         from estimator.model.fileio import WriteError
 
@@ -136,7 +153,7 @@ class CompareController:
             return False
         settings = self.window.settings
         suggested = str(self.path or Path(settings.last_folder or Path.home()) / "faedah-comparison.json")
-        name = dialogs.save_file_name(self.window, suggested)
+        name = dialogs.save_file_name(self.window, suggested) if ask or self.path is None else str(self.path)
         if not name:
             return False
         path = Path(name)
@@ -145,7 +162,7 @@ class CompareController:
         except WriteError as exc:
             dialogs.error(self.window, pick(exc.message))
             return False
-        self.path = path
+        self._owns_window_file(path, dirty=False)
         settings.add_recent(path)
         settings.last_folder = str(path.parent)
         self.window.statusBar().showMessage(t("ui.compare.saved", name=path.name), 5000)
@@ -163,7 +180,7 @@ class CompareController:
             )
             return False
         self.session.start_from_cases(scenarios)
-        self.path = path
+        self._owns_window_file(path, dirty=False)
         settings = self.window.settings
         settings.add_recent(path)
         settings.last_folder = str(path.parent)

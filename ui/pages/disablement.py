@@ -111,6 +111,7 @@ class DisabilityPage(CasePage):
         self.whatif = WhatIfChart(self.core, lambda: getattr(self.context, "case", None))
         self.percent.textChanged.connect(self.whatif.schedule)
         outer.addWidget(self.whatif)
+        b.add(self.whatif.refresh)
         outer.addWidget(self.status)
         self._selected: list[str] = []
         self._loaded_list = False
