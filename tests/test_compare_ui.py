@@ -125,7 +125,6 @@ def test_three_scenarios_by_keyboard(win: Any, qtbot: Any) -> None:
 
 def test_comparison_file_saved_and_opened(win: Any, qtbot: Any, dialogs: DialogLog, tmp_path: Path) -> None:
     from estimator.model.comparison_file import read_comparison_file
-
     from ui.wizard import PAGE_DISABILITY
 
     case_file = tmp_path / "case.json"
@@ -181,3 +180,21 @@ def test_whatif_chart_on_the_disablement_page(win: Any, qtbot: Any) -> None:
     dot = whatif.chart_data().dots[0]
     at45 = next(c for c in expected if c.lec_percent == 45)
     assert not dot.right_axis and abs(dot.y - float(at45.monthly)) < 0.01  # float-ok: plot check
+
+
+def test_every_compare_string_exists_in_both_languages() -> None:
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    data = json.loads((root / "resources" / "i18n" / "ui_compare.json").read_text(encoding="utf-8"))
+    sources = [*(root / "ui" / "compare").glob("*.py"), root / "ui" / "pages" / "disablement.py"]
+    used: set[str] = set()
+    for path in sources:
+        used |= set(
+            re.findall(r"[\"'](ui\.(?:compare|whatif)\.[a-z0-9_.]+[a-z0-9_])[\"']", path.read_text("utf-8"))
+        )
+    assert used and not sorted(k for k in used if k not in data)
+    for name, entry in data.items():
+        if not name.startswith("_"):
+            assert entry["en"].strip() and entry["ms"].strip(), name
+            assert set(re.findall(r"{(\w+)}", entry["en"])) == set(re.findall(r"{(\w+)}", entry["ms"])), name

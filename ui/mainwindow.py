@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from . import dialogs
+from .compare import ACTION_TEXT_KEY
 from .core import Core
 from .crash import guarded
 from .draft import Drafts
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.act_pdf = self._action("ui.action.export_pdf", self.export_pdf, "Ctrl+E")
         self.act_print = self._action("ui.action.print", self.print_summary, QKeySequence.StandardKey.Print)
         self.act_preview = self._action("ui.action.print_preview", self.preview_summary)
-        self.act_compare = self._action("ui.action.compare", self.compare, "Ctrl+K")
+        self.act_compare = self._action(ACTION_TEXT_KEY, self.compare, "Ctrl+K", name="compare")
         self.act_quit = self._action("ui.action.quit", self.close, "Ctrl+Q")
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recent_menu")
