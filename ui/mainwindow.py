@@ -9,19 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from . import dialogs
+from .compare import ACTION_TEXT_KEY
 from .core import Core
 from .crash import guarded
 from .draft import Drafts
 from .settings import Settings
 from .text import Binder, lang, pick, plain, rm_text, set_lang, t
 from .wizard import PAGE_RESULTS, CaseWizard
+
+if TYPE_CHECKING:
+    from .compare.controller import CompareController
 
 APP_VERSION = "0.1.0"
 DRAFT_DELAY_MS = 2000
@@ -41,6 +45,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.wizard)
         self.wizard.caseChanged.connect(self._case_changed)
         self.wizard.resultChanged.connect(self._result_changed)
+        self.comparing: CompareController | None = None
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -82,6 +87,7 @@ class MainWindow(QMainWindow):
         self.act_pdf = self._action("ui.action.export_pdf", self.export_pdf, "Ctrl+E")
         self.act_print = self._action("ui.action.print", self.print_summary, QKeySequence.StandardKey.Print)
         self.act_preview = self._action("ui.action.print_preview", self.preview_summary)
+        self.act_compare = self._action(ACTION_TEXT_KEY, self.compare, "Ctrl+K", name="compare")
         self.act_quit = self._action("ui.action.quit", self.close, "Ctrl+Q")
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recent_menu")
@@ -93,6 +99,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         for act in (self.act_pdf, self.act_print, self.act_preview):
             self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_compare)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         bar.addMenu(self.file_menu)
@@ -226,6 +234,8 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         if not self._maybe_keep():
             return
+        if self.comparing is not None:
+            self.comparing.end()
         self.wizard.clear()
         self.path = None
         self.dirty = False
@@ -248,11 +258,17 @@ class MainWindow(QMainWindow):
             return False
         from estimator.model.case import CaseError
 
+        from .compare.controller import is_comparison_file
+
+        if is_comparison_file(path):
+            return self._comparison().open_file(path)
         try:
             case = self.core.read_case(path)
         except CaseError as exc:
             dialogs.error(self, t("ui.file.open_failed", name=path.name), dialogs.problems_text(exc.problems))
             return False
+        if self.comparing is not None:
+            self.comparing.end()
         self.wizard.load(self.core.case_to_dict(case))
         self.path = path
         self.dirty = False
@@ -265,11 +281,15 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
+        if self.comparing is not None and self.comparing.active:
+            return self.comparing.save(ask=self.path is None)
         if self.path is None:
             return self.save_as()
         return self._write(self.path)
 
     def save_as(self) -> bool:
+        if self.comparing is not None and self.comparing.active:
+            return self.comparing.save(ask=True)
         suggested = (
             str(self.path)
             if self.path
@@ -368,6 +388,8 @@ class MainWindow(QMainWindow):
             act.setChecked(c == code)
         self.b.apply()
         self.wizard.retranslate()
+        if self.comparing is not None:
+            self.comparing.retranslate()
         self._update_title()
 
     def about(self) -> None:
@@ -385,6 +407,19 @@ class MainWindow(QMainWindow):
             self.drafts.clear()
         self.settings.set_geometry(self.saveGeometry())
         event.accept()
+
+    # ------------------------------------------------------------------------------------------- compare
+    def _comparison(self) -> CompareController:
+        if self.comparing is None:
+            from .compare.controller import CompareController
+
+            self.comparing = CompareController(self)
+        return self.comparing
+
+    def compare(self) -> None:
+        """Ctrl+K: scenarios side by side (the first time, the open case becomes A and a copy B)."""
+        if self.wizard.start_core():
+            self._comparison().toggle()
 
     def go_results(self) -> None:
         self.wizard.go_to(PAGE_RESULTS)

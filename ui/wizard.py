@@ -225,6 +225,13 @@ class CaseWizard(QWizard):
         self.revalidate()
         self.compute_result()
 
+    def switch_case(self, data: dict[str, Any]) -> None:
+        """Edit another case document (a compared scenario), staying on the same page where it can."""
+        page = self.currentId()
+        self.load(data)
+        if page >= 0:
+            self.go_to(page)
+
     def clear(self) -> None:
         self.load(
             {"scheme": "employment_injury", "incident_type": "work_accident", "outcome": "injury"},

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..compare.whatif import WhatIfChart
 from ..crash import guarded
 from ..text import percent_text, pick, plain, t
 from ..widgets import EnterAction, narrow, top_field, with_error
@@ -107,6 +108,10 @@ class DisabilityPage(CasePage):
         self.caa.toggled.connect(lambda _v: self.changed("needs_constant_attendance"))
         caa_box, self.errors["needs_constant_attendance"] = with_error(self.caa)
         outer.addWidget(caa_box)
+        self.whatif = WhatIfChart(self.core, lambda: getattr(self.context, "case", None))
+        self.percent.textChanged.connect(self.whatif.schedule)
+        outer.addWidget(self.whatif)
+        b.add(self.whatif.refresh)
         outer.addWidget(self.status)
         self._selected: list[str] = []
         self._loaded_list = False
@@ -218,6 +223,8 @@ class DisabilityPage(CasePage):
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         self.populate()
         self.set_mode(self.context.scheme())
+        self.whatif.setVisible(self.context.scheme() != "invalidity")
+        self.whatif.schedule(self.percent.text())
 
     def collect(self, data: dict[str, Any]) -> None:
         if data.get("scheme") != "invalidity":
