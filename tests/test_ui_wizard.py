@@ -98,7 +98,7 @@ def test_partial_permanent_disablement_options(
     quick_fill(qtbot, wiz, "2800", "02/2025", "07/2025")
     click_next(qtbot, wiz)
     dis = wiz.disability
-    dis.leave.setValue(14)
+    dis.leave.setText("14")
     type_text(qtbot, dis.percent, percent)
     click_next(qtbot, wiz)
     assert wiz.currentId() == PAGE_RESULTS

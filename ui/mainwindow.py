@@ -195,6 +195,10 @@ class MainWindow(QMainWindow):
 
     def _result_changed(self) -> None:
         r = self.wizard.result
+        needed = self.wizard.still_needed() if self.core.ready and self.wizard.validated else []
+        if needed and (r is None or not r.benefits):
+            self.live.setText(t("ui.live.needed", fields=", ".join(needed)))
+            return
         if r is None:
             self.live.setText(t("ui.live.none") if self.core.ready else t("ui.live.loading"))
             return
@@ -291,7 +295,11 @@ class MainWindow(QMainWindow):
 
         self.wizard.revalidate()
         if self.wizard.case is None:
-            dialogs.error(self, t("ui.file.cannot_save"), dialogs.problems_text(self.wizard.problems))
+            dialogs.error(
+                self,
+                t("ui.file.cannot_save"),
+                dialogs.problems_text(self.wizard.problems, self.wizard.field_label),
+            )
             return False
         try:
             self.core.write_case(path, self.wizard.case)
@@ -313,7 +321,11 @@ class MainWindow(QMainWindow):
             self.wizard.revalidate()
             self.wizard.compute_result()
         if self.wizard.result is None:
-            dialogs.error(self, t("ui.print.no_result"), dialogs.problems_text(self.wizard.problems))
+            dialogs.error(
+                self,
+                t("ui.print.no_result"),
+                dialogs.problems_text(self.wizard.problems, self.wizard.field_label),
+            )
             return None
         s = self.settings
         return {

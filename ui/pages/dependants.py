@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..text import known, pick, plain, t
+from ..text import known, plain, t
 from ..widgets import (
     ErrorLabel,
     compact_rows,
@@ -26,7 +26,7 @@ from ..widgets import (
     row_of,
     top_field,
 )
-from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit
+from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit, problem_text
 from .dependants_dialog import DependantDialog
 
 if TYPE_CHECKING:
@@ -198,8 +198,6 @@ class DependantsPage(CasePage):
                     item.setBackground(bad_row_brush(r in bad))
         super().show_problems(problems)
         lines = [
-            f"{self.field_label(p.field)}: {pick(p.message)}"
-            for p in problems
-            if top_field(p.field) == "dependants"
+            problem_text(p, self.field_label(p.field)) for p in problems if top_field(p.field) == "dependants"
         ]
         self.table_errors.show_message("\n".join(lines))

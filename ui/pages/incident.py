@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..text import plain, t
 from ..widgets import display_date, narrow, norm_date, top_field, with_error
-from .base import CaseContext, CasePage, line_edit, parse_day
+from .base import CaseContext, CasePage, line_edit, mark_optional, parse_day
 
 NEI_CONDITIONS = (  # the conditions of the non-employment injury scheme asked on this page
     "accident_outside_malaysia",
@@ -132,6 +132,7 @@ class IncidentPage(CasePage):
         self.reference = line_edit("case_reference", "ui.optional", b)
         self.claim_date = line_edit("claim_date", "ui.date_optional_placeholder", b)
         narrow(self.dob, 16)
+        mark_optional(self.name, self.ic, self.reference, self.claim_date)
         narrow(self.claim_date, 26)
         narrow(self.ic, 20)
         narrow(self.reference, 30)
@@ -145,10 +146,12 @@ class IncidentPage(CasePage):
             tip = f"{label_key}_tip" if key in ("ic_number", "claim_date") else None
             b.label(label, label_key, widget, tip=tip)
             widget.textChanged.connect(lambda _v, k=key: self.changed(k))
+            self.watch(key, widget)
         outer.addWidget(who)
         outer.addWidget(self.status)
         outer.addStretch(1)
         self.errors[""] = self.errors["event_date"]
+        self.watch("event_date", self.event_date)
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.outcome_combo.currentIndexChanged.connect(self._outcome_changed)

@@ -40,7 +40,7 @@ from ..widgets import (
     row_of,
     top_field,
 )
-from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit
+from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit, mark_optional, problem_text
 
 if TYPE_CHECKING:
     from estimator.law.wages import WagePreview
@@ -109,7 +109,7 @@ class WagesPage(CasePage):
         outer.addLayout(fill_outer)
         self.fill_button.clicked.connect(self.quick_fill)
         for w in (self.fill_amount, self.fill_from, self.fill_to):
-            EnterAction(w, self.quick_fill)
+            EnterAction(w, self.fill_and_move_on)
 
         # the grid
         self.table = QTableWidget(0, len(self.COLS), objectName="wages_table")
@@ -154,6 +154,7 @@ class WagesPage(CasePage):
             form2, "similar_worker_monthly_wage", self.similar, "ui.wages.similar", "ui.wages.similar_tip"
         )
         self.similar.textChanged.connect(lambda _v: self.changed("similar_worker_monthly_wage"))
+        mark_optional(self.similar)
         outer.addLayout(form2)
         outer.addWidget(self.status)
         self.errors["monthly_wages"] = self.table_errors
@@ -275,8 +276,8 @@ class WagesPage(CasePage):
             self.table.removeRow(r)
         self.changed("monthly_wages")
 
-    def set_wages(self, pairs: list[tuple[str, str]]) -> None:
-        """Replace the grid (months sorted)."""
+    def set_wages(self, pairs: list[tuple[str, str]], touch: bool = True) -> None:
+        """Replace the grid (months sorted); ``touch=False`` for rows only proposed (no "required" yet)."""
         self._filling = True
         try:
             self.table.setRowCount(0)
@@ -286,7 +287,10 @@ class WagesPage(CasePage):
                 self._set_row(row, month, wage)
         finally:
             self._filling = False
-        self.changed("monthly_wages")
+        if touch:
+            self.changed("monthly_wages")
+        else:
+            self.edited.emit()
 
     def rows(self) -> list[tuple[str, str]]:
         return [
@@ -303,9 +307,17 @@ class WagesPage(CasePage):
             existing = {}
         for m in win:
             existing.setdefault(m, "")
-        self.set_wages(sorted(existing.items()))
+        self.set_wages(sorted(existing.items()), touch=not replace_empty)
 
-    def quick_fill(self) -> None:
+    def fill_and_move_on(self) -> None:
+        """Enter in quick fill: fill, then on to the next page when the wages are complete."""
+        if self.quick_fill():
+            wizard = self.wizard()
+            go_next = getattr(wizard, "go_next_if_complete", None)
+            if go_next is not None:
+                go_next()
+
+    def quick_fill(self) -> bool:
         """'RM2,500 from Jan 2023 to Jun 2025': set the wage of every month in the range."""
         from estimator.model.case import MAX_HISTORY_MONTHS, month_from_index, parse_month
 
@@ -319,23 +331,24 @@ class WagesPage(CasePage):
         if not ok_amount:
             self.fill_error.show_message(t("ui.wages.fill_bad_amount"))
             self.fill_amount.setFocus()
-            return
+            return False
         if first is None or last is None:
             self.fill_error.show_message(t("ui.wages.fill_bad_month"))
             (self.fill_from if first is None else self.fill_to).setFocus()
-            return
+            return False
         if last < first:
             self.fill_error.show_message(t("ui.wages.fill_order"))
             self.fill_to.setFocus()
-            return
+            return False
         if last - first + 1 > MAX_HISTORY_MONTHS:
             self.fill_error.show_message(t("ui.wages.fill_too_long", n=MAX_HISTORY_MONTHS))
-            return
+            return False
         self.fill_error.show_message("")
         existing = {month: wage for month, wage in self.rows() if month}
         for index in range(first, last + 1):
             existing[month_from_index(index)] = amount
         self.set_wages(sorted(existing.items()))
+        return True
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() > 1:
@@ -477,7 +490,7 @@ class WagesPage(CasePage):
         for p in problems:
             idx = row_of(p.field)
             if top_field(p.field) == "monthly_wages" and idx is not None and idx < len(self._row_of_index):
-                rows_bad.setdefault(self._row_of_index[idx], []).append(pick(p.message))
+                rows_bad.setdefault(self._row_of_index[idx], []).append(problem_text(p, ""))
         self._filling = True
         try:
             for r in range(self.table.rowCount()):
@@ -491,9 +504,10 @@ class WagesPage(CasePage):
             self._filling = False
         super().show_problems(problems)
         lines = [
-            f"{self.field_label(p.field)}: {pick(p.message)}"
+            problem_text(p, self.field_label(p.field))
             for p in problems
             if top_field(p.field) == "monthly_wages"
+            and (p.code != "missing" or "monthly_wages" in self.touched)
         ]
         more = "\n…" if len(lines) > TABLE_ERROR_LINES else ""
         self.table_errors.show_message("\n".join(lines[:TABLE_ERROR_LINES]) + more)
