@@ -50,7 +50,7 @@ def test_language_switch_changes_visible_texts_and_is_remembered(
     wiz.next()
     html_ms = wiz.results.view.browser.toHtml()
     assert pdb_title["ms"] in html_ms and pdb_title["en"] not in html_ms
-    assert wiz.results.view.tabs.tabText(2) == "&Penjelasan"
+    assert wiz.results.view.tabs.tabText(2) == "Pen&jelasan"
     assert wiz.result.disclaimer["ms"][:30] in wiz.results.view.banner.text()
 
     # the choice is remembered: a new window starts in Malay
