@@ -26,7 +26,7 @@ from ..widgets import (
     row_of,
     top_field,
 )
-from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit, problem_text
+from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit, mark_optional, problem_text
 from .dependants_dialog import DependantDialog
 
 if TYPE_CHECKING:
@@ -93,6 +93,7 @@ class DependantsPage(CasePage):
         narrow(self.funeral, 14)
         self.field_row(form, "funeral_expenses", self.funeral, "ui.dep.funeral", "ui.dep.funeral_tip")
         self.funeral.textChanged.connect(lambda _v: self.changed("funeral_expenses"))
+        mark_optional(self.funeral)
         outer.addLayout(form)
         outer.addWidget(self.status)
         b.add(self._refresh_table)

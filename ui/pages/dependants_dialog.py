@@ -74,6 +74,14 @@ class DependantDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        self.relationship.currentIndexChanged.connect(self._adapt)
+        self._adapt()
+
+    def _adapt(self) -> None:
+        """Ask only what matters for the relationship: a spouse is never "married" or "in higher education"."""
+        spouse = self.relationship.currentData() == "spouse"
+        self.studying.setVisible(not spouse)
+        self.married.setVisible(not spouse)
 
     def _accept(self) -> None:
         if parse_day(self.dob.text()) is None:
@@ -93,6 +101,6 @@ class DependantDialog(QDialog):
             ("disabled", self.disabled),
             ("married", self.married),
         ):
-            if cb.isChecked():
+            if cb.isChecked() and not cb.isHidden():
                 out[key] = True
         return out

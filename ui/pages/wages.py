@@ -41,6 +41,7 @@ from ..widgets import (
     top_field,
 )
 from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit, mark_optional, problem_text
+from .wages_input import PastePreview, open_paste_preview, quick_fill_rows
 
 if TYPE_CHECKING:
     from estimator.law.wages import WagePreview
@@ -128,16 +129,20 @@ class WagesPage(CasePage):
         b.add(self._headers)
         self.table.itemChanged.connect(self._item_changed)
 
-        buttons, (self.add_button, self.remove_button, self.window_button) = button_row(
+        buttons, (self.add_button, self.remove_button, self.window_button, self.paste_button) = button_row(
             b,
             [
                 ("add_month", "ui.wages.add_row", self.add_row),
                 ("remove_month", "ui.wages.remove_row", self.remove_selected),
                 ("window_months", "ui.wages.window_rows", self.fill_window_rows),
+                ("paste_history", "ui.wages.paste", self.paste_history),
             ],
         )
         outer.addLayout(buttons)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Delete), self.table, self.remove_selected)
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self.table, self.paste_history)
+        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.paste_dialog: PastePreview | None = None
 
         self.table_errors = ErrorLabel()
         self.table_errors.setObjectName("wages_errors")
@@ -319,36 +324,15 @@ class WagesPage(CasePage):
 
     def quick_fill(self) -> bool:
         """'RM2,500 from Jan 2023 to Jun 2025': set the wage of every month in the range."""
-        from estimator.model.case import MAX_HISTORY_MONTHS, month_from_index, parse_month
-
-        amount = norm_money(self.fill_amount.text())
-        first = parse_month(norm_month(self.fill_from.text()))
-        last = parse_month(norm_month(self.fill_to.text()))
-        try:
-            ok_amount = Decimal(amount) >= 0 if amount else False
-        except InvalidOperation:
-            ok_amount = False
-        if not ok_amount:
-            self.fill_error.show_message(t("ui.wages.fill_bad_amount"))
-            self.fill_amount.setFocus()
+        rows = quick_fill_rows(self.rows(), self.fill_amount, self.fill_from, self.fill_to, self.fill_error)
+        if rows is None:
             return False
-        if first is None or last is None:
-            self.fill_error.show_message(t("ui.wages.fill_bad_month"))
-            (self.fill_from if first is None else self.fill_to).setFocus()
-            return False
-        if last < first:
-            self.fill_error.show_message(t("ui.wages.fill_order"))
-            self.fill_to.setFocus()
-            return False
-        if last - first + 1 > MAX_HISTORY_MONTHS:
-            self.fill_error.show_message(t("ui.wages.fill_too_long", n=MAX_HISTORY_MONTHS))
-            return False
-        self.fill_error.show_message("")
-        existing = {month: wage for month, wage in self.rows() if month}
-        for index in range(first, last + 1):
-            existing[month_from_index(index)] = amount
-        self.set_wages(sorted(existing.items()))
+        self.set_wages(rows)
         return True
+
+    def paste_history(self) -> None:
+        """Ctrl+V on the grid / Paste history: the clipboard's rows, after a preview, into the grid."""
+        self.paste_dialog = open_paste_preview(self, self.rows(), self.set_wages, self.table.setFocus)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() > 1:
