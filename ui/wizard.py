@@ -217,8 +217,7 @@ class CaseWizard(QWizard):
             page = self.currentPage()
             if isinstance(page, CasePage):
                 event.accept()
-                if page.enter_pressed(QApplication.focusWidget()) and self.nextId() >= 0:
-                    self.next()
+                page.enter_from(QApplication.focusWidget())
                 return
         super().keyPressEvent(event)
 

@@ -207,6 +207,12 @@ class CasePage(QWizardPage):
         if target is not None:
             focus_and_select(target)
 
+    def enter_from(self, widget: QWidget | None) -> None:
+        """Enter in ``widget``: on to the next field that needs input, or to the next page (see below)."""
+        wizard = self.wizard()
+        if self.enter_pressed(widget) and wizard is not None and wizard.nextId() >= 0:
+            wizard.next()
+
     def enter_pressed(self, widget: QWidget | None) -> bool:
         """Enter in ``widget``: True when the wizard should go on to the next page.
 

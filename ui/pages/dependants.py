@@ -114,6 +114,7 @@ class DependantsPage(CasePage):
                     self.changed("dependants")
             self.dialog = None
             dlg.deleteLater()
+            self.window().activateWindow()  # the keyboard goes back to the page, not to nowhere
             self.table.setFocus()
 
         dlg.finished.connect(done)

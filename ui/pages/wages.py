@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..crash import guarded
@@ -128,6 +129,7 @@ class WagesPage(CasePage):
         outer.addWidget(self.table, 1)
         b.add(self._headers)
         self.table.itemChanged.connect(self._item_changed)
+        EnterAction(self.table, lambda: self.enter_from(self.table))  # a cell being edited keeps its Enter
 
         buttons, (self.add_button, self.remove_button, self.window_button, self.paste_button) = button_row(
             b,
@@ -332,7 +334,12 @@ class WagesPage(CasePage):
 
     def paste_history(self) -> None:
         """Ctrl+V on the grid / Paste history: the clipboard's rows, after a preview, into the grid."""
-        self.paste_dialog = open_paste_preview(self, self.rows(), self.set_wages, self.table.setFocus)
+        self.paste_dialog = open_paste_preview(self, self.rows(), self.set_wages, self._back_from_paste)
+
+    def _back_from_paste(self) -> None:
+        self.paste_dialog = None
+        QWidget.window(self).activateWindow()  # the keyboard goes back to the page, not to nowhere
+        self.table.setFocus()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() > 1:
