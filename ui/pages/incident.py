@@ -7,7 +7,7 @@ called once the core has loaded); until then the two lists are empty.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 from ..text import plain, t
 from ..widgets import display_date, narrow, norm_date, top_field, with_error
 from .base import CaseContext, CasePage, line_edit, mark_optional, parse_day
+
+if TYPE_CHECKING:
+    from estimator.model.case import Problem
 
 NEI_CONDITIONS = (  # the conditions of the non-employment injury scheme asked on this page
     "accident_outside_malaysia",
@@ -151,6 +154,10 @@ class IncidentPage(CasePage):
         outer.addWidget(self.status)
         outer.addStretch(1)
         self.errors[""] = self.errors["event_date"]
+        self._dob_from_ic = (
+            ""  # the date of birth last filled in from the IC number (replaced when the IC changes)
+        )
+        self.ic.textChanged.connect(self._ic_changed)
         self.watch("event_date", self.event_date)
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
@@ -241,6 +248,33 @@ class IncidentPage(CasePage):
     def _outcome_changed(self, _index: int) -> None:
         self._event_label_text()
         self.changed("outcome")
+
+    # -- MyKad: the IC number gives the date of birth
+    def _ic_changed(self, text: str) -> None:
+        from estimator.model.dates import ic_birth_date
+
+        born = ic_birth_date(text, self.event_day())
+        current = self.dob.text().strip()
+        if born is not None and (not current or current == self._dob_from_ic):
+            self._dob_from_ic = display_date(born.isoformat())
+            self.dob.setText(self._dob_from_ic)
+
+    def ic_mismatch(self) -> str:
+        """The warning when the date of birth contradicts the IC number ('' when they agree)."""
+        from estimator.model.dates import ic_birth_date
+
+        born = ic_birth_date(self.ic.text(), self.event_day())
+        typed = parse_day(self.dob.text())
+        if born is None or typed is None or born == typed:
+            return ""
+        return t("ui.incident.ic_mismatch", date=display_date(born.isoformat()))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        super().show_problems(problems)
+        label = self.errors["date_of_birth"]
+        mismatch = self.ic_mismatch()
+        if mismatch and not label.text():
+            label.show_message(mismatch)
 
     # -- values
     @property

@@ -8,7 +8,7 @@ from ``estimator.model.case``, imported when first used (after the core has load
 from __future__ import annotations
 
 import contextlib
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -42,7 +42,7 @@ from ..widgets import (
     top_field,
 )
 from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit, mark_optional, problem_text
-from .wages_input import PastePreview, open_paste_preview, quick_fill_rows
+from .wages_input import PastePreview, open_paste_preview, quick_fill_rows, valid_pairs
 
 if TYPE_CHECKING:
     from estimator.law.wages import WagePreview
@@ -349,19 +349,7 @@ class WagesPage(CasePage):
     # -- live banding (the core's wages.preview)
     def _valid_pairs(self) -> list[tuple[str, Decimal]]:
         """The rows the core would accept: a month and a wage within the case's limits."""
-        from estimator.model.case import MAX_WAGE, parse_month
-
-        out: dict[str, Decimal] = {}
-        for month, wage in self.rows():
-            if parse_month(month) is None or not wage:
-                continue
-            try:
-                value = Decimal(wage)
-            except InvalidOperation:
-                continue
-            if value.is_finite() and 0 <= value <= MAX_WAGE:
-                out.setdefault(month, value)
-        return sorted(out.items())
+        return valid_pairs(self.rows())
 
     def _refresh_preview(self) -> None:
         core = self.core

@@ -74,6 +74,23 @@ def quick_fill_rows(
     return sorted(existing.items())
 
 
+def valid_pairs(rows: list[tuple[str, str]]) -> list[tuple[str, Decimal]]:
+    """The rows the core would accept: a month and a wage within the case's limits (the first of a month)."""
+    from estimator.model.case import MAX_WAGE, parse_month
+
+    out: dict[str, Decimal] = {}
+    for month, wage in rows:
+        if parse_month(month) is None or not wage:
+            continue
+        try:
+            value = Decimal(wage)
+        except InvalidOperation:
+            continue
+        if value.is_finite() and 0 <= value <= MAX_WAGE:
+            out.setdefault(month, value)
+    return sorted(out.items())
+
+
 def preview_text(pasted: PastedHistory) -> str:
     """The rows a paste gave, as the preview lists them (the first and last ones of a long paste)."""
     lines = [f"{month_label(month, lang())}\t{amount_text(wage)}" for month, wage in pasted.rows]
