@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QWidget
 
 from tests.ui_helpers import (  # noqa: F401 (fixtures)
     clashes,
@@ -103,10 +103,15 @@ def test_every_input_has_an_accessible_name(qtbot: Any, win: Any, language: str)
             for widget in root.findChildren(QWidget):
                 if not isinstance(widget, INPUT_TYPES) or not widget.isVisibleTo(root):
                     continue
+                if isinstance(widget, QAbstractButton) and not isinstance(widget, QCheckBox):
+                    continue  # a push button is named by its text and says what it does
                 if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
                     continue  # not reached with the keyboard (a table's header)
-                if isinstance(widget, QAbstractButton) and widget.text().strip():
-                    continue  # a button is named by its text
-                if not widget.accessibleName().strip():
-                    missing.append(f"{language} {root.objectName()}: {widget.objectName() or widget}")
+                named_by_text = isinstance(widget, QCheckBox) and widget.text().strip()  # Qt names it so
+                if not (widget.accessibleName().strip() or named_by_text):
+                    missing.append(f"{language} {root.objectName()}: {widget.objectName() or widget} (name)")
+                if widget.objectName() != "dep_ic" and not (
+                    widget.toolTip() and widget.accessibleDescription()
+                ):
+                    missing.append(f"{language} {root.objectName()}: {widget.objectName()} (why we ask)")
     assert not missing, "\n".join(dict.fromkeys(missing))

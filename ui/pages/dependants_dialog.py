@@ -78,10 +78,19 @@ class DependantDialog(QDialog):
             target = self.dob if w is dob_box else w
             lab.setBuddy(target)
             target.setAccessibleName(plain(t(key)))
+            if key != "ui.dep.ic":
+                target.setToolTip(t(f"{key}_tip"))
+                target.setAccessibleDescription(t(f"{key}_tip"))
             form.addRow(lab, w)
         self.ic.setToolTip(t("ui.dep.ic_tip"))
         self.ic.setAccessibleDescription(t("ui.dep.ic_tip"))
-        for w in (self.studying, self.disabled, self.married):
+        for w, tip in (
+            (self.studying, "ui.dep.studying_tip"),
+            (self.disabled, "ui.dep.disabled_tip"),
+            (self.married, "ui.dep.married_tip"),
+        ):
+            w.setToolTip(t(tip))
+            w.setAccessibleDescription(t(tip))
             form.addRow("", w)
         self.ends_label = QLabel(t("ui.dep.education_ends"))
         self.ends_label.setBuddy(self.ends)

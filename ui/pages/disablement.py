@@ -87,7 +87,7 @@ class DisabilityPage(CasePage):
         self.search = line_edit("injury_search", "ui.disability.search_placeholder", b)
         lab2 = QLabel()
         f2.addRow(lab2, self.search)
-        b.label(lab2, "ui.disability.search", self.search)
+        b.label(lab2, "ui.disability.search", self.search, tip="ui.disability.search_tip")
         self.injury_list = QListWidget(objectName="injury_list")
         self.injury_list.setMinimumHeight(self.fontMetrics().height() * 8)
         self.field_row(
@@ -105,6 +105,7 @@ class DisabilityPage(CasePage):
         self.caa = QCheckBox(objectName="needs_constant_attendance")
         b.text(self.caa.setText, "ui.disability.caa")
         b.add(lambda: self.caa.setToolTip(t("ui.disability.caa_tip")))
+        b.add(lambda: self.caa.setAccessibleDescription(t("ui.disability.caa_tip")))
         self.caa.toggled.connect(lambda _v: self.changed("needs_constant_attendance"))
         caa_box, self.errors["needs_constant_attendance"] = with_error(self.caa)
         outer.addWidget(caa_box)

@@ -100,8 +100,8 @@ class IncidentPage(CasePage):
         form.addRow("", self.type_note)
         form.addRow(self.outcome_label, outcome_box)
         form.addRow(self.event_label, event_box)
-        b.label(self.type_label, "ui.incident.type", self.type_combo)
-        b.label(self.outcome_label, "ui.incident.outcome", self.outcome_combo)
+        b.label(self.type_label, "ui.incident.type", self.type_combo, tip="ui.incident.type_tip")
+        b.label(self.outcome_label, "ui.incident.outcome", self.outcome_combo, tip="ui.incident.outcome_tip")
         b.add(self._event_label_text)
 
         # conditions that decide coverage
@@ -109,7 +109,7 @@ class IncidentPage(CasePage):
         self.police_label = QLabel()
         police_box, self.errors["police_report_made"] = with_error(self.police)
         form.addRow(self.police_label, police_box)
-        b.label(self.police_label, "ui.incident.police", self.police)
+        b.label(self.police_label, "ui.incident.police", self.police, tip="ui.incident.police_tip")
         b.add(self._police_items)
         self.nei_checks: dict[str, QCheckBox] = {}
         self.nei_box = QWidget()
@@ -118,6 +118,8 @@ class IncidentPage(CasePage):
         for key in NEI_CONDITIONS:
             check = QCheckBox(objectName=key)
             b.text(check.setText, f"ui.incident.{key}")
+            b.text(check.setToolTip, "ui.incident.nei_tip")
+            b.text(check.setAccessibleDescription, "ui.incident.nei_tip")
             nei_layout.addWidget(check)
             self.nei_checks[key] = check
             check.toggled.connect(lambda _v, k=key: self.changed(k))
@@ -146,8 +148,7 @@ class IncidentPage(CasePage):
             label = QLabel()
             claimant_form.addRow(label, box)
             label_key = LABEL_KEYS[key]
-            tip = f"{label_key}_tip" if key in ("ic_number", "claim_date") else None
-            b.label(label, label_key, widget, tip=tip)
+            b.label(label, label_key, widget, tip=f"{label_key}_tip")
             widget.textChanged.connect(lambda _v, k=key: self.changed(k))
             self.watch(key, widget)
         outer.addWidget(who)
@@ -230,7 +231,8 @@ class IncidentPage(CasePage):
         self.event_label.setText(t(key))
         self.event_label.setBuddy(self.event_date)
         self.event_date.setAccessibleName(plain(t(key)))
-        self.event_date.setToolTip(t("ui.date_tip"))
+        self.event_date.setToolTip(t("ui.incident.event_date_tip"))
+        self.event_date.setAccessibleDescription(t("ui.incident.event_date_tip"))
 
     def _update_visibility(self) -> None:
         commuting = self.incident_type == "commuting_accident"

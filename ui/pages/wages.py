@@ -97,7 +97,7 @@ class WagesPage(CasePage):
         for key, w in (("amount", self.fill_amount), ("from", self.fill_from), ("to", self.fill_to)):
             narrow(w, 12)
             label = QLabel()
-            b.label(label, f"ui.wages.fill_{key}", w)
+            b.label(label, f"ui.wages.fill_{key}", w, tip=f"ui.wages.fill_{key}_tip")
             fl.addWidget(label)
             fl.addWidget(w)
         self.fill_button = QPushButton(objectName="fill_button")
