@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..crash import guarded
 from ..text import known, plain, t
 from ..widgets import (
     ErrorLabel,
@@ -26,7 +27,16 @@ from ..widgets import (
     row_of,
     top_field,
 )
-from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit, mark_optional, problem_text
+from .base import (
+    CaseContext,
+    CasePage,
+    bad_row_brush,
+    button_row,
+    line_edit,
+    mark_optional,
+    parse_day,
+    problem_text,
+)
 from .dependants_dialog import DependantDialog
 
 if TYPE_CHECKING:
@@ -149,7 +159,7 @@ class DependantsPage(CasePage):
             values = [
                 relationship_text(rel),
                 str(d.get("name", "")),
-                display_date(d.get("date_of_birth", "")),
+                self._born_text(d.get("date_of_birth", "")),
                 yes if d.get("in_higher_education") else "",
                 yes if d.get("disabled") else "",
                 yes if d.get("married") else "",
@@ -160,6 +170,19 @@ class DependantsPage(CasePage):
                     item = QTableWidgetItem()
                     self.table.setItem(r, c, item)
                 item.setText(v)
+
+    @guarded()
+    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+        self._refresh_table()  # the ages follow the date of the event
+
+    def _born_text(self, born: object) -> str:
+        """'14/02/2008 (17)': the date of birth and the age on the date of the event."""
+        text = display_date(born)
+        day, event = parse_day(str(born or "")), self.context.event_day()
+        if day is None or event is None or day > event:
+            return text
+        age = event.year - day.year - ((event.month, event.day) < (day.month, day.day))
+        return f"{text} ({t('ui.dep.age', n=age)})"
 
     # -- case data
     def collect(self, data: dict[str, Any]) -> None:

@@ -236,6 +236,13 @@ class WagesPage(CasePage):
                 self.fill_to.setText(display_month(win[-1]))
         self.refresh_context()
 
+    def focus_first(self) -> None:
+        """With wages already in the grid, the focus goes to the grid (quick fill is not needed then)."""
+        if self._any_wage() and not (self.invalidity and not self.first_month.text().strip()):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        super().focus_first()
+
     # -- grid
     def _any_wage(self) -> bool:
         return any(self._cell(r, 1) for r in range(self.table.rowCount()))
