@@ -88,3 +88,12 @@ def test_the_paste_preview_names_the_bad_lines(qtbot: Any, win: Any) -> None:
     assert len(dialog.pasted.rows) == 2 and "Line 3" in dialog.bad.text()
     dialog.accept()
     assert ("2025-06", "2600.00") in wages.rows()
+
+
+def test_the_funeral_box_says_the_cap_in_force(qtbot: Any, win: Any) -> None:
+    from tests.ui_helpers import sample
+
+    wiz = win.wizard
+    wiz.load(sample("death_four_dependants.json"))
+    wiz.dependants.initializePage()
+    assert "RM" in wiz.dependants.funeral.toolTip() and "RM" in wiz.dependants.funeral.placeholderText()

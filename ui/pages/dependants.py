@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..crash import guarded
-from ..text import known, plain, t
+from ..text import known, plain, rm_text, t
 from ..widgets import (
     ErrorLabel,
     compact_rows,
@@ -174,6 +174,22 @@ class DependantsPage(CasePage):
     @guarded()
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         self._refresh_table()  # the ages follow the date of the event
+        self.show_funeral_cap()
+
+    def show_funeral_cap(self) -> None:
+        """The funeral box says the cap in force on the date of death (the rule pack's ``ei.funeral_max``)."""
+        from decimal import Decimal
+
+        event = self.context.event_day()
+        if event is None or not self.core.ready:
+            return
+        try:
+            cap = rm_text(Decimal(str(self.core.pack().at("ei.funeral_max", event).value)))
+        except Exception:  # no cap in force on that date: the box says nothing more
+            return
+        self.funeral.setPlaceholderText(t("ui.dep.funeral_placeholder_cap", cap=cap))
+        self.funeral.setToolTip(t("ui.dep.funeral_tip_cap", cap=cap))
+        self.funeral.setAccessibleDescription(t("ui.dep.funeral_tip_cap", cap=cap))
 
     def _born_text(self, born: object) -> str:
         """'14/02/2008 (17)': the date of birth and the age on the date of the event."""
