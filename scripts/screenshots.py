@@ -30,7 +30,8 @@ from ui.dialogs import AboutDialog, SettingsDialog  # noqa: E402
 from ui.mainwindow import APP_VERSION, MainWindow  # noqa: E402
 from ui.wizard import PAGE_DEPENDANTS, PAGE_DISABILITY, PAGE_INCIDENT, PAGE_RESULTS, PAGE_WAGES  # noqa: E402
 
-SIZE = QSize(1180, 860)
+SIZE = QSize(1024, 768)  # the smallest screen a counter has
+TEXT_SCALE = 1.25  # with the text at 125%: every page must still fit, no label clipped
 SAMPLES = ROOT / "samples"
 
 
@@ -65,6 +66,9 @@ def main() -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Faedah")
     register_fonts(app)
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)  # float-ok: a font size
+    app.setFont(font)
     no_modal_dialogs()
     win: MainWindow = create_window([sys.argv[0]])
     win.resize(SIZE)
@@ -128,6 +132,32 @@ def main() -> int:
         wiz.incident.dob.setText("01/01/2030")
 
     shot("tdb_work_accident.json", PAGE_INCIDENT, "13-incident-error-en", before=bad_entry)
+    win.dirty = False
+
+    def dependant_dialog(lang: str) -> None:
+        from ui.pages import DependantDialog
+
+        win.set_language(lang)
+        dialog = DependantDialog(wiz.dependants, win.core.relationships(), {"relationship": "child"})
+        dialog.studying.setChecked(True)
+        dialog.show()
+        grab(app, dialog, out, f"16-dependant-dialog-{lang}")
+        dialog.close()
+
+    dependant_dialog("en")
+    dependant_dialog("ms")
+
+    def paste_preview() -> None:
+        lines = [f"{(i + 4) % 12 + 1:02d}/{2015 + (i + 4) // 12}\t{2800 + 10 * i}.00" for i in range(120)]
+        QApplication.clipboard().setText("Month\tWage\n" + "\n".join(lines) + "\nTotal 2,000 months\n")
+        wiz.wages.paste_history()
+        dialog = wiz.wages.paste_dialog
+        if dialog is not None:
+            grab(app, dialog, out, "17-paste-preview-en")
+            dialog.reject()
+
+    shot("invalidity_pension.json", PAGE_WAGES, "04-wages-invalidity-en", before=None)
+    paste_preview()
     win.dirty = False
 
     win.set_language("en")

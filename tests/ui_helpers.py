@@ -120,3 +120,43 @@ def core_result(data: dict[str, Any]) -> Any:
     from estimator import estimate, parse_case
 
     return estimate(parse_case(data))
+
+
+# -- mnemonics and accessible names (tests/test_ui_access.py, tests/test_keyboard_path.py)
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single '&' ('Dat&e of birth' -> 'e'); None without one."""
+    cleaned = text.replace("&&", "")
+    at = cleaned.find("&")
+    return cleaned[at + 1].lower() if 0 <= at < len(cleaned) - 1 else None
+
+
+def mnemonic_owners(root: Any) -> list[tuple[str, str]]:
+    """(letter, text) of every widget under ``root`` shown with it that reacts to Alt+letter."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget, QWidget
+
+    found: list[tuple[str, str]] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        texts: list[str] = []
+        if isinstance(widget, QLabel) and widget.buddy() is not None or isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        for text in texts:
+            letter = mnemonic(text)
+            if letter:
+                found.append((letter, text))
+    return found
+
+
+def clashes(owners: list[tuple[str, str]]) -> list[str]:
+    """The letters used more than once, with the texts that share each."""
+    by_letter: dict[str, list[str]] = {}
+    for letter, text in owners:
+        by_letter.setdefault(letter, []).append(text)
+    return [f"{letter}: {texts}" for letter, texts in sorted(by_letter.items()) if len(texts) > 1]

@@ -4,6 +4,7 @@ Settings and About dialogs."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,9 +76,18 @@ def ask_save_discard(parent: QWidget | None, text: str) -> str:
     return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
-def problems_text(problems: list[Problem]) -> str:
-    """The core's problems, one line each, in the UI language."""
-    return "\n".join(f"• {p.field or t('ui.file.whole_file')}: {pick(p.message)}" for p in problems)
+def problems_text(problems: list[Problem], label_of: Callable[[str], str] | None = None) -> str:
+    """The core's problems, one line each, in the UI language.
+
+    ``label_of`` turns a field into its label on the screen (without it, the field is named as in the file).
+    """
+
+    def name(field: str) -> str:
+        if not field:
+            return t("ui.file.whole_file")
+        return label_of(field) if label_of is not None else field
+
+    return "\n".join(f"• {name(p.field)}: {pick(p.message)}" for p in problems)
 
 
 def open_file_name(parent: QWidget | None, folder: str) -> str:

@@ -28,6 +28,14 @@ if TYPE_CHECKING:
     from .compare.controller import CompareController
 
 APP_VERSION = "0.1.0"
+FOCUS_COLOR = "#1a5fb4"
+FOCUS_STYLE = (  # a focus frame that shows on every input, whatever the platform style draws
+    f"QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus {{"
+    f" border: 2px solid {FOCUS_COLOR}; border-radius: 3px; padding: 1px; }}"
+    f" QAbstractItemView:focus {{ border: 2px solid {FOCUS_COLOR}; }}"
+    f" QCheckBox:focus, QRadioButton:focus {{ outline: none; border: 1px dashed {FOCUS_COLOR}; }}"
+    f" QPushButton:focus {{ border: 2px solid {FOCUS_COLOR}; border-radius: 3px; padding: 3px 10px; }}"
+)
 DRAFT_DELAY_MS = 2000
 
 
@@ -53,6 +61,7 @@ class MainWindow(QMainWindow):
         self._draft_timer.timeout.connect(self.save_draft_now)
 
         self._build_menus()
+        self.setStyleSheet(FOCUS_STYLE)
         self.live = QLabel(objectName="live_estimate")
         self.live.setWordWrap(False)
         self.statusBar().addPermanentWidget(self.live, 1)
@@ -203,6 +212,10 @@ class MainWindow(QMainWindow):
 
     def _result_changed(self) -> None:
         r = self.wizard.result
+        needed = self.wizard.still_needed() if self.core.ready and self.wizard.validated else []
+        if needed and (r is None or not r.benefits):
+            self.live.setText(t("ui.live.needed", fields=", ".join(needed)))
+            return
         if r is None:
             self.live.setText(t("ui.live.none") if self.core.ready else t("ui.live.loading"))
             return
@@ -290,28 +303,39 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.comparing is not None and self.comparing.active:
             return self.comparing.save(ask=True)
-        suggested = (
-            str(self.path)
-            if self.path
-            else str(Path(self.settings.last_folder or Path.home()) / self._suggested_name())
-        )
+        suggested = str(self.path) if self.path else str(Path(self._save_folder()) / self._suggested_name())
         name = dialogs.save_file_name(self, suggested)
         if not name:
             return False
         return self._write(Path(name))
 
+    def _save_folder(self) -> str:
+        """The last folder used, else Documents, else the home folder."""
+        from PySide6.QtCore import QStandardPaths
+
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return self.settings.last_folder or documents or str(Path.home())
+
     def _suggested_name(self) -> str:
+        """'<case reference or claimant's name>-<event date>.json' (today's date before one is entered)."""
+        from datetime import date
+
         data = self.wizard.collect()
-        ref = str(data.get("case_reference") or "").strip()
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in ref)[:40]
-        return f"{safe or 'faedah-case'}.json"
+        who = str(data.get("case_reference") or data.get("claimant_name") or "").strip()
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in who)[:40].strip("-")
+        day = self.wizard.event_day() or date.today()
+        return f"{safe or 'faedah-case'}-{day.isoformat()}.json"
 
     def _write(self, path: Path) -> bool:
         from estimator.model.fileio import WriteError
 
         self.wizard.revalidate()
         if self.wizard.case is None:
-            dialogs.error(self, t("ui.file.cannot_save"), dialogs.problems_text(self.wizard.problems))
+            dialogs.error(
+                self,
+                t("ui.file.cannot_save"),
+                dialogs.problems_text(self.wizard.problems, self.wizard.field_label),
+            )
             return False
         try:
             self.core.write_case(path, self.wizard.case)
@@ -333,7 +357,11 @@ class MainWindow(QMainWindow):
             self.wizard.revalidate()
             self.wizard.compute_result()
         if self.wizard.result is None:
-            dialogs.error(self, t("ui.print.no_result"), dialogs.problems_text(self.wizard.problems))
+            dialogs.error(
+                self,
+                t("ui.print.no_result"),
+                dialogs.problems_text(self.wizard.problems, self.wizard.field_label),
+            )
             return None
         s = self.settings
         return {

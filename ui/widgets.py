@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .crash import guarded
 
-_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 _YMD = re.compile(r"^\s*(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\s*$")
 _MY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{4})\s*$")
 _YM = re.compile(r"^\s*(\d{4})[/.\-](\d{1,2})\s*$")
@@ -24,15 +23,11 @@ WARN_STYLE = "color: #8a5a00;"
 
 
 def norm_date(text: str) -> str:
-    """'10/06/2025', '10.6.2025', '2025-6-10' -> '2025-06-10'; anything else is passed on for the core to refuse."""
-    s = text.strip()
-    m = _DMY.match(s)
-    if m:
-        return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    m = _YMD.match(s)
-    if m:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    return s
+    """'10/06/2025', '10.6.2025', '10062025', '2025-6-10' -> '2025-06-10'; anything else is passed on for the
+    core to refuse (``estimator.model.date_input``)."""
+    from estimator.model.date_input import normalise_day_text
+
+    return normalise_day_text(text)
 
 
 def norm_month(text: str) -> str:

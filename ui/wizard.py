@@ -13,7 +13,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
 
 from estimator.engine.i18n import Text
 
@@ -80,6 +81,10 @@ class ResultsPage(QWizardPage):
     def render(self) -> None:
         wiz: CaseWizard = self.wizard()  # type: ignore[assignment]
         self.ensure_view().render(wiz.result, wiz.result_error, wiz.case)
+
+    def focus_first(self) -> None:
+        """Arriving on the results: the focus on the tabs (Ctrl+Tab / arrows switch them)."""
+        self.ensure_view().tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
 
     def retranslate(self) -> None:
         self.b.apply()
@@ -198,6 +203,42 @@ class CaseWizard(QWizard):
             page = self.page(pid)
             if isinstance(page, CasePage):
                 page.show_problems(self._problems_for(page))
+                page.focus_first()
+            elif page is self.results:
+                self.results.focus_first()
+
+    # -- the keyboard: Enter moves on (to the next field that needs input, or to the next page)
+    @crash.guarded()
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        plain_enter = (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        )
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain_enter:
+            page = self.currentPage()
+            if isinstance(page, CasePage):
+                event.accept()
+                page.enter_from(QApplication.focusWidget())
+                return
+        super().keyPressEvent(event)
+
+    def go_next_if_complete(self) -> None:
+        """After an action that may complete the page (quick fill's Enter): on to the next page when it is."""
+        page = self.currentPage()
+        if isinstance(page, CasePage) and page.isComplete() and self.nextId() >= 0:
+            self.next()
+
+    def field_label(self, field: str) -> str:
+        """A field of the case as its label on the screen (the page that owns it says)."""
+        owner = next((page for page in self.input_pages if page.owns(field)), self.incident)
+        return owner.field_label(field)
+
+    def still_needed(self) -> list[str]:
+        """The labels of the fields the case still needs (missing), then of those at fault."""
+        missing = [self.field_label(p.field) for p in self.problems if p.code == "missing"]
+        if self.wages.extra_block:
+            missing.append(self.wages.field_label("monthly_wages"))
+        faulty = [self.field_label(p.field) for p in self.problems if p.code != "missing"]
+        return list(dict.fromkeys(missing + faulty))
 
     # -- the case document
     def collect(self) -> dict[str, Any]:

@@ -10,9 +10,21 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+    QWizardPage,
+)
 
 from ..crash import guarded
 from ..text import Binder, pick, t
@@ -24,6 +36,53 @@ if TYPE_CHECKING:
     from ..core import Core
 
 BAD_ROW_COLOR = "#fde2e4"  # the background of a table row at fault
+OPTIONAL = "faedah_optional"  # widget property: an empty value is fine, the focus passes the field by
+INPUT_TYPES = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton)
+FOCUS_CHAIN_LIMIT = 2000
+
+
+def mark_optional(*widgets: QWidget) -> None:
+    """These inputs may stay empty: arriving on the page or pressing Enter does not stop on them."""
+    for widget in widgets:
+        widget.setProperty(OPTIONAL, True)
+
+
+def needs_input(widget: QWidget) -> bool:
+    """An empty line edit that is not optional."""
+    return isinstance(widget, QLineEdit) and not widget.text().strip() and not widget.property(OPTIONAL)
+
+
+def focus_and_select(widget: QWidget) -> None:
+    """Put the focus on ``widget``; a value already there is selected, so that typing replaces it."""
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+        widget.selectAll()
+
+
+def problem_text(problem: Problem, label: str) -> str:
+    """The core's message for a problem in the words of the screen: the field's label, dates as the boxes show
+    them (never a raw field name or the file's YYYY-MM-DD)."""
+    message = pick(problem.message)
+    if problem.code.startswith("date"):
+        message = t("ui.err.date", form=t("ui.date_placeholder"))
+    elif problem.code.startswith("month") or message.endswith(("YYYY-MM.", "TTTT-BB.")):
+        message = t("ui.err.month", form=t("ui.month_placeholder"))
+    return f"{label}: {message}" if label else message
+
+
+class FocusOutWatcher(QObject):
+    """Calls back when ``widget`` loses the focus (the field has been visited: its "required" may show)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    @guarded(False)
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.FocusOut:
+            self._callback()
+        return False
 
 
 class CaseContext(Protocol):
@@ -102,7 +161,78 @@ class CasePage(QWizardPage):
         label = QLabel()
         form.addRow(label, box)
         self.b.label(label, label_key, widget, tip=tip)
+        self.watch(field, widget)
         return label
+
+    def watch(self, field: str, widget: QWidget) -> None:
+        """Once the clerk has left ``widget`` (empty or not), its field's "required" may show."""
+
+        def visited() -> None:
+            if field not in self.touched and needs_input(widget):
+                self.touched.add(field)
+                self.show_problems(self.problems)
+
+        FocusOutWatcher(widget, visited)
+
+    # -- the keyboard path
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs of this page that can take the focus now, in tab order."""
+        chain: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        for _step in range(FOCUS_CHAIN_LIMIT):
+            if widget is None or widget is self:
+                break
+            if (
+                isinstance(widget, INPUT_TYPES)
+                and self.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget not in chain
+            ):
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        return chain
+
+    def first_needed(self, after: QWidget | None = None) -> QWidget | None:
+        """The first input (after ``after``) that still needs a value."""
+        chain = self.focus_chain()
+        start = chain.index(after) + 1 if after in chain else 0
+        return next((widget for widget in chain[start:] if needs_input(widget)), None)
+
+    def focus_first(self) -> None:
+        """Arriving on the page: the focus on the first field that needs input (else the first input)."""
+        chain = [widget for widget in self.focus_chain() if not isinstance(widget, QPushButton)]
+        target = self.first_needed() or (chain[0] if chain else None)
+        if target is not None:
+            focus_and_select(target)
+
+    def enter_from(self, widget: QWidget | None) -> None:
+        """Enter in ``widget``: on to the next field that needs input, or to the next page (see below)."""
+        wizard = self.wizard()
+        if self.enter_pressed(widget) and wizard is not None and wizard.nextId() >= 0:
+            wizard.next()
+
+    def enter_pressed(self, widget: QWidget | None) -> bool:
+        """Enter in ``widget``: True when the wizard should go on to the next page.
+
+        The focus moves to the next field that still needs input; when there is none and the page is complete,
+        the wizard moves on; when the page is still incomplete, every field of it shows what it needs.
+        """
+        if widget is not None and widget.objectName() in self.FIELDS:
+            self.touched.add(widget.objectName())
+        following = self.first_needed(after=widget)
+        if following is not None:
+            focus_and_select(following)
+            return False
+        if self.isComplete():
+            return True
+        self.touched.update(self.FIELDS)  # "Next was tried": say everything that is missing
+        self.show_problems(self.problems)
+        first = self.first_needed()
+        if first is not None:
+            focus_and_select(first)
+        return False
 
     # -- plumbing
     @property
@@ -136,7 +266,7 @@ class CasePage(QWizardPage):
             return False
         if problem.code == "missing" and top_field(field) not in self.touched:
             return True  # said in the status line instead
-        label.show_message(pick(problem.message))
+        label.show_message(problem_text(problem, ""))  # beside its label: the label need not be repeated
         return True
 
     def show_problems(self, problems: list[Problem]) -> None:
@@ -149,7 +279,7 @@ class CasePage(QWizardPage):
             if problem.code == "missing" and top_field(problem.field) not in self.touched:
                 needed.append(self.field_label(problem.field))
             if not self.place_problem(problem):
-                loose.append(f"{self.field_label(problem.field)}: {pick(problem.message)}")
+                loose.append(problem_text(problem, self.field_label(problem.field)))
         lines = []
         if needed:
             lines.append(t("ui.page.still_needed", fields=", ".join(dict.fromkeys(needed))))

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..text import known, pick, plain, t
+from ..crash import guarded
+from ..text import known, plain, rm_text, t
 from ..widgets import (
     ErrorLabel,
     compact_rows,
@@ -26,7 +27,16 @@ from ..widgets import (
     row_of,
     top_field,
 )
-from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit
+from .base import (
+    CaseContext,
+    CasePage,
+    bad_row_brush,
+    button_row,
+    line_edit,
+    mark_optional,
+    parse_day,
+    problem_text,
+)
 from .dependants_dialog import DependantDialog
 
 if TYPE_CHECKING:
@@ -93,6 +103,7 @@ class DependantsPage(CasePage):
         narrow(self.funeral, 14)
         self.field_row(form, "funeral_expenses", self.funeral, "ui.dep.funeral", "ui.dep.funeral_tip")
         self.funeral.textChanged.connect(lambda _v: self.changed("funeral_expenses"))
+        mark_optional(self.funeral)
         outer.addLayout(form)
         outer.addWidget(self.status)
         b.add(self._refresh_table)
@@ -107,12 +118,15 @@ class DependantsPage(CasePage):
             if code == QDialog.DialogCode.Accepted:
                 if index is None:
                     self.add_dependant(dlg.value())
+                elif index >= len(self.items):
+                    pass  # the case was replaced (New, Open) while the dialog was open: the edit belonged to it
                 else:
                     self.items[index] = dlg.value()
                     self._refresh_table()
                     self.changed("dependants")
             self.dialog = None
             dlg.deleteLater()
+            self.window().activateWindow()  # the keyboard goes back to the page, not to nowhere
             self.table.setFocus()
 
         dlg.finished.connect(done)
@@ -147,7 +161,7 @@ class DependantsPage(CasePage):
             values = [
                 relationship_text(rel),
                 str(d.get("name", "")),
-                display_date(d.get("date_of_birth", "")),
+                self._born_text(d.get("date_of_birth", "")),
                 yes if d.get("in_higher_education") else "",
                 yes if d.get("disabled") else "",
                 yes if d.get("married") else "",
@@ -158,6 +172,35 @@ class DependantsPage(CasePage):
                     item = QTableWidgetItem()
                     self.table.setItem(r, c, item)
                 item.setText(v)
+
+    @guarded()
+    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+        self._refresh_table()  # the ages follow the date of the event
+        self.show_funeral_cap()
+
+    def show_funeral_cap(self) -> None:
+        """The funeral box says the cap in force on the date of death (the rule pack's ``ei.funeral_max``)."""
+        from decimal import Decimal
+
+        event = self.context.event_day()
+        if event is None or not self.core.ready:
+            return
+        try:
+            cap = rm_text(Decimal(str(self.core.pack().at("ei.funeral_max", event).value)))
+        except Exception:  # no cap in force on that date: the box says nothing more
+            return
+        self.funeral.setPlaceholderText(t("ui.dep.funeral_placeholder_cap", cap=cap))
+        self.funeral.setToolTip(t("ui.dep.funeral_tip_cap", cap=cap))
+        self.funeral.setAccessibleDescription(t("ui.dep.funeral_tip_cap", cap=cap))
+
+    def _born_text(self, born: object) -> str:
+        """'14/02/2008 (17)': the date of birth and the age on the date of the event."""
+        text = display_date(born)
+        day, event = parse_day(str(born or "")), self.context.event_day()
+        if day is None or event is None or day > event:
+            return text
+        age = event.year - day.year - ((event.month, event.day) < (day.month, day.day))
+        return f"{text} ({t('ui.dep.age', n=age)})"
 
     # -- case data
     def collect(self, data: dict[str, Any]) -> None:
@@ -198,8 +241,6 @@ class DependantsPage(CasePage):
                     item.setBackground(bad_row_brush(r in bad))
         super().show_problems(problems)
         lines = [
-            f"{self.field_label(p.field)}: {pick(p.message)}"
-            for p in problems
-            if top_field(p.field) == "dependants"
+            problem_text(p, self.field_label(p.field)) for p in problems if top_field(p.field) == "dependants"
         ]
         self.table_errors.show_message("\n".join(lines))

@@ -10,6 +10,7 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -25,7 +25,7 @@ from ..compare.whatif import WhatIfChart
 from ..crash import guarded
 from ..text import percent_text, pick, plain, t
 from ..widgets import EnterAction, narrow, top_field, with_error
-from .base import CaseContext, CasePage, line_edit
+from .base import CaseContext, CasePage, line_edit, mark_optional
 
 if TYPE_CHECKING:
     from estimator.engine.rules import Injury
@@ -56,10 +56,11 @@ class DisabilityPage(CasePage):
         self.temp_group = QGroupBox()
         b.text(self.temp_group.setTitle, "ui.disability.group_temporary")
         f1 = QFormLayout(self.temp_group)
-        self.leave = QSpinBox(objectName="medical_leave_days")
-        self.leave.setRange(0, MAX_DAYS)
-        self.worked = QSpinBox(objectName="days_worked_with_wages")
-        self.worked.setRange(0, MAX_DAYS)
+        # days as plain boxes: empty means "not entered" (a spin box showed 0, and typing 10 before it gave 100)
+        self.leave = line_edit("medical_leave_days", "ui.disability.days_placeholder", b)
+        self.worked = line_edit("days_worked_with_wages", "ui.optional", b)
+        for days in (self.leave, self.worked):
+            days.setValidator(QIntValidator(0, MAX_DAYS, days))
         narrow(self.leave, 8)
         narrow(self.worked, 8)
         for key, w, label_key in (
@@ -67,7 +68,7 @@ class DisabilityPage(CasePage):
             ("days_worked_with_wages", self.worked, "ui.disability.worked"),
         ):
             self.field_row(f1, key, w, label_key, f"{label_key}_tip")
-            w.valueChanged.connect(lambda _v, k=key: self.changed(k))
+            w.textChanged.connect(lambda _v, k=key: self.changed(k))
         outer.addWidget(self.temp_group)
 
         self.perm_group = QGroupBox()
@@ -87,7 +88,7 @@ class DisabilityPage(CasePage):
         self.search = line_edit("injury_search", "ui.disability.search_placeholder", b)
         lab2 = QLabel()
         f2.addRow(lab2, self.search)
-        b.label(lab2, "ui.disability.search", self.search)
+        b.label(lab2, "ui.disability.search", self.search, tip="ui.disability.search_tip")
         self.injury_list = QListWidget(objectName="injury_list")
         self.injury_list.setMinimumHeight(self.fontMetrics().height() * 8)
         self.field_row(
@@ -105,6 +106,7 @@ class DisabilityPage(CasePage):
         self.caa = QCheckBox(objectName="needs_constant_attendance")
         b.text(self.caa.setText, "ui.disability.caa")
         b.add(lambda: self.caa.setToolTip(t("ui.disability.caa_tip")))
+        b.add(lambda: self.caa.setAccessibleDescription(t("ui.disability.caa_tip")))
         self.caa.toggled.connect(lambda _v: self.changed("needs_constant_attendance"))
         caa_box, self.errors["needs_constant_attendance"] = with_error(self.caa)
         outer.addWidget(caa_box)
@@ -113,6 +115,7 @@ class DisabilityPage(CasePage):
         outer.addWidget(self.whatif)
         b.add(self.whatif.refresh)
         outer.addWidget(self.status)
+        mark_optional(self.worked, self.percent, self.search)
         self._selected: list[str] = []
         self._loaded_list = False
         b.add(self._injury_texts)
@@ -228,10 +231,9 @@ class DisabilityPage(CasePage):
 
     def collect(self, data: dict[str, Any]) -> None:
         if data.get("scheme") != "invalidity":
-            if self.leave.value():
-                data["medical_leave_days"] = self.leave.value()
-            if self.worked.value():
-                data["days_worked_with_wages"] = self.worked.value()
+            for key, days in (("medical_leave_days", self.leave), ("days_worked_with_wages", self.worked)):
+                if days.text().strip():
+                    data[key] = int(days.text())
             pct = self.percent.text().strip().rstrip("%").strip()
             if pct:
                 data["loss_of_earning_capacity_percent"] = pct
@@ -241,14 +243,16 @@ class DisabilityPage(CasePage):
             data["needs_constant_attendance"] = True
 
     def load(self, data: dict[str, Any]) -> None:
-        def as_int(v: Any) -> int:
+        def days_text(value: Any) -> str:
+            if value is None or isinstance(value, bool):
+                return ""
             try:
-                return max(0, min(MAX_DAYS, int(v)))
+                return str(max(0, min(MAX_DAYS, int(value))))
             except (TypeError, ValueError):
-                return 0
+                return ""
 
-        self.leave.setValue(as_int(data.get("medical_leave_days", 0)))
-        self.worked.setValue(as_int(data.get("days_worked_with_wages", 0)))
+        self.leave.setText(days_text(data.get("medical_leave_days")))
+        self.worked.setText(days_text(data.get("days_worked_with_wages")))
         pct = data.get("loss_of_earning_capacity_percent")
         self.percent.setText("" if pct is None else str(pct))
         inj = data.get("injuries") or []

@@ -7,7 +7,7 @@ called once the core has loaded); until then the two lists are empty.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 
 from ..text import plain, t
 from ..widgets import display_date, narrow, norm_date, top_field, with_error
-from .base import CaseContext, CasePage, line_edit, parse_day
+from .base import CaseContext, CasePage, line_edit, mark_optional, parse_day
+
+if TYPE_CHECKING:
+    from estimator.model.case import Problem
 
 NEI_CONDITIONS = (  # the conditions of the non-employment injury scheme asked on this page
     "accident_outside_malaysia",
@@ -97,8 +100,8 @@ class IncidentPage(CasePage):
         form.addRow("", self.type_note)
         form.addRow(self.outcome_label, outcome_box)
         form.addRow(self.event_label, event_box)
-        b.label(self.type_label, "ui.incident.type", self.type_combo)
-        b.label(self.outcome_label, "ui.incident.outcome", self.outcome_combo)
+        b.label(self.type_label, "ui.incident.type", self.type_combo, tip="ui.incident.type_tip")
+        b.label(self.outcome_label, "ui.incident.outcome", self.outcome_combo, tip="ui.incident.outcome_tip")
         b.add(self._event_label_text)
 
         # conditions that decide coverage
@@ -106,7 +109,7 @@ class IncidentPage(CasePage):
         self.police_label = QLabel()
         police_box, self.errors["police_report_made"] = with_error(self.police)
         form.addRow(self.police_label, police_box)
-        b.label(self.police_label, "ui.incident.police", self.police)
+        b.label(self.police_label, "ui.incident.police", self.police, tip="ui.incident.police_tip")
         b.add(self._police_items)
         self.nei_checks: dict[str, QCheckBox] = {}
         self.nei_box = QWidget()
@@ -115,6 +118,8 @@ class IncidentPage(CasePage):
         for key in NEI_CONDITIONS:
             check = QCheckBox(objectName=key)
             b.text(check.setText, f"ui.incident.{key}")
+            b.text(check.setToolTip, "ui.incident.nei_tip")
+            b.text(check.setAccessibleDescription, "ui.incident.nei_tip")
             nei_layout.addWidget(check)
             self.nei_checks[key] = check
             check.toggled.connect(lambda _v, k=key: self.changed(k))
@@ -132,6 +137,7 @@ class IncidentPage(CasePage):
         self.reference = line_edit("case_reference", "ui.optional", b)
         self.claim_date = line_edit("claim_date", "ui.date_optional_placeholder", b)
         narrow(self.dob, 16)
+        mark_optional(self.name, self.ic, self.reference, self.claim_date)
         narrow(self.claim_date, 26)
         narrow(self.ic, 20)
         narrow(self.reference, 30)
@@ -142,13 +148,18 @@ class IncidentPage(CasePage):
             label = QLabel()
             claimant_form.addRow(label, box)
             label_key = LABEL_KEYS[key]
-            tip = f"{label_key}_tip" if key in ("ic_number", "claim_date") else None
-            b.label(label, label_key, widget, tip=tip)
+            b.label(label, label_key, widget, tip=f"{label_key}_tip")
             widget.textChanged.connect(lambda _v, k=key: self.changed(k))
+            self.watch(key, widget)
         outer.addWidget(who)
         outer.addWidget(self.status)
         outer.addStretch(1)
         self.errors[""] = self.errors["event_date"]
+        self._dob_from_ic = (
+            ""  # the date of birth last filled in from the IC number (replaced when the IC changes)
+        )
+        self.ic.textChanged.connect(self._ic_changed)
+        self.watch("event_date", self.event_date)
 
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.outcome_combo.currentIndexChanged.connect(self._outcome_changed)
@@ -220,7 +231,8 @@ class IncidentPage(CasePage):
         self.event_label.setText(t(key))
         self.event_label.setBuddy(self.event_date)
         self.event_date.setAccessibleName(plain(t(key)))
-        self.event_date.setToolTip(t("ui.date_tip"))
+        self.event_date.setToolTip(t("ui.incident.event_date_tip"))
+        self.event_date.setAccessibleDescription(t("ui.incident.event_date_tip"))
 
     def _update_visibility(self) -> None:
         commuting = self.incident_type == "commuting_accident"
@@ -238,6 +250,33 @@ class IncidentPage(CasePage):
     def _outcome_changed(self, _index: int) -> None:
         self._event_label_text()
         self.changed("outcome")
+
+    # -- MyKad: the IC number gives the date of birth
+    def _ic_changed(self, text: str) -> None:
+        from estimator.model.date_input import ic_birth_date
+
+        born = ic_birth_date(text, self.event_day())
+        current = self.dob.text().strip()
+        if born is not None and (not current or current == self._dob_from_ic):
+            self._dob_from_ic = display_date(born.isoformat())
+            self.dob.setText(self._dob_from_ic)
+
+    def ic_mismatch(self) -> str:
+        """The warning when the date of birth contradicts the IC number ('' when they agree)."""
+        from estimator.model.date_input import ic_birth_date
+
+        born = ic_birth_date(self.ic.text(), self.event_day())
+        typed = parse_day(self.dob.text())
+        if born is None or typed is None or born == typed:
+            return ""
+        return t("ui.incident.ic_mismatch", date=display_date(born.isoformat()))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        super().show_problems(problems)
+        label = self.errors["date_of_birth"]
+        mismatch = self.ic_mismatch()
+        if mismatch and not label.text():
+            label.show_message(mismatch)
 
     # -- values
     @property

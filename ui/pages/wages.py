@@ -8,7 +8,7 @@ from ``estimator.model.case``, imported when first used (after the core has load
 from __future__ import annotations
 
 import contextlib
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..crash import guarded
@@ -40,7 +41,8 @@ from ..widgets import (
     row_of,
     top_field,
 )
-from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit
+from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit, mark_optional, problem_text
+from .wages_input import PastePreview, open_paste_preview, quick_fill_rows, valid_pairs
 
 if TYPE_CHECKING:
     from estimator.law.wages import WagePreview
@@ -95,7 +97,7 @@ class WagesPage(CasePage):
         for key, w in (("amount", self.fill_amount), ("from", self.fill_from), ("to", self.fill_to)):
             narrow(w, 12)
             label = QLabel()
-            b.label(label, f"ui.wages.fill_{key}", w)
+            b.label(label, f"ui.wages.fill_{key}", w, tip=f"ui.wages.fill_{key}_tip")
             fl.addWidget(label)
             fl.addWidget(w)
         self.fill_button = QPushButton(objectName="fill_button")
@@ -109,7 +111,7 @@ class WagesPage(CasePage):
         outer.addLayout(fill_outer)
         self.fill_button.clicked.connect(self.quick_fill)
         for w in (self.fill_amount, self.fill_from, self.fill_to):
-            EnterAction(w, self.quick_fill)
+            EnterAction(w, self.fill_and_move_on)
 
         # the grid
         self.table = QTableWidget(0, len(self.COLS), objectName="wages_table")
@@ -127,17 +129,22 @@ class WagesPage(CasePage):
         outer.addWidget(self.table, 1)
         b.add(self._headers)
         self.table.itemChanged.connect(self._item_changed)
+        EnterAction(self.table, lambda: self.enter_from(self.table))  # a cell being edited keeps its Enter
 
-        buttons, (self.add_button, self.remove_button, self.window_button) = button_row(
+        buttons, (self.add_button, self.remove_button, self.window_button, self.paste_button) = button_row(
             b,
             [
                 ("add_month", "ui.wages.add_row", self.add_row),
                 ("remove_month", "ui.wages.remove_row", self.remove_selected),
                 ("window_months", "ui.wages.window_rows", self.fill_window_rows),
+                ("paste_history", "ui.wages.paste", self.paste_history),
             ],
         )
         outer.addLayout(buttons)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Delete), self.table, self.remove_selected)
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self.table, self.paste_history)
+        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.paste_dialog: PastePreview | None = None
 
         self.table_errors = ErrorLabel()
         self.table_errors.setObjectName("wages_errors")
@@ -154,6 +161,7 @@ class WagesPage(CasePage):
             form2, "similar_worker_monthly_wage", self.similar, "ui.wages.similar", "ui.wages.similar_tip"
         )
         self.similar.textChanged.connect(lambda _v: self.changed("similar_worker_monthly_wage"))
+        mark_optional(self.similar)
         outer.addLayout(form2)
         outer.addWidget(self.status)
         self.errors["monthly_wages"] = self.table_errors
@@ -229,6 +237,13 @@ class WagesPage(CasePage):
                 self.fill_to.setText(display_month(win[-1]))
         self.refresh_context()
 
+    def focus_first(self) -> None:
+        """With wages already in the grid, the focus goes to the grid (quick fill is not needed then)."""
+        if self._any_wage() and not (self.invalidity and not self.first_month.text().strip()):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        super().focus_first()
+
     # -- grid
     def _any_wage(self) -> bool:
         return any(self._cell(r, 1) for r in range(self.table.rowCount()))
@@ -276,8 +291,8 @@ class WagesPage(CasePage):
             self.table.removeRow(r)
         self.changed("monthly_wages")
 
-    def set_wages(self, pairs: list[tuple[str, str]]) -> None:
-        """Replace the grid (months sorted)."""
+    def set_wages(self, pairs: list[tuple[str, str]], touch: bool = True) -> None:
+        """Replace the grid (months sorted); ``touch=False`` for rows only proposed (no "required" yet)."""
         self._filling = True
         try:
             self.table.setRowCount(0)
@@ -287,7 +302,10 @@ class WagesPage(CasePage):
                 self._set_row(row, month, wage)
         finally:
             self._filling = False
-        self.changed("monthly_wages")
+        if touch:
+            self.changed("monthly_wages")
+        else:
+            self.edited.emit()
 
     def rows(self) -> list[tuple[str, str]]:
         return [
@@ -304,40 +322,32 @@ class WagesPage(CasePage):
             existing = {}
         for m in win:
             existing.setdefault(m, "")
-        self.set_wages(sorted(existing.items()))
+        self.set_wages(sorted(existing.items()), touch=not replace_empty)
 
-    def quick_fill(self) -> None:
+    def fill_and_move_on(self) -> None:
+        """Enter in quick fill: fill, then on to the next page when the wages are complete."""
+        if self.quick_fill():
+            wizard = self.wizard()
+            go_next = getattr(wizard, "go_next_if_complete", None)
+            if go_next is not None:
+                go_next()
+
+    def quick_fill(self) -> bool:
         """'RM2,500 from Jan 2023 to Jun 2025': set the wage of every month in the range."""
-        from estimator.engine.dates import month_from_index
-        from estimator.model.case import MAX_HISTORY_MONTHS, parse_month
+        rows = quick_fill_rows(self.rows(), self.fill_amount, self.fill_from, self.fill_to, self.fill_error)
+        if rows is None:
+            return False
+        self.set_wages(rows)
+        return True
 
-        amount = norm_money(self.fill_amount.text())
-        first = parse_month(norm_month(self.fill_from.text()))
-        last = parse_month(norm_month(self.fill_to.text()))
-        try:
-            ok_amount = Decimal(amount) >= 0 if amount else False
-        except InvalidOperation:
-            ok_amount = False
-        if not ok_amount:
-            self.fill_error.show_message(t("ui.wages.fill_bad_amount"))
-            self.fill_amount.setFocus()
-            return
-        if first is None or last is None:
-            self.fill_error.show_message(t("ui.wages.fill_bad_month"))
-            (self.fill_from if first is None else self.fill_to).setFocus()
-            return
-        if last < first:
-            self.fill_error.show_message(t("ui.wages.fill_order"))
-            self.fill_to.setFocus()
-            return
-        if last - first + 1 > MAX_HISTORY_MONTHS:
-            self.fill_error.show_message(t("ui.wages.fill_too_long", n=MAX_HISTORY_MONTHS))
-            return
-        self.fill_error.show_message("")
-        existing = {month: wage for month, wage in self.rows() if month}
-        for index in range(first, last + 1):
-            existing[month_from_index(index)] = amount
-        self.set_wages(sorted(existing.items()))
+    def paste_history(self) -> None:
+        """Ctrl+V on the grid / Paste history: the clipboard's rows, after a preview, into the grid."""
+        self.paste_dialog = open_paste_preview(self, self.rows(), self.set_wages, self._back_from_paste)
+
+    def _back_from_paste(self) -> None:
+        self.paste_dialog = None
+        QWidget.window(self).activateWindow()  # the keyboard goes back to the page, not to nowhere
+        self.table.setFocus()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() > 1:
@@ -347,19 +357,7 @@ class WagesPage(CasePage):
     # -- live banding (the core's wages.preview)
     def _valid_pairs(self) -> list[tuple[str, Decimal]]:
         """The rows the core would accept: a month and a wage within the case's limits."""
-        from estimator.model.case import MAX_WAGE, parse_month
-
-        out: dict[str, Decimal] = {}
-        for month, wage in self.rows():
-            if parse_month(month) is None or not wage:
-                continue
-            try:
-                value = Decimal(wage)
-            except InvalidOperation:
-                continue
-            if value.is_finite() and 0 <= value <= MAX_WAGE:
-                out.setdefault(month, value)
-        return sorted(out.items())
+        return valid_pairs(self.rows())
 
     def _refresh_preview(self) -> None:
         core = self.core
@@ -480,7 +478,7 @@ class WagesPage(CasePage):
         for p in problems:
             idx = row_of(p.field)
             if top_field(p.field) == "monthly_wages" and idx is not None and idx < len(self._row_of_index):
-                rows_bad.setdefault(self._row_of_index[idx], []).append(pick(p.message))
+                rows_bad.setdefault(self._row_of_index[idx], []).append(problem_text(p, ""))
         self._filling = True
         try:
             for r in range(self.table.rowCount()):
@@ -494,9 +492,10 @@ class WagesPage(CasePage):
             self._filling = False
         super().show_problems(problems)
         lines = [
-            f"{self.field_label(p.field)}: {pick(p.message)}"
+            problem_text(p, self.field_label(p.field))
             for p in problems
             if top_field(p.field) == "monthly_wages"
+            and (p.code != "missing" or "monthly_wages" in self.touched)
         ]
         more = "\n…" if len(lines) > TABLE_ERROR_LINES else ""
         self.table_errors.show_message("\n".join(lines[:TABLE_ERROR_LINES]) + more)
