@@ -65,6 +65,30 @@ class StepView:
 
 
 @dataclass(frozen=True)
+class NextStepView:
+    """One benefit's "what to do next": its title, the documents, the deadline in words, a weak-source remark."""
+
+    title: Text
+    documents: list[Text]
+    timing: Text
+    weak: Text | None
+    general: bool  # where to claim and the hotline, not a benefit
+
+
+def next_step_views(result: Result) -> list[NextStepView]:
+    return [
+        NextStepView(
+            title=label("next_where") if s.code == "GENERAL" else s.title,
+            documents=list(s.documents),
+            timing=s.timing,
+            weak=label("next_weak") if s.weak and s.code != "GENERAL" else None,
+            general=s.code == "GENERAL",
+        )
+        for s in result.next_steps
+    ]
+
+
+@dataclass(frozen=True)
 class ResultView:
     facts: list[Row]  # the event, the age, the average wages
     wages: Table | None  # None: no wage months
@@ -77,6 +101,7 @@ class ResultView:
     rule_pack: Row
     disclaimer: Text
     step_numbers: dict[str, int] = field(default_factory=dict)
+    next_steps: list[NextStepView] = field(default_factory=list)
 
     @property
     def money_benefits(self) -> list[BenefitView]:
@@ -228,4 +253,5 @@ def present_result(result: Result) -> ResultView:
         ),
         disclaimer=result.disclaimer,
         step_numbers={s.id: s.number for s in steps},
+        next_steps=next_step_views(result),
     )
