@@ -1,0 +1,117 @@
+"""The claimant's paper, read back from the PDF text (pypdf) for every sample in en, ms and both.
+
+Page 1 gives every benefit's amount; "What to do next" follows within the first two pages with the deadlines
+counted from the case dates; no ISO date is printed in the claimant's part; the office's part starts on a new
+page (page 2 or 3 at the latest).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from estimator import estimate, parse_case
+from estimator.engine.trace import malaysian_date
+from estimator.law.next_steps import next_steps_for
+from estimator.model.case import Case
+from estimator.model.result import Result
+from estimator.present import present_result
+from estimator.render.pdf import pdf_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted(p.stem for p in (ROOT / "samples").glob("*.json"))
+LANGS = ("en", "ms", "both")
+ON = date(2026, 1, 5)
+ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+OFFICE_HEADINGS = ("For the office: how this was calculated", "Untuk pejabat: bagaimana ini dikira")
+NEXT_HEADINGS = ("What to do next", "Langkah seterusnya")
+AMOUNT = re.compile(r"RM[\d,]+\.\d\d")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=None)
+def sample(name: str) -> tuple[Result, Case]:
+    case = parse_case(json.loads((ROOT / "samples" / f"{name}.json").read_text(encoding="utf-8")))
+    return estimate(case), case
+
+
+@lru_cache(maxsize=None)
+def pages(name: str, lang: str) -> list[str]:
+    result, case = sample(name)
+    data = pdf_bytes(
+        result,
+        case,
+        lang=lang,
+        office_name="PERKESO Pejabat Kuala Lumpur",
+        office_address="Menara PERKESO, 281 Jalan Ampang\n50538 Kuala Lumpur",
+        generated_on=ON,
+    )
+    return [flat(p.extract_text() or "") for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def office_page(texts: list[str]) -> int:
+    """The 1-based page where the office's part starts."""
+    for number, text in enumerate(texts, start=1):
+        if any(h in text for h in OFFICE_HEADINGS):
+            return number
+    raise AssertionError("no office part")
+
+
+CASES = [(name, lang) for name in SAMPLES for lang in LANGS]
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_every_amount_on_page_one(name: str, lang: str) -> None:
+    result, _ = sample(name)
+    first = pages(name, lang)[0]
+    for view in present_result(result).money_benefits:
+        for amount in AMOUNT.findall(view.headline["en"]):
+            assert amount in first, (view.code, amount)
+        assert AMOUNT.findall(view.answer[0]["en"])[0] in first
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_next_steps_and_deadline_within_two_pages(name: str, lang: str) -> None:
+    result, case = sample(name)
+    claimant = " ".join(pages(name, lang)[:2])
+    assert any(h in claimant for h in NEXT_HEADINGS)
+    for step in next_steps_for(case, result.benefits):
+        if step.deadline is not None:
+            assert malaysian_date(step.deadline) in claimant
+
+
+def test_a_deadline_is_counted_from_the_last_day_of_leave() -> None:
+    result, case = sample("pdb_partial_commuting")
+    deadlines = {s.code: s.deadline for s in next_steps_for(case, result.benefits)}
+    assert deadlines["TDB"] == deadlines["PDB"] == date(2026, 4, 13)  # leave ends 13/04/2025
+    assert "13/04/2026" in " ".join(pages("pdb_partial_commuting", "en")[:2])
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_office_part_on_a_new_page_and_no_iso_dates_before_it(name: str, lang: str) -> None:
+    texts = pages(name, lang)
+    start = office_page(texts)
+    assert 2 <= start <= 3
+    claimant = " ".join(texts[: start - 1])
+    assert not ISO.findall(claimant)
+    assert not any(h in claimant for h in OFFICE_HEADINGS)
+    # the page where the office's part starts begins with it (nothing of the claimant's part is carried over)
+    body = texts[start - 1]
+    heading_at = min(body.find(h) for h in OFFICE_HEADINGS if h in body)
+    assert not any(h in body[:heading_at] for h in NEXT_HEADINGS)
+
+
+def test_header_says_prepared_by_the_office_and_no_empty_reference() -> None:
+    first = pages("tdb_work_accident", "en")[0]
+    assert "Prepared by PERKESO Pejabat Kuala Lumpur" in first
+    assert "not given" not in first
