@@ -115,3 +115,44 @@ def test_header_says_prepared_by_the_office_and_no_empty_reference() -> None:
     first = pages("tdb_work_accident", "en")[0]
     assert "Prepared by PERKESO Pejabat Kuala Lumpur" in first
     assert "not given" not in first
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chinese_and_tamil_names_print_as_text(lang: str) -> None:
+    data = json.loads((ROOT / "samples" / "death_four_dependants.json").read_text(encoding="utf-8"))
+    data["claimant_name"] = "陈亚九 Tan Ah Kow"
+    data["dependants"][1]["name"] = "முருகன் Murugan"
+    case = parse_case(data)
+    pdf = pdf_bytes(estimate(case), case, lang=lang, generated_on=ON)
+    first = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or ""
+    assert "陈亚九" in first
+    assert "முருகன்" in first  # shaped (HarfBuzz), and still read back as its letters
+
+
+def test_fonts_are_bundled_and_subset_embedded() -> None:
+    from estimator.render.pdf.fonts import drawable
+
+    fonts = ROOT / "resources" / "fonts"
+    for name in ("DroidSansFallbackFull.ttf", "NotoSansTamil-Regular.ttf", "LICENSE-NotoSansTamil.txt"):
+        assert (fonts / name).is_file()
+    assert drawable("陈亚九 முருகன் Ahmad bin Ali")
+    assert not drawable("김민준")  # Hangul: no bundled face, so it must be refused, not printed as boxes
+    data = json.loads((ROOT / "samples" / "tdb_work_accident.json").read_text(encoding="utf-8"))
+    data["claimant_name"] = "陈亚九"
+    case = parse_case(data)
+    assert len(pdf_bytes(estimate(case), case, generated_on=ON)) < 400_000  # a subset, not the 4 MB face
+
+
+def test_next_steps_file_is_validated(tmp_path: Path) -> None:
+    from estimator.engine.rules import RulePackError
+    from estimator.engine.rules.next_steps import load_next_steps
+
+    good = json.loads((ROOT / "resources" / "rules" / "next_steps.json").read_text(encoding="utf-8"))
+    assert load_next_steps().benefits["TDB"].deadline_count == 12
+    bad = dict(good, benefits={"TDB": dict(good["benefits"]["TDB"], source="")})
+    path = tmp_path / "next_steps.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(RulePackError, match="source"):
+        load_next_steps(path)
+    weak = load_next_steps().benefits["DEPENDANTS"]
+    assert weak.weak  # the death-claim documents come from an older unofficial list: printed as such
