@@ -156,3 +156,54 @@ def test_next_steps_file_is_validated(tmp_path: Path) -> None:
         load_next_steps(path)
     weak = load_next_steps().benefits["DEPENDANTS"]
     assert weak.weak  # the death-claim documents come from an older unofficial list: printed as such
+
+
+GLOSSARY_SAMPLES = ("pdb_partial_commuting", "pdb_lump_sum", "invalidity_pension", "death_four_dependants")
+
+
+@pytest.mark.parametrize("lang", ("en", "ms"))
+@pytest.mark.parametrize("name", GLOSSARY_SAMPLES)
+def test_screen_and_paper_print_the_same_glossary_terms(name: str, lang: str) -> None:
+    """Every glossary term the answer uses is printed with the glossary's word on the screen and on paper."""
+    from estimator.present.glossary import answer_texts, terms_used
+    from ui import text as ui_text
+    from ui.results.html import answer_card_html
+
+    result, case = sample(name)
+    view = present_result(result.model_copy(update={"next_steps": next_steps_for(case, result.benefits)}))
+    used = terms_used(answer_texts(view))
+    previous = ui_text.lang()
+    ui_text.set_lang(lang)
+    try:
+        screen = flat(answer_card_html(view)).casefold()
+    finally:
+        ui_text.set_lang(previous)
+    paper = " ".join(pages(name, lang)[:2]).casefold()
+    for term in used:
+        word = term.term[lang].casefold()
+        assert word in screen and word in paper, (term.key, lang)
+
+
+def test_no_catalogue_text_uses_a_form_the_glossary_avoids() -> None:
+    from estimator.present.glossary import glossary
+
+    for catalogue in ("present.json", "report.json"):
+        data = json.loads((ROOT / "resources" / "i18n" / catalogue).read_text(encoding="utf-8"))
+        malay = " ".join(v["ms"] for k, v in data.items() if not k.startswith("_")).casefold()
+        for term in glossary():
+            for form in term.avoid:
+                assert not re.search(rf"\b{re.escape(form.casefold())}\b", malay), (catalogue, term.key, form)
+    assert all(term.source for term in glossary())
+
+
+def test_screen_answer_card_matches_page_one() -> None:
+    from ui.results.html import benefits_html
+
+    result, case = sample("death_four_dependants")
+    view = present_result(result.model_copy(update={"next_steps": next_steps_for(case, result.benefits)}))
+    screen = flat(benefits_html(view))
+    first = pages("death_four_dependants", "en")[0]
+    assert screen.index("Your answer") < screen.index("Dependants")
+    for b in view.money_benefits:
+        assert flat(b.answer[0]["en"]) in screen and flat(b.answer[0]["en"]) in first
+    assert "What to do next" in screen

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableS
 from estimator.engine.i18n import LANGS, Text
 from estimator.present import BenefitView
 from estimator.present.format import label, local_dates
+from estimator.present.glossary import answer_texts, glossary_line, terms_used
 from estimator.render.pdf.builder import WIDTH, BuilderBase
 from estimator.render.pdf.cells import SummaryTable as Table
 from estimator.render.pdf.cells import TextCell
@@ -22,7 +23,18 @@ BULLET = "\u2022"
 
 class ClaimantPart(BuilderBase):
     def claimant_part(self) -> list[Flowable]:
-        return [*self.answer(), *self.next_steps(), *self.short_disclaimer()]
+        return [*self.answer(), *self.next_steps(), *self.words(), *self.short_disclaimer()]
+
+    # ------------------------------------------------------------------------------------------ glossary
+    def words(self) -> list[Flowable]:
+        """The scheme's words the answer uses, explained (the same glossary as the screen and the CLI)."""
+        used = terms_used(answer_texts(self.view))
+        if not used:
+            return []
+        out: list[Flowable] = [self.h3(label("words_title"))]
+        for t in used:
+            out.append(self.para(glossary_line(t), "small", 6.8))
+        return out
 
     # ------------------------------------------------------------------------------------------ answer
     def answer_block(self, b: BenefitView) -> Flowable:
