@@ -11,7 +11,7 @@ import io
 import json
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pypdf
@@ -39,13 +39,13 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def sample(name: str) -> tuple[Result, Case]:
     case = parse_case(json.loads((ROOT / "samples" / f"{name}.json").read_text(encoding="utf-8")))
     return estimate(case), case
 
 
-@lru_cache(maxsize=None)
+@cache
 def pages(name: str, lang: str) -> list[str]:
     result, case = sample(name)
     data = pdf_bytes(

@@ -66,14 +66,16 @@ def _pdb(b: PDB, result: Result) -> list[Text]:
     if lump_only and b.loss_of_earning_capacity_percent <= 20:
         o = lump_only[0]
         out.append(label("answer.pdb_lump", amount=money(o.lump_sum)["en"], lec=lec))
-        out.append(
-            label("answer.pdb_lump_why", monthly=money(b.monthly_amount)["en"], start=start)
-        )
+        out.append(label("answer.pdb_lump_why", monthly=money(b.monthly_amount)["en"], start=start))
         return out
     out.append(label("answer.pdb_monthly", amount=money(b.monthly_amount)["en"], start=start, lec=lec))
     for o in b.options:
         if o.monthly_amount == 0:
-            out.append(_join(label("answer.lump_option", lump=money(o.lump_sum)["en"]), _break_even(o.break_even_age)))
+            out.append(
+                _join(
+                    label("answer.lump_option", lump=money(o.lump_sum)["en"]), _break_even(o.break_even_age)
+                )
+            )
         else:
             out.append(
                 _join(

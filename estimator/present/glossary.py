@@ -63,7 +63,7 @@ def terms_used(texts: Iterable[Text]) -> list[Term]:
 
 
 def glossary_line(t: Term) -> Text:
-    """"commutation: taking part of a monthly pension now as one sum ..." in both languages."""
+    """ "commutation: taking part of a monthly pension now as one sum ..." in both languages."""
     return {lang: f"{t.term[lang]}: {t.explain[lang]}" for lang in LANGS}
 
 

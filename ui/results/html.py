@@ -126,7 +126,10 @@ def answer_card_html(view: ResultView) -> str:
 
 
 def benefits_html(view: ResultView) -> str:
-    parts = [answer_card_html(view), "<p>" + " · ".join(f"{esc(pick(r.label))}: {esc(pick(r.value))}" for r in view.facts) + "</p>"]
+    parts = [
+        answer_card_html(view),
+        "<p>" + " · ".join(f"{esc(pick(r.label))}: {esc(pick(r.value))}" for r in view.facts) + "</p>",
+    ]
     if view.not_payable:
         parts.append(f"<h3>{esc(pick(label('not_payable')))}</h3><ul>")
         parts += [f"<li>{esc(pick(local_dates(reason)))}</li>" for reason in view.not_payable]

@@ -18,7 +18,12 @@ from estimator.engine.rules.readers import confidence, read_json, text, whole
 
 FILE = "next_steps.json"
 DeadlineKind = Literal["months_after_last_leave_day", "days_after_event", "as_soon_as_possible", "none"]
-DEADLINE_KINDS: tuple[str, ...] = ("months_after_last_leave_day", "days_after_event", "as_soon_as_possible", "none")
+DEADLINE_KINDS: tuple[str, ...] = (
+    "months_after_last_leave_day",
+    "days_after_event",
+    "as_soon_as_possible",
+    "none",
+)
 
 
 @dataclass(frozen=True)

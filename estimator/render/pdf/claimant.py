@@ -6,6 +6,8 @@ Every text is the presentation's (:mod:`estimator.present`): the screen's answer
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
@@ -82,7 +84,9 @@ class ClaimantPart(BuilderBase):
             names: Text = {lang: ", ".join(b.title[lang] for b in services) for lang in LANGS}
             out.append(self.para(_services(names), "small"))
         if view.not_payable:
-            rows = [[self.tc("\u2715", bold=True, color=RED), self.tc(local_dates(r))] for r in view.not_payable]
+            rows = [
+                [self.tc("\u2715", bold=True, color=RED), self.tc(local_dates(r))] for r in view.not_payable
+            ]
             out += [self.h3(label("not_payable")), self.box(rows, RED_BG, RED)]
         if view.warnings:
             rows = [
@@ -92,8 +96,8 @@ class ClaimantPart(BuilderBase):
             out += [Spacer(1, 3), self.box(rows, AMBER_BG, AMBER_LINE)]
         return out
 
-    def box(self, rows: list[list[Flowable | str]], bg: object, line: object) -> Table:
-        t = Table(rows, colWidths=[6 * mm, WIDTH - 6 * mm], hAlign="LEFT")
+    def box(self, rows: Sequence[Sequence[Flowable | str]], bg: object, line: object) -> Table:
+        t = Table([list(r) for r in rows], colWidths=[6 * mm, WIDTH - 6 * mm], hAlign="LEFT")
         t.setStyle(
             TableStyle(
                 [
@@ -164,5 +168,3 @@ class ClaimantPart(BuilderBase):
 
 def _services(names: Text) -> Text:
     return {lang: label("answer_services", names=names[lang])[lang] for lang in LANGS}
-
-

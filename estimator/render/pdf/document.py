@@ -81,7 +81,10 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         if address_lines:
             left.append(self.p("<br/>".join(esc(x) for x in address_lines), "small"))
         if office_lines:
-            prepared = {lang: label("prepared_by_office", office=" ".join(office_lines))[lang] for lang in ("en", "ms")}
+            prepared = {
+                lang: label("prepared_by_office", office=" ".join(office_lines))[lang]
+                for lang in ("en", "ms")
+            }
             left.append(self.p(esc(self.lx.plain(prepared)), "small"))
         ref = self.case.case_reference.strip()
         meta = f"{lx.ki('generated_on')}: <b>{esc(day(self.generated_on))}</b>"

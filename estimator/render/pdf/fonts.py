@@ -93,7 +93,9 @@ def font_runs(text: str, font: str) -> list[tuple[str, str]]:
     return runs
 
 
-_SHAPED_TEXT: dict[str, dict[int, str]] = {}  # face name -> private code of a shaped glyph -> the letters it draws
+_SHAPED_TEXT: dict[
+    str, dict[int, str]
+] = {}  # face name -> private code of a shaped glyph -> the letters it draws
 _PRIVATE = range(0xE000, 0xF900)
 
 
