@@ -255,7 +255,8 @@ class Result(_M):
     )  # footnotes: which values are provisional, why
     rules: RulesInfo
     disclaimer: Text
-    next_steps: list[NextStep] = Field(default_factory=list)  # what to do next, per benefit, then GENERAL
+    # what to do next, per benefit, then GENERAL; left out of the JSON while empty (results made before it)
+    next_steps: list[NextStep] = Field(default_factory=list, exclude_if=lambda steps: not steps)
 
     def step(self, step_id: str) -> Step:
         for s in self.steps:
