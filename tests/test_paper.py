@@ -78,6 +78,8 @@ def test_every_amount_on_page_one(name: str, lang: str) -> None:
         for amount in AMOUNT.findall(view.headline["en"]):
             assert amount in first, (view.code, amount)
         assert AMOUNT.findall(view.answer[0]["en"])[0] in first
+    primary = "ms" if lang == "both" else lang
+    assert flat(result.disclaimer[primary])[:60] in first  # the disclaimer stays on page 1
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -193,6 +195,9 @@ def test_no_catalogue_text_uses_a_form_the_glossary_avoids() -> None:
         for term in glossary():
             for form in term.avoid:
                 assert not re.search(rf"\b{re.escape(form.casefold())}\b", malay), (catalogue, term.key, form)
+    next_steps = (ROOT / "resources" / "rules" / "next_steps.json").read_text(encoding="utf-8").casefold()
+    for term in glossary():
+        assert not any(form.casefold() in next_steps for form in term.avoid), term.key
     assert all(term.source for term in glossary())
 
 

@@ -25,7 +25,8 @@ BULLET = "\u2022"
 
 class ClaimantPart(BuilderBase):
     def claimant_part(self) -> list[Flowable]:
-        return [*self.answer(), *self.next_steps(), *self.words(), *self.short_disclaimer()]
+        # the disclaimer right under the answer: it stays on page 1 whatever follows
+        return [*self.answer(), *self.short_disclaimer(), *self.next_steps(), *self.words()]
 
     # ------------------------------------------------------------------------------------------ glossary
     def words(self) -> list[Flowable]:
@@ -158,7 +159,7 @@ class ClaimantPart(BuilderBase):
                 ]
             )
         )
-        return [Spacer(1, 6), KeepTogether([box])]
+        return [Spacer(1, 4), KeepTogether([box])]
 
     # ------------------------------------------------------------------------------------------ office part
     def office_start(self) -> list[Flowable]:
