@@ -108,7 +108,7 @@ def payee_line(p: Payee) -> Text:
             until=day(p.ends_on)["en"],
         )
     end_reason = local_dates(p.end_reason)
-    reason = {lang: f" ({end_reason[lang]})" if end_reason.get(lang) and p.ends_on else "" for lang in LANGS}
+    reason = {lang: f" ({end_reason[lang]})" if end_reason.get(lang) else "" for lang in LANGS}
     return {lang: f"{who[lang]}: {tail[lang]}{reason[lang]}" for lang in LANGS}
 
 

@@ -80,7 +80,9 @@ def _answer(view: ResultView, lang: str) -> list[str]:
     for b in view.money_benefits:
         out.append(f"  {pick(b.title, lang)}")
         for line in b.answer or [b.headline]:
-            out += textwrap.wrap(pick(line, lang), RULE_WIDTH, initial_indent="    ", subsequent_indent="      ")
+            out += textwrap.wrap(
+                pick(line, lang), RULE_WIDTH, initial_indent="    ", subsequent_indent="      "
+            )
     if view.next_steps:
         out += ["", f"{_label('next_title', lang)}:"]
         for step in view.next_steps:
@@ -114,10 +116,15 @@ def _lines(view: ResultView, lang: str, explain: bool) -> list[str]:
     for benefit in view.benefits:
         out += _benefit(benefit, lang, mark)
     if view.not_payable:
-        out += ["", f"{_label('not_payable', lang)}:"] + [f"  {pick(local_dates(r), lang)}" for r in view.not_payable]
+        out += ["", f"{_label('not_payable', lang)}:"] + [
+            f"  {pick(local_dates(r), lang)}" for r in view.not_payable
+        ]
     if view.warnings:
         out += ["", f"{_label('warnings', lang)}:"]
-        out += [f"  [{_label(f'warning.{sev}', lang)}] {pick(local_dates(msg), lang)}" for sev, msg in view.warnings]
+        out += [
+            f"  [{_label(f'warning.{sev}', lang)}] {pick(local_dates(msg), lang)}"
+            for sev, msg in view.warnings
+        ]
     if explain and view.steps:
         out += ["", f"{_label('text.how', lang)}:"]
         for step in view.steps:

@@ -118,7 +118,8 @@ class ClaimantPart(BuilderBase):
         steps = self.view.next_steps
         if not steps:
             return []
-        out = self.h2(label("next_title"))
+        heading = self.h2(label("next_title"))
+        out: list[Flowable] = []
         for step in steps:
             rows: list[list[Flowable | str]] = [[self.tc(step.title, bold=True, size=9, color=NAVY), ""]]
             if step.timing.get("en"):
@@ -141,7 +142,9 @@ class ClaimantPart(BuilderBase):
                     ]
                 )
             )
-            out.append(KeepTogether([t, Spacer(1, 3)]))
+            out.append(
+                KeepTogether([*heading, t, Spacer(1, 3)]) if not out else KeepTogether([t, Spacer(1, 3)])
+            )
         return out
 
     # ------------------------------------------------------------------------------------------ disclaimer
