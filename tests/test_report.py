@@ -33,9 +33,9 @@ GOLDEN_PAGES = {  # the claimant's part (at most 2 pages), then the office's par
     ("death_four_dependants", "both"): 11,
     ("invalidity_pension", "en"): 6,
     ("invalidity_pension", "both"): 11,
-    ("lindung_non_work", "en"): 8,
+    ("lindung_non_work", "en"): 7,
     ("pdb_lump_sum", "en"): 7,
-    ("pdb_partial_commuting", "en"): 8,
+    ("pdb_partial_commuting", "en"): 7,
     ("tdb_work_accident", "en"): 4,
 }
 

@@ -76,16 +76,27 @@ class NextStepView:
 
 
 def next_step_views(result: Result) -> list[NextStepView]:
-    return [
-        NextStepView(
-            title=label("next_where") if s.code == "GENERAL" else s.title,
-            documents=list(s.documents),
-            timing=s.timing,
-            weak=label("next_weak") if s.weak and s.code != "GENERAL" else None,
-            general=s.code == "GENERAL",
+    """One view a benefit; benefits claimed together (the same deadline in the same words) share one."""
+    views: list[NextStepView] = []
+    for s in result.next_steps:
+        general = s.code == "GENERAL"
+        weak = label("next_weak") if s.weak and not general else None
+        last = views[-1] if views else None
+        if last is not None and not general and not last.general and last.timing == s.timing:
+            documents = last.documents + [d for d in s.documents if d not in last.documents]
+            title = {lang: f"{last.title[lang]}; {s.title[lang]}" for lang in LANGS}
+            views[-1] = NextStepView(title, documents, last.timing, last.weak or weak, False)
+            continue
+        views.append(
+            NextStepView(
+                title=label("next_where") if general else s.title,
+                documents=list(s.documents),
+                timing=s.timing,
+                weak=weak,
+                general=general,
+            )
         )
-        for s in result.next_steps
-    ]
+    return views
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,9 @@ class ClaimantPart(BuilderBase):
         used = terms_used(answer_texts(self.view))
         if not used:
             return []
-        out: list[Flowable] = [self.h3(label("words_title"))]
-        for t in used:
-            out.append(self.para(glossary_line(t), "small", 6.8))
-        return out
+        block: list[Flowable] = [self.h3(label("words_title"))]
+        block += [self.para(glossary_line(t), "small", 6.8) for t in used]
+        return [KeepTogether(block)]
 
     # ------------------------------------------------------------------------------------------ answer
     def answer_block(self, b: BenefitView) -> Flowable:
