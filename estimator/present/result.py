@@ -84,7 +84,7 @@ def next_step_views(result: Result) -> list[NextStepView]:
         last = views[-1] if views else None
         if last is not None and not general and not last.general and last.timing == s.timing:
             documents = last.documents + [d for d in s.documents if d not in last.documents]
-            title = {lang: f"{last.title[lang]}; {s.title[lang]}" for lang in LANGS}
+            title: Text = {lang: f"{last.title[lang]}; {s.title[lang]}" for lang in LANGS}
             views[-1] = NextStepView(title, documents, last.timing, last.weak or weak, False)
             continue
         views.append(
