@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 from reportlab.lib.fonts import addMapping
@@ -49,6 +50,11 @@ _fallback_done: set[str] = set()
 SHAPED = frozenset({TAMIL, TAMIL_BOLD})  # scripts whose letters combine: drawn through HarfBuzz shaping
 
 
+_OTHER_SCRIPTS = re.compile(
+    "[\u0b80-\u0bff\U00011fc0-\U00011fff\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]"
+)
+
+
 def script_of(char: str) -> str | None:
     """``"tamil"``, ``"han"`` or None (a character the DejaVu faces draw)."""
     code = ord(char)
@@ -79,7 +85,7 @@ def fallback_font(script: str, bold: bool) -> str:
 
 def font_runs(text: str, font: str) -> list[tuple[str, str]]:
     """``text`` cut into runs of one face each: Han and Tamil letters in their bundled faces."""
-    if text.isascii():
+    if text.isascii() or _OTHER_SCRIPTS.search(text) is None:
         return [(text, font)]
     bold = font == BOLD
     runs: list[tuple[str, str]] = []
