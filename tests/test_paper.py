@@ -212,3 +212,19 @@ def test_screen_answer_card_matches_page_one() -> None:
     for b in view.money_benefits:
         assert flat(b.answer[0]["en"]) in screen and flat(b.answer[0]["en"]) in first
     assert "What to do next" in screen
+
+
+def test_claimant_only_option_leaves_out_the_office_part() -> None:
+    from reportlab.platypus import PageBreak
+
+    from estimator.render.pdf.builder import ReportOptions
+    from estimator.render.pdf.document import SummaryBuilder
+    from estimator.render.pdf.fonts import register_fonts
+
+    register_fonts()
+    result, case = sample("pdb_partial_commuting")
+    full = SummaryBuilder(result, case, ReportOptions()).story()
+    alone = SummaryBuilder(result, case, ReportOptions(claimant_only=True)).story()
+    assert any(isinstance(f, PageBreak) for f in full)
+    assert not any(isinstance(f, PageBreak) for f in alone)
+    assert len(alone) < len(full)
