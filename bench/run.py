@@ -362,7 +362,44 @@ def bench_pdf(ref_dir: Path, n: int, tmp: Path) -> list[Row]:
     ratio = median(ta) / median(tb)
     ours_s = f"{fmt_s(median(ta))} ({_pages(ours_path)} p)"
     ref_s = f"{fmt_s(median(tb))} ({_pages(ref_path)} p)"
-    return [Row("PDF export: write_pdf()", ours_s, ref_s, ratio, "<= 3x", ratio <= 3)]
+    rows = [Row("PDF export: write_pdf()", ours_s, ref_s, ratio, "<= 3x", ratio <= 3)]
+    per_page = (median(ta) / _pages(ours_path)) / (median(tb) / max(_pages(ref_path), 1))
+    rows.append(
+        Row(
+            "PDF export per page",
+            f"{fmt_s(median(ta) / _pages(ours_path))}/p",
+            f"{fmt_s(median(tb) / max(_pages(ref_path), 1))}/p",
+            per_page,
+            "<= 2x",
+            per_page <= 2,
+        )
+    )
+    return rows + bench_print_size(ours_path.read_bytes())
+
+
+def bench_print_size(pdf: bytes) -> list[Row]:
+    """The page data the printer receives for one page of the summary (the largest page), at 600 dpi."""
+    try:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from ui.printing import page_images, print_plan
+    except ImportError as exc:
+        raise Skip(f"ui.printing is not importable ({exc})") from exc
+    out = []
+    for gray in (False, True):
+        dpi, gray = print_plan(600, gray)
+        biggest = max(image.sizeInBytes() for image in page_images(pdf, dpi, [1, 2], gray=gray))
+        what = "grey" if gray else "colour"
+        out.append(
+            Row(
+                f"print: page data ({what}, {dpi:.0f} dpi)",
+                f"{biggest / 1e6:.1f} MB/p",
+                "",
+                None,
+                "<= 10 MB",
+                biggest <= 10_000_000,
+            )
+        )
+    return out
 
 
 # 5. built bundle -----------------------------------------------------------------------------------------

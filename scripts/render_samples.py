@@ -2,9 +2,9 @@
 
     python3 scripts/render_samples.py [--out docs/samples] [--dpi 80] [--keep-pdf]
 
-What is written: the first page of every sample in English; every page of the death case with four
-dependants in English; its first page in Bahasa Malaysia and in both languages.  PNGs are reduced to a
-256-colour palette (Pillow, when installed) to keep the repository small.
+What is written: pages 1 and 2 of every sample in English, Bahasa Malaysia and both languages (the
+claimant's part: the answer, what to do next; the office's part starts on page 2 or 3).  PNGs are reduced
+to a 256-colour palette (Pillow, when installed) to keep the repository small.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from estimator.render.pdf import write_pdf  # noqa: E402
 OFFICE = "PERKESO Pejabat Kuala Lumpur"
 ADDRESS = "Menara PERKESO, 281 Jalan Ampang\n50538 Kuala Lumpur"
 ON = date(2026, 1, 5)
-FULL = "death_four_dependants"
+LANGS = ("en", "ms", "both")
 
 
 def _shrink(png: Path) -> None:
@@ -68,21 +68,21 @@ def main(argv: list[str] | None = None) -> int:
         print("pdftoppm (poppler-utils) is needed", file=sys.stderr)
         return 2
     opts.out.mkdir(parents=True, exist_ok=True)
+    stems = [sample.stem for sample in (ROOT / "samples").glob("*.json")]
     for old in opts.out.glob("*.png"):
-        old.unlink()
+        if any(old.name.startswith(f"{stem}-") for stem in stems):  # other pictures (compare) are kept
+            old.unlink()
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         for sample in sorted((ROOT / "samples").glob("*.json")):
             case = parse_case(json.loads(sample.read_text(encoding="utf-8")))
             result = estimate(case)
-            langs = ("en", "ms", "both") if sample.stem == FULL else ("en",)
-            for lang in langs:
+            for lang in LANGS:
                 pdf = Path(tmp) / f"{sample.stem}-{lang}.pdf"
                 write_pdf(
                     result, case, pdf, lang=lang, office_name=OFFICE, office_address=ADDRESS, generated_on=ON
                 )
-                pages = None if (sample.stem == FULL and lang == "en") else (1, 1)
-                made += render(pdf, opts.out, f"{sample.stem}-{lang}", opts.dpi, pages)
+                made += render(pdf, opts.out, f"{sample.stem}-{lang}", opts.dpi, (1, 2))
                 if opts.keep_pdf:
                     shutil.copy(pdf, opts.out / pdf.name)
     for path in made:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pypdf
 import pytest
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -257,3 +258,16 @@ def test_suggested_file_name_is_safe() -> None:
     case = death_case("A & <B> / C:\\D").model_copy(update={"case_reference": ""})
     name = printing.suggested_file_name(case)
     assert name.startswith("Faedah-A_B_C_D-") and name.endswith(".pdf")
+
+
+# ------------------------------------------------------------------------------------------------ light printing
+
+
+@pytest.mark.parametrize(("resolution", "gray"), [(300, False), (600, False), (600, True), (1200, True)])
+def test_claimant_pages_reach_the_printer_at_most_10_mb_each(resolution: int, gray: bool) -> None:
+    data = pdf_bytes(death_result(), death_case())
+    dpi, gray = printing.print_plan(resolution, gray)
+    for image in printing.page_images(data, dpi, [1, 2], gray=gray):
+        assert image.sizeInBytes() <= printing.MAX_PAGE_BYTES
+        assert image.format() == (QImage.Format.Format_Grayscale8 if gray else QImage.Format.Format_RGB888)
+    assert dpi == (300 if gray else pytest.approx(185, abs=10))

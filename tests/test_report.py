@@ -27,16 +27,16 @@ ON = date(2026, 1, 5)
 
 # Pages of each sample's summary (A4). They follow the core's record: a change in the steps or texts of a
 # sample's Result can change them; check the PNGs (python3 scripts/render_samples.py) and update.
-GOLDEN_PAGES = {
-    ("death_four_dependants", "en"): 6,
-    ("death_four_dependants", "ms"): 6,
-    ("death_four_dependants", "both"): 10,
-    ("invalidity_pension", "en"): 5,
-    ("invalidity_pension", "both"): 9,
+GOLDEN_PAGES = {  # the claimant's part (at most 2 pages), then the office's part from a new page
+    ("death_four_dependants", "en"): 7,
+    ("death_four_dependants", "ms"): 7,
+    ("death_four_dependants", "both"): 11,
+    ("invalidity_pension", "en"): 6,
+    ("invalidity_pension", "both"): 11,
     ("lindung_non_work", "en"): 7,
-    ("pdb_lump_sum", "en"): 6,
-    ("pdb_partial_commuting", "en"): 6,
-    ("tdb_work_accident", "en"): 3,
+    ("pdb_lump_sum", "en"): 7,
+    ("pdb_partial_commuting", "en"): 7,
+    ("tdb_work_accident", "en"): 4,
 }
 
 

@@ -30,6 +30,8 @@ from estimator.render.pdf import pdf_bytes, write_pdf
 log = logging.getLogger(__name__)
 
 MAX_PRINT_DPI = 300  # pages are rasterised at the printer's resolution, at most this
+MAX_PAGE_BYTES = 10_000_000  # the page data sent to the printer for one page, at most
+A4_INCHES = (210 / 25.4, 297 / 25.4)
 _LIVE_PRINTERS: list[QPrinter] = []  # printers currently handed to a dialog (kept alive while it is open)
 
 
@@ -112,8 +114,27 @@ def export_pdf(
 # ------------------------------------------------------------------------------------------------ painting
 
 
-def page_images(pdf: bytes, dpi: float, pages: list[int] | None = None) -> Iterator[QImage]:
-    """The PDF's pages (1-based numbers, all by default) as images at ``dpi``."""
+def page_bytes(dpi: float, gray: bool) -> int:
+    """The bytes of one A4 page's bitmap at ``dpi`` (8-bit gray: one a pixel; colour: three)."""
+    width, height = (int(side * dpi) for side in A4_INCHES)
+    return width * height * (1 if gray else 3)
+
+
+def print_plan(resolution: int, gray: bool) -> tuple[float, bool]:
+    """(dpi, gray) for a printer: its resolution up to 300 dpi, lowered until a page is at most 10 MB.
+
+    A grey printer gets 8-bit grey (300 dpi: 8.7 MB a page); a colour one gets RGB at about 175 dpi.
+    """
+    dpi = float(min(max(resolution, 72), MAX_PRINT_DPI))
+    while dpi > 72 and page_bytes(dpi, gray) > MAX_PAGE_BYTES:
+        dpi -= 5
+    return dpi, gray
+
+
+def page_images(
+    pdf: bytes, dpi: float, pages: list[int] | None = None, gray: bool = False
+) -> Iterator[QImage]:
+    """The PDF's pages (1-based numbers, all by default) as images at ``dpi`` (RGB, or 8-bit grey)."""
     import pypdfium2 as pdfium  # imported here: only printing and the preview need it
 
     doc = pdfium.PdfDocument(pdf)
@@ -122,8 +143,12 @@ def page_images(pdf: bytes, dpi: float, pages: list[int] | None = None) -> Itera
         for number in numbers:
             page = doc[number - 1]
             try:
-                bitmap = page.render(scale=dpi / 72.0, rev_byteorder=True, prefer_bgrx=True)
-                fmt = QImage.Format.Format_RGBX8888 if bitmap.n_channels == 4 else QImage.Format.Format_RGB888
+                bitmap = page.render(scale=dpi / 72.0, rev_byteorder=True, grayscale=gray)
+                fmt = {
+                    1: QImage.Format.Format_Grayscale8,
+                    3: QImage.Format.Format_RGB888,
+                    4: QImage.Format.Format_RGBX8888,
+                }[bitmap.n_channels]
                 image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt).copy()
                 bitmap.close()
             finally:
@@ -159,12 +184,13 @@ def paint_pdf(pdf: bytes, printer: QPrinter) -> int:
     pages = _pages_to_print(printer, page_count(pdf))
     if not pages:
         return 0
-    dpi = float(min(max(printer.resolution(), 72), MAX_PRINT_DPI))
+    gray = printer.colorMode() == QPrinter.ColorMode.GrayScale
+    dpi, gray = print_plan(printer.resolution(), gray)
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintError("the printer could not be opened")
     try:
-        for i, image in enumerate(page_images(pdf, dpi, pages)):
+        for i, image in enumerate(page_images(pdf, dpi, pages, gray=gray)):
             if i and not printer.newPage():
                 raise PrintError("the printer refused a new page")
             area = QRectF(painter.viewport())

@@ -251,6 +251,22 @@ class RulesInfo(_M):
     differs_from_published: int = 0  # dated values that differ from the published (bundled) pack
 
 
+class NextStep(_M):
+    """What to do to claim one benefit: the documents, the deadline (computed from the case dates), the source.
+
+    ``code`` is the benefit's code; the entry with code ``"GENERAL"`` holds where to claim and the hotline.
+    """
+
+    code: str
+    title: Text
+    documents: list[Text] = Field(default_factory=list)
+    deadline: date | None = None  # the last day to claim, when the law counts one
+    timing: Text  # the deadline or timing in words (dates DD/MM/YYYY)
+    source: str
+    confidence: str
+    weak: bool = False  # the source is weak: the claimant is told to check
+
+
 class Result(_M):
     format: Literal["faedah-result"] = "faedah-result"
     version: Literal[1] = 1
@@ -272,6 +288,8 @@ class Result(_M):
     )  # footnotes: which values are provisional, why
     rules: RulesInfo
     disclaimer: Text
+    # what to do next, per benefit, then GENERAL; left out of the JSON while empty (results made before it)
+    next_steps: list[NextStep] = Field(default_factory=list, exclude_if=lambda steps: not steps)
 
     def step(self, step_id: str) -> Step:
         for s in self.steps:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -36,3 +37,11 @@ def number(value: Decimal | int | str) -> Text:
 
 def yes_no(value: bool) -> Text:
     return label("yes" if value else "no")
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def local_dates(text: Text) -> Text:
+    """A text with every ISO date (2025-07-10) written the Malaysian way (10/07/2025)."""
+    return {lang: _ISO_DATE.sub(r"\3/\2/\1", value) for lang, value in text.items()}

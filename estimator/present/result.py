@@ -65,6 +65,41 @@ class StepView:
 
 
 @dataclass(frozen=True)
+class NextStepView:
+    """One benefit's "what to do next": its title, the documents, the deadline in words, a weak-source remark."""
+
+    title: Text
+    documents: list[Text]
+    timing: Text
+    weak: Text | None
+    general: bool  # where to claim and the hotline, not a benefit
+
+
+def next_step_views(result: Result) -> list[NextStepView]:
+    """One view a benefit; benefits claimed together (the same deadline in the same words) share one."""
+    views: list[NextStepView] = []
+    for s in result.next_steps:
+        general = s.code == "GENERAL"
+        weak = label("next_weak") if s.weak and not general else None
+        last = views[-1] if views else None
+        if last is not None and not general and not last.general and last.timing == s.timing:
+            documents = last.documents + [d for d in s.documents if d not in last.documents]
+            title: Text = {lang: f"{last.title[lang]}; {s.title[lang]}" for lang in LANGS}
+            views[-1] = NextStepView(title, documents, last.timing, last.weak or weak, False)
+            continue
+        views.append(
+            NextStepView(
+                title=label("next_where") if general else s.title,
+                documents=list(s.documents),
+                timing=s.timing,
+                weak=weak,
+                general=general,
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True)
 class ResultView:
     facts: list[Row]  # the event, the age, the average wages
     wages: Table | None  # None: no wage months
@@ -77,6 +112,7 @@ class ResultView:
     rule_pack: Row
     disclaimer: Text
     step_numbers: dict[str, int] = field(default_factory=dict)
+    next_steps: list[NextStepView] = field(default_factory=list)
 
     @property
     def money_benefits(self) -> list[BenefitView]:
@@ -228,4 +264,5 @@ def present_result(result: Result) -> ResultView:
         ),
         disclaimer=result.disclaimer,
         step_numbers={s.id: s.number for s in steps},
+        next_steps=next_step_views(result),
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Literal, TypeVar
 
 from estimator.engine.i18n import Text
 from estimator.model.result import BenefitRecord, Result
+from estimator.present.answer import answer_for
 
 RowKind = Literal["amount", "detail", "option", "note"]
 
@@ -73,6 +74,7 @@ class BenefitView:
     summary: list[Text] = field(default_factory=list)  # how it is paid, in a line or two
     in_kind: bool = False  # no amount: a service or help on application (its conditions are note rows)
     series: list[Series] = field(default_factory=list)  # amounts over time, for the timeline charts
+    answer: list[Text] = field(default_factory=list)  # the plain sentences a claimant reads first
 
 
 B = TypeVar("B", bound=BenefitRecord)
@@ -99,7 +101,8 @@ def present(benefit: BenefitRecord, result: Result) -> BenefitView:
     for cls in type(benefit).__mro__:
         fn = _PRESENTERS.get(cls)
         if fn is not None:
-            return fn(benefit, result)
+            view = fn(benefit, result)
+            return view if view.answer else replace(view, answer=answer_for(benefit, result))
     raise LookupError(f"no presenter for {type(benefit).__name__}")
 
 

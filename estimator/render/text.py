@@ -7,7 +7,8 @@ import textwrap
 from estimator.engine.i18n import pick
 from estimator.model.result import Result
 from estimator.present import BenefitView, ResultView, Row, Table, present_result
-from estimator.present.format import label
+from estimator.present.format import label, local_dates
+from estimator.present.glossary import answer_texts, glossary_line, terms_used
 
 RULE_WIDTH = 78
 CELL_WIDTH = 36  # a longer cell of a table wraps onto more lines
@@ -73,10 +74,39 @@ def _benefit(view: BenefitView, lang: str, mark: str) -> list[str]:
     return out
 
 
+def _answer(view: ResultView, lang: str) -> list[str]:
+    """The answer, what to do next and the words used: the same as the paper's first page."""
+    out = [f"{_label('answer_title', lang)}:"]
+    for b in view.money_benefits:
+        out.append(f"  {pick(b.title, lang)}")
+        for line in b.answer or [b.headline]:
+            out += textwrap.wrap(
+                pick(line, lang), RULE_WIDTH, initial_indent="    ", subsequent_indent="      "
+            )
+    if view.next_steps:
+        out += ["", f"{_label('next_title', lang)}:"]
+        for step in view.next_steps:
+            out.append(f"  {pick(step.title, lang)}")
+            if pick(step.timing, lang):
+                out.append(f"    > {pick(step.timing, lang)}")
+            out += [f"    - {pick(d, lang)}" for d in step.documents]
+            if step.weak:
+                out.append(f"    {pick(step.weak, lang)}")
+    used = terms_used(answer_texts(view))
+    if used:
+        out += ["", f"{_label('words_title', lang)}:"]
+        for term in used:
+            out += textwrap.wrap(
+                pick(glossary_line(term), lang), RULE_WIDTH, initial_indent="  ", subsequent_indent="    "
+            )
+    return [*out, ""]
+
+
 def _lines(view: ResultView, lang: str, explain: bool) -> list[str]:
     mark = f" [{_label('provisional', lang)}]"
     title = _label("text.title", lang)
     out = [title, "=" * len(title)]
+    out += _answer(view, lang)
     out += [f"{pick(row.label, lang)}: {pick(row.value, lang)}" for row in view.facts]
     if view.wages is not None:
         out += ["", *_table(view.wages, lang, " †", indent="  ")]
@@ -86,10 +116,15 @@ def _lines(view: ResultView, lang: str, explain: bool) -> list[str]:
     for benefit in view.benefits:
         out += _benefit(benefit, lang, mark)
     if view.not_payable:
-        out += ["", f"{_label('not_payable', lang)}:"] + [f"  {pick(r, lang)}" for r in view.not_payable]
+        out += ["", f"{_label('not_payable', lang)}:"] + [
+            f"  {pick(local_dates(r), lang)}" for r in view.not_payable
+        ]
     if view.warnings:
         out += ["", f"{_label('warnings', lang)}:"]
-        out += [f"  [{_label(f'warning.{sev}', lang)}] {pick(msg, lang)}" for sev, msg in view.warnings]
+        out += [
+            f"  [{_label(f'warning.{sev}', lang)}] {pick(local_dates(msg), lang)}"
+            for sev, msg in view.warnings
+        ]
     if explain and view.steps:
         out += ["", f"{_label('text.how', lang)}:"]
         for step in view.steps:

@@ -6,7 +6,8 @@ import html
 
 from estimator.engine.i18n import Text
 from estimator.present import BenefitView, ResultView, Row, Table
-from estimator.present.format import label
+from estimator.present.format import label, local_dates
+from estimator.present.glossary import answer_texts, glossary_line, terms_used
 
 from ..text import pick, t
 
@@ -94,11 +95,44 @@ def benefit_html(view: ResultView, b: BenefitView) -> str:
     return "\n".join(out)
 
 
+CARD_STYLE = "background:#f3f6fa;border-left:4px solid #1f3a5f;padding:6px"
+
+
+def answer_card_html(view: ResultView) -> str:
+    """The answer card: the same sentences, next steps and words as the paper's first page."""
+    parts = [f"<div style='{CARD_STYLE}'><h2>{esc(pick(label('answer_title')))}</h2>"]
+    for b in view.money_benefits:
+        lines = b.answer or [b.headline]
+        parts.append(f"<p><b>{esc(pick(b.title))}</b><br><b>{esc(pick(lines[0]))}</b>")
+        parts += [f"<br>{esc(pick(line))}" for line in lines[1:]]
+        parts.append("</p>")
+    if view.next_steps:
+        parts.append(f"<h3>{esc(pick(label('next_title')))}</h3>")
+        for step in view.next_steps:
+            parts.append(f"<p><b>{esc(pick(step.title))}</b>")
+            if pick(step.timing):
+                parts.append(f"<br>▶ <b>{esc(pick(step.timing))}</b>")
+            parts += [f"<br>• {esc(pick(d))}" for d in step.documents]
+            if step.weak:
+                parts.append(f"<br><small>{esc(pick(step.weak))}</small>")
+            parts.append("</p>")
+    used = terms_used(answer_texts(view))
+    if used:
+        parts.append(f"<h4>{esc(pick(label('words_title')))}</h4><p><small>")
+        parts.append("<br>".join(esc(pick(glossary_line(term))) for term in used))
+        parts.append("</small></p>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
 def benefits_html(view: ResultView) -> str:
-    parts = ["<p>" + " · ".join(f"{esc(pick(r.label))}: {esc(pick(r.value))}" for r in view.facts) + "</p>"]
+    parts = [
+        answer_card_html(view),
+        "<p>" + " · ".join(f"{esc(pick(r.label))}: {esc(pick(r.value))}" for r in view.facts) + "</p>",
+    ]
     if view.not_payable:
         parts.append(f"<h3>{esc(pick(label('not_payable')))}</h3><ul>")
-        parts += [f"<li>{esc(pick(reason))}</li>" for reason in view.not_payable]
+        parts += [f"<li>{esc(pick(local_dates(reason)))}</li>" for reason in view.not_payable]
         parts.append("</ul>")
     if not view.benefits:
         parts.append(f"<p>{esc(pick(label('no_benefits')))}</p>")
@@ -107,7 +141,7 @@ def benefits_html(view: ResultView) -> str:
         parts.append(f"<h3>{esc(pick(label('warnings')))}</h3><ul>")
         for severity, message in view.warnings:
             mark = "⚠ " if severity == "warning" else "ℹ "
-            parts.append(f"<li>{mark}{esc(pick(message))}</li>")
+            parts.append(f"<li>{mark}{esc(pick(local_dates(message)))}</li>")
         parts.append("</ul>")
     if view.in_kind_benefits:
         parts.append(f"<h3>{esc(pick(label('other_benefits')))}</h3>")

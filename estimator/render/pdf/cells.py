@@ -15,10 +15,31 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
-from estimator.render.pdf.fonts import BOLD, REGULAR
+from estimator.render.pdf.fonts import BOLD, REGULAR, SHAPED, font_runs, shaped
 
 DAGGER_COLOR = colors.HexColor("#b42318")
 DAGGER = "\u2020"
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """The width of ``text``, its Han and Tamil letters measured in their own faces."""
+    if text.isascii():
+        return float(stringWidth(text, font, size))
+    return float(sum(stringWidth(run, face, size) for run, face in font_runs(text, font)))
+
+
+def text_out(text_object: object, text: str, font: str, size: float) -> str:
+    """Write ``text`` at the text cursor, switching faces for Han and Tamil (Tamil shaped); returns the last face."""
+    face_now = font
+    for run, face in font_runs(text, font):
+        if face != face_now:
+            text_object.setFont(face, size)  # type: ignore[attr-defined]
+            face_now = face
+        if face in SHAPED:
+            text_object.textOut(shaped(run, face, size))  # type: ignore[attr-defined]
+        else:
+            text_object.textOut(run)  # type: ignore[attr-defined]
+    return face_now
 
 
 @dataclass(frozen=True)
@@ -99,7 +120,9 @@ class TextCell(Flowable):  # type: ignore[misc]
             if color is not block.color:
                 color = block.color
                 text.setFillColor(block.color)
-            text.textOut(line)
+            last_face = text_out(text, line, block.font, block.size)
+            if last_face != block.font:
+                font = (last_face, block.size)
             if mark:
                 text.setFont(BOLD, block.size)
                 text.setFillColor(DAGGER_COLOR)
@@ -116,17 +139,17 @@ def _split(text: str, font: str, size: float, width: float) -> list[tuple[str, f
     out: list[tuple[str, float]] = []
     for para in text.split("\n"):
         for line in simpleSplit(para, font, size, width) or [""]:
-            line_w = stringWidth(line, font, size)
+            line_w = text_width(line, font, size)
             while line_w > width and len(line) > 1:
                 cut = len(line) - 1
-                while cut > 1 and stringWidth(line[:cut], font, size) > width:
+                while cut > 1 and text_width(line[:cut], font, size) > width:
                     cut -= 1
                 soft = max(line.rfind(c, 0, cut) for c in "/-_.,?&=")
                 if soft >= cut // 2:
                     cut = soft + 1
-                out.append((line[:cut], stringWidth(line[:cut], font, size)))
+                out.append((line[:cut], text_width(line[:cut], font, size)))
                 line = line[cut:]
-                line_w = stringWidth(line, font, size)
+                line_w = text_width(line, font, size)
             out.append((line, line_w))
     return out
 
@@ -149,7 +172,7 @@ class RunLine(Flowable):  # type: ignore[misc]
         self.keepWithNext = keep_with_next
         self.leading = leading
         self._size = max((r.size for r in self.runs), default=8.0)
-        self._widths = [stringWidth(r.text, r.font, r.size) for r in self.runs]
+        self._widths = [text_width(r.text, r.font, r.size) for r in self.runs]
         self._fallback: TextCell | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
@@ -172,7 +195,7 @@ class RunLine(Flowable):  # type: ignore[misc]
         for run in self.runs:
             text.setFont(run.font, run.size)
             text.setFillColor(run.color)
-            text.textOut(run.text)
+            text_out(text, run.text, run.font, run.size)
         canvas.drawText(text)
 
     def draw(self) -> None:

@@ -15,6 +15,7 @@ from estimator.engine.money import pct
 from estimator.present.format import label
 from estimator.render.pdf.builder import WIDTH, ReportOptions
 from estimator.render.pdf.cells import SummaryTable as Table
+from estimator.render.pdf.claimant import ClaimantPart
 from estimator.render.pdf.explanation import Explanation
 from estimator.render.pdf.fonts import REGULAR
 from estimator.render.pdf.sections import BenefitSections
@@ -51,14 +52,18 @@ def _text_lines(value: str) -> list[str]:
     return [line.strip() for line in value.replace("\r", "\n").split("\n") if line.strip()]
 
 
-class SummaryBuilder(BenefitSections, Explanation):
-    """The whole summary: header, the person, the benefits, the figures used, the working and the notes."""
+class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
+    """The claimant's part (header, person, the answer, what to do next), then on a new page the office's part
+    (the summary table, the figures used, each benefit in detail, the working and the notes)."""
 
     # ------------------------------------------------------------------------------------------ story
     def story(self) -> list[Flowable]:
+        claimant = [*self.header(), *self.person(), *self.claimant_part()]
+        if self.o.claimant_only:
+            return claimant
         return [
-            *self.header(),
-            *self.person(),
+            *claimant,
+            *self.office_start(),
             *self.summary(),
             *self.inputs(),
             *self.details(),
@@ -78,11 +83,16 @@ class SummaryBuilder(BenefitSections, Explanation):
             left.append(self.p("<b>" + lx.m(lx.k("office_default")) + "</b>", "office"))
         if address_lines:
             left.append(self.p("<br/>".join(esc(x) for x in address_lines), "small"))
+        if office_lines:
+            prepared = {
+                lang: label("prepared_by_office", office=" ".join(office_lines))[lang]
+                for lang in ("en", "ms")
+            }
+            left.append(self.p(esc(self.lx.plain(prepared)), "small"))
         ref = self.case.case_reference.strip()
-        meta = (
-            f"{lx.ki('generated_on')}: <b>{esc(day(self.generated_on))}</b><br/>"
-            f"{lx.ki('case_reference')}: <b>{esc(ref) if ref else lx.ki('none')}</b>"
-        )
+        meta = f"{lx.ki('generated_on')}: <b>{esc(day(self.generated_on))}</b>"
+        if ref:
+            meta += f"<br/>{lx.ki('case_reference')}: <b>{esc(ref)}</b>"
         right: list[Flowable] = [
             self.p(lx.m(lx.k("doc_title"), size=11), "title"),
             Spacer(1, 2),
