@@ -8,6 +8,7 @@ from estimator.engine.money import sen
 from estimator.engine.rules import ORIGIN_BUNDLED, RuleNotInForce, RulePack, default_rules
 from estimator.engine.trace import Trace
 from estimator.law.context import Ctx, NothingMorePayable
+from estimator.law.next_steps import next_steps_for
 from estimator.law.schemes import laws_for
 from estimator.model.case import Case
 from estimator.model.result import BenefitRecord, Result, RulesInfo
@@ -78,4 +79,5 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
             differs_from_published=rules.differs_from_published,
         ),
         disclaimer=tr("disclaimer"),
+        next_steps=next_steps_for(case, benefits, rules),
     )

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from estimator.engine.dates import add_months
 from estimator.engine.i18n import LANGS, Text
 from estimator.engine.rules import RuleNotInForce, RulePack, RulePackError
 from estimator.engine.rules.next_steps import ClaimSteps, NextStepsPack, load_next_steps
 from estimator.engine.trace import malaysian_date
-from estimator.model.case import Case, add_months
+from estimator.model.case import Case
 from estimator.model.result import TDB, BenefitRecord, NextStep
 
 GENERAL = "GENERAL"

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from estimator.law.next_steps import next_steps_for
 from estimator.present import ResultView, present_result
 
 from ..text import Binder, pick, t
@@ -145,9 +144,6 @@ class ResultsView(QWidget):
         has = result is not None
         for w in (self.pdf_button, self.print_button, self.preview_button):
             w.setEnabled(has)
-        if has and not result.next_steps and case is not None:  # counted from the case, as on the paper
-            result = result.model_copy(update={"next_steps": next_steps_for(case, result.benefits)})
-            self.result = result
         self.view = present_result(result) if has else None
         if self.view is None:
             self.banner.setText(no_result_html(pick(error)))

@@ -45,10 +45,6 @@ class BuilderBase:
     """The state of one summary being built and the cells and tables every section draws with."""
 
     def __init__(self, result: Result, case: Case, options: ReportOptions) -> None:
-        if not result.next_steps:  # a Result made before next steps existed: count them from the case
-            from estimator.law.next_steps import next_steps_for
-
-            result = result.model_copy(update={"next_steps": next_steps_for(case, result.benefits)})
         self.r = result
         self.view: ResultView = present_result(result)
         self.case = case
