@@ -35,6 +35,7 @@ IncidentType = Literal[
     "self_employment_accident",  # Act 789 s.3: in the course of the self-employment activity
     "self_employment_travel",  # Act 789 s.3: "while travelling for the purpose of his self-employment activity"
     "domestic_injury",  # Act 838 s.3: in the course of managing her household
+    "morbid_condition",  # Act 838 s.32: invalidity by reason of a specific morbid condition
 ]
 Outcome = Literal["injury", "death", "invalidity"]
 Relationship = Literal["spouse", "child", "parent", "sibling", "grandparent"]
@@ -49,7 +50,7 @@ INCIDENTS_BY_SCHEME: dict[str, tuple[str, ...]] = {
     "non_employment_injury": ("non_work_accident",),
     "invalidity": ("illness",),
     "self_employment": ("self_employment_accident", "self_employment_travel", "occupational_disease"),
-    "housewives": ("domestic_injury", "illness"),
+    "housewives": ("domestic_injury", "morbid_condition"),
 }
 OUTCOMES_BY_SCHEME: dict[str, tuple[str, ...]] = {
     "employment_injury": ("injury", "death"),
@@ -274,7 +275,7 @@ def check_case(case: Case, today: date | None = None, injury_ids: set[str] | Non
     if case.outcome not in OUTCOMES_BY_SCHEME[case.scheme]:
         add("outcome", "outcome_scheme", "err.outcome_scheme")
     if case.scheme == "housewives" and case.outcome != "death":
-        if (case.incident_type == "illness") != (case.outcome == "invalidity"):
+        if (case.incident_type == "morbid_condition") != (case.outcome == "invalidity"):
             add("outcome", "outcome_scheme", "err.outcome_scheme")
     if case.event_date > today:
         add("event_date", "future", "err.future_date")
