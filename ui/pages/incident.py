@@ -218,9 +218,9 @@ class IncidentPage(CasePage):
         scheme = self._scheme_of.get(incident_type, "")
         return next((g for g, schemes in SCHEME_GROUPS.items() if scheme in schemes), "employed")
 
-    def _fill_types(self, wanted: str) -> None:
-        """The incident types of the chosen group (the group of ``wanted`` when it is a known type)."""
-        if wanted in self._scheme_of:
+    def _fill_types(self, wanted: str, follow: bool = True) -> None:
+        """The incident types of the chosen group (first the group of ``wanted`` if ``follow`` and it is known)."""
+        if follow and wanted in self._scheme_of:
             with QSignalBlocker(self.group_combo):
                 self.group_combo.setCurrentIndex(max(self.group_combo.findData(self._group_of(wanted)), 0))
         schemes = SCHEME_GROUPS.get(str(self.group_combo.currentData() or "employed"), ())
@@ -232,7 +232,7 @@ class IncidentPage(CasePage):
             self.type_combo.setCurrentIndex(max(self.type_combo.findData(wanted), 0))
 
     def _group_changed(self, _index: int) -> None:
-        self._fill_types(self.incident_type)
+        self._fill_types(self.incident_type, follow=False)
         self._type_changed(0)
 
     # -- texts that depend on the choice
