@@ -67,7 +67,10 @@ def test_the_wage_contributions_are_unchanged(capsys: pytest.CaptureFixture[str]
 
 
 def test_the_schemes_are_registered() -> None:
-    for scheme, outcomes in (("self_employment", ("injury", "death")), ("housewives", ("injury", "invalidity", "death"))):
+    for scheme, outcomes in (
+        ("self_employment", ("injury", "death")),
+        ("housewives", ("injury", "invalidity", "death")),
+    ):
         for outcome in outcomes:
             assert laws_for(scheme, outcome), (scheme, outcome)
 

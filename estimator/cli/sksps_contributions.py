@@ -47,7 +47,9 @@ def run_plan(args: argparse.Namespace) -> int:
     try:
         result = plan_contribution(args.sksps_plan, on)
     except RuleNotInForce:
-        print(f"--date: no SKSPS plan in force on {on.isoformat()} (the scheme began in 2017)", file=sys.stderr)
+        print(
+            f"--date: no SKSPS plan in force on {on.isoformat()} (the scheme began in 2017)", file=sys.stderr
+        )
         return 2
     if args.json:
         print(result.model_dump_json(indent=2))

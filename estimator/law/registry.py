@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from estimator.law import caa, dependants, funeral, info, lindung, pdb, sksps, sksr, sksr_survivors, tdb, wages
+from estimator.law import (
+    caa,
+    dependants,
+    funeral,
+    info,
+    lindung,
+    pdb,
+    sksps,
+    sksr,
+    sksr_survivors,
+    tdb,
+    wages,
+)
 from estimator.law.context import Law
 from estimator.law.invalidity import DEATH_LAWS, INVALIDITY_LAWS
 
@@ -83,11 +95,23 @@ register(
 register(
     "housewives",
     "injury",
-    [sksr.coverage, info.medical, sksr.disablement_lump_sum, sksr.constant_attendance, sksr.aid_and_rehabilitation],
+    [
+        sksr.coverage,
+        info.medical,
+        sksr.disablement_lump_sum,
+        sksr.constant_attendance,
+        sksr.aid_and_rehabilitation,
+    ],
 )
 register(
     "housewives",
     "invalidity",
-    [sksr.coverage, info.medical, sksr.morbid_allowance, sksr.constant_attendance, sksr.aid_and_rehabilitation],
+    [
+        sksr.coverage,
+        info.medical,
+        sksr.morbid_allowance,
+        sksr.constant_attendance,
+        sksr.aid_and_rehabilitation,
+    ],
 )
 register("housewives", "death", [sksr.coverage, sksr_survivors.survivors_pension, sksr.funeral])

@@ -79,7 +79,9 @@ def coverage(ctx: Ctx) -> None:
     kind = case.incident_type
     ctx.trace.warn("SKSPS_INJURY_" + kind.upper(), tr(f"warn.sksps.{kind}"), severity="info")
     deadline = add_months(on, CLAIM_LIMIT_MONTHS)
-    ctx.trace.warn("SKSPS_CLAIM_LIMIT", tr("warn.sksps_claim_limit", date=deadline.isoformat()), severity="info")
+    ctx.trace.warn(
+        "SKSPS_CLAIM_LIMIT", tr("warn.sksps_claim_limit", date=deadline.isoformat()), severity="info"
+    )
     ctx.trace.warn("SKSPS_ONE_BENEFIT", tr("warn.sksps_one_benefit"), severity="info")
 
 

@@ -95,12 +95,14 @@ def survivors_pension(ctx: Ctx) -> HousewifeSurvivors | None:
     step = s.done("sksr_survivors", rm(whole), income=income, rate=rate, whole=whole)
     entitled: list[tuple[int, Dependant, date | None, Text]] = []
     for index, dep in enumerate(case.dependants):
-        end = _end(ctx, dep, limits)
-        if isinstance(end, tuple):
-            entitled.append((index, dep, end[0], end[1]))
+        found = _end(ctx, dep, limits)
+        if isinstance(found, tuple):
+            entitled.append((index, dep, found[0], found[1]))
         else:
-            ctx.trace.refuse(f"DEPENDANT_{index + 1}", end)
-    first_class = "family" if any(d.relationship in ("spouse", "child") for _, d, _, _ in entitled) else "parent"
+            ctx.trace.refuse(f"DEPENDANT_{index + 1}", found)
+    first_class = (
+        "family" if any(d.relationship in ("spouse", "child") for _, d, _, _ in entitled) else "parent"
+    )
     entitled = [e for e in entitled if (e[1].relationship == "parent") == (first_class == "parent")]
     if not entitled:
         ctx.trace.refuse("SURVIVORS", tr("sksr.refuse.no_survivors"))
@@ -150,7 +152,9 @@ def survivors_pension(ctx: Ctx) -> HousewifeSurvivors | None:
                 name=dep.name,
                 date_of_birth=dep.date_of_birth,
                 share=fraction_text(share),
-                share_percent=(Decimal(share.numerator) * HUNDRED / share.denominator).quantize(Decimal("0.01")),
+                share_percent=(Decimal(share.numerator) * HUNDRED / share.denominator).quantize(
+                    Decimal("0.01")
+                ),
                 daily_rate=sen(monthly / MONTH_DAYS),
                 monthly_amount=monthly,
                 starts_on=on,

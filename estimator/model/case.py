@@ -274,9 +274,9 @@ def check_case(case: Case, today: date | None = None, injury_ids: set[str] | Non
         add("incident_type", "incident_scheme", "err.incident_scheme")
     if case.outcome not in OUTCOMES_BY_SCHEME[case.scheme]:
         add("outcome", "outcome_scheme", "err.outcome_scheme")
-    if case.scheme == "housewives" and case.outcome != "death":
-        if (case.incident_type == "morbid_condition") != (case.outcome == "invalidity"):
-            add("outcome", "outcome_scheme", "err.outcome_scheme")
+    housewife_living = case.scheme == "housewives" and case.outcome != "death"
+    if housewife_living and (case.incident_type == "morbid_condition") != (case.outcome == "invalidity"):
+        add("outcome", "outcome_scheme", "err.outcome_scheme")
     if case.event_date > today:
         add("event_date", "future", "err.future_date")
     if case.event_date < SCHEME_START:

@@ -37,7 +37,13 @@ def _morbid(b: MorbidAllowance, result: Result) -> BenefitView:
             _detail("sksr_presumed_income", money(b.presumed_monthly_income)),
             _detail("rate_percent", percent(b.rate_percent)),
             _amount("monthly_amount", money(b.monthly_amount), b.provisional, _first_step(b)),
-            _detail("sksr_period", {lang: label("from_to", first=day(b.starts_on)[lang], last=day(b.ends_on)[lang])[lang] for lang in ("en", "ms")}),
+            _detail(
+                "sksr_period",
+                {
+                    lang: label("from_to", first=day(b.starts_on)[lang], last=day(b.ends_on)[lang])[lang]
+                    for lang in ("en", "ms")
+                },
+            ),
         ],
         summary=[label("monthly_while")],
         notes=list(b.notes),

@@ -149,7 +149,12 @@ class IncidentPage(CasePage):
         self.paid_label = QLabel()
         paid_box, self.errors["contribution_paid_on"] = with_error(self.paid_on)
         form.addRow(self.paid_label, paid_box)
-        b.label(self.paid_label, "ui.incident.contribution_paid_on", self.paid_on, tip="ui.incident.contribution_paid_on_tip")
+        b.label(
+            self.paid_label,
+            "ui.incident.contribution_paid_on",
+            self.paid_on,
+            tip="ui.incident.contribution_paid_on_tip",
+        )
         self.plan_combo.currentIndexChanged.connect(lambda _v: self.changed("sksps_plan"))
         self.paid_on.textChanged.connect(lambda _v: self.changed("contribution_paid_on"))
         outer.addWidget(what)
