@@ -83,6 +83,7 @@ def win_fixture(qtbot: Any, dialogs: DialogLog) -> Iterator[Any]:
     yield window
     window.dirty = False  # closing at teardown must not ask anything
     window._draft_timer.stop()
+    set_lang("en")  # a test that switched the language (the monkey) must not leave it for the next one
 
 
 def type_text(qtbot: Any, widget: QLineEdit, text: str) -> None:

@@ -21,6 +21,7 @@ from estimator.engine.i18n import Text
 from . import crash
 from .core import Core, CoreUnavailable
 from .pages import CasePage, DependantsPage, DisabilityPage, IncidentPage, WagesPage
+from .pages.incident import OWN_CONTRIBUTION_SCHEMES
 from .text import Binder, T, t
 from .widgets import top_field
 
@@ -188,9 +189,9 @@ class CaseWizard(QWizard):
     @crash.guarded(-1)
     def nextId(self) -> int:  # noqa: N802 (Qt API)
         cur = self.currentId()
-        if cur == PAGE_INCIDENT:
+        if cur == PAGE_INCIDENT and self.incident.scheme not in OWN_CONTRIBUTION_SCHEMES:
             return PAGE_WAGES
-        if cur == PAGE_WAGES:
+        if cur in (PAGE_INCIDENT, PAGE_WAGES):  # a plan or a presumed income, not wages, is the basis
             return PAGE_DEPENDANTS if self.incident.outcome == "death" else PAGE_DISABILITY
         if cur in (PAGE_DISABILITY, PAGE_DEPENDANTS):
             return PAGE_RESULTS

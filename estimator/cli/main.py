@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     compare.register(sub, _lang_default())
     batch.register(est, sub)
+    from estimator.cli import sksps_contributions  # contributions --sksps-plan N
+
+    sksps_contributions.register(sub)
     return parser
 
 

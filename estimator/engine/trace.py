@@ -141,7 +141,7 @@ class StepTrace:
 
     def value(self, key: str, on: date | None = None) -> Value:
         """The rule value in force on ``on`` (default: the step's date), recorded."""
-        v = self._trace.rules.at(key, on or self.on)
+        v = self._trace.rules.at(self._trace.rule_key(key), on or self.on)
         use = param_use(self._trace.rules, v)
         self._uses.setdefault((use.key, use.effective_from), use)
         return v
@@ -197,6 +197,15 @@ class Trace:
         self._collectors: list[list[str]] = []
         # keys whose footnote a law module writes itself (with more to say than the generic one)
         self.custom_notes: set[str] = {"ei.commutation_table"}
+        # a scheme's own rule in place of the shared one (Act 789 reads its rates where Act 4 reads "ei.*")
+        self.substitutes: dict[str, str] = {}
+
+    def substitute(self, substitutes: dict[str, str]) -> None:
+        """From now on, reading a key of ``substitutes`` reads the scheme's own rule instead."""
+        self.substitutes.update(substitutes)
+
+    def rule_key(self, key: str) -> str:
+        return self.substitutes.get(key, key)
 
     # -- reading
     def step(self, step_id: str, on: date) -> StepTrace:
@@ -204,7 +213,7 @@ class Trace:
 
     def lookup(self, key: str, on: date) -> Any:
         """A rule value that explains no figure (a guard, the date in a warning): not recorded."""
-        return self.rules.at(key, on).value
+        return self.rules.at(self.rule_key(key), on).value
 
     # -- writing
     def add_step(self, step_id: str, *, params: list[ParamUse], provisional: bool, **fields: Any) -> Step:

@@ -86,7 +86,7 @@ def next_steps_for(
                 weak=steps.weak,
             )
         )
-    if out:
+    if benefits:  # where to claim and the hotline, whatever the benefit (even one the pack has no steps for)
         out.append(
             NextStep(
                 code=GENERAL,

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from estimator.law import caa, dependants, funeral, info, lindung, pdb, tdb, wages
+from estimator.law import (
+    caa,
+    dependants,
+    funeral,
+    info,
+    lindung,
+    pdb,
+    sksps,
+    sksr,
+    sksr_survivors,
+    tdb,
+    wages,
+)
 from estimator.law.context import Law
 from estimator.law.invalidity import DEATH_LAWS, INVALIDITY_LAWS
 
@@ -52,3 +64,54 @@ for _scheme, _cover in _INJURY_COVER.items():
 # Invalidity Scheme (Act 4 Part III): the pension or the grant, then what follows from them
 register("invalidity", "invalidity", INVALIDITY_LAWS)
 register("invalidity", "death", DEATH_LAWS)
+# Self-Employment Social Security Scheme (Act 789): Act 4's benefits on the plan's insured earning (Second Sch)
+register(
+    "self_employment",
+    "injury",
+    [
+        sksps.coverage,
+        sksps.plan_basis,
+        info.medical,
+        tdb.temporary_disablement,
+        pdb.permanent_disablement,
+        caa.constant_attendance,
+        info.rehabilitation,
+        info.education_with_pdb,
+    ],
+)
+register(
+    "self_employment",
+    "death",
+    [
+        sksps.coverage,
+        sksps.plan_basis,
+        tdb.temporary_disablement_before_death,
+        dependants.dependants_benefit,
+        funeral.funeral,
+        info.education_after_death,
+    ],
+)
+# Housewives' Social Security Scheme (Act 838): fixed sums on the presumed monthly income
+register(
+    "housewives",
+    "injury",
+    [
+        sksr.coverage,
+        info.medical,
+        sksr.disablement_lump_sum,
+        sksr.constant_attendance,
+        sksr.aid_and_rehabilitation,
+    ],
+)
+register(
+    "housewives",
+    "invalidity",
+    [
+        sksr.coverage,
+        info.medical,
+        sksr.morbid_allowance,
+        sksr.constant_attendance,
+        sksr.aid_and_rehabilitation,
+    ],
+)
+register("housewives", "death", [sksr.coverage, sksr_survivors.survivors_pension, sksr.funeral])

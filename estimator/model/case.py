@@ -26,7 +26,7 @@ SCHEME_START = date(1971, 1, 1)
 MAX_WAGE = Decimal("1000000")
 MAX_HISTORY_MONTHS = 600  # fifty years: longer than a working life
 
-Scheme = Literal["employment_injury", "non_employment_injury", "invalidity"]
+Scheme = Literal["employment_injury", "non_employment_injury", "invalidity", "self_employment", "housewives"]
 IncidentType = Literal[
     "work_accident",
     "commuting_accident",
@@ -34,6 +34,10 @@ IncidentType = Literal[
     "occupational_disease",
     "non_work_accident",
     "illness",
+    "self_employment_accident",  # Act 789 s.3: in the course of the self-employment activity
+    "self_employment_travel",  # Act 789 s.3: "while travelling for the purpose of his self-employment activity"
+    "domestic_injury",  # Act 838 s.3: in the course of managing her household
+    "morbid_condition",  # Act 838 s.32: invalidity by reason of a specific morbid condition
 ]
 Outcome = Literal["injury", "death", "invalidity"]
 Relationship = Literal["spouse", "child", "parent", "sibling", "grandparent"]
@@ -47,11 +51,15 @@ INCIDENTS_BY_SCHEME: dict[str, tuple[str, ...]] = {
     ),
     "non_employment_injury": ("non_work_accident",),
     "invalidity": ("illness",),
+    "self_employment": ("self_employment_accident", "self_employment_travel", "occupational_disease"),
+    "housewives": ("domestic_injury", "morbid_condition"),
 }
 OUTCOMES_BY_SCHEME: dict[str, tuple[str, ...]] = {
     "employment_injury": ("injury", "death"),
     "non_employment_injury": ("injury", "death"),
     "invalidity": ("invalidity", "death"),
+    "self_employment": ("injury", "death"),
+    "housewives": ("injury", "invalidity", "death"),
 }
 
 
@@ -77,6 +85,7 @@ class Dependant(_Strict):
     education_ends_on: date | None = None
     disabled: bool = False
     married: bool = False
+    remarried_on: date | None = None  # a widower's survivors' pension under Act 838 ends at remarriage
 
     _dates_strict = field_validator("date_of_birth", "education_ends_on", mode="before")(strict_date)
 
@@ -112,6 +121,8 @@ class Case(_Strict):
         False  # death of an invalidity pensioner (survivors' pension = the pension)
     )
     foreign_worker: bool = False
+    sksps_plan: int | None = Field(default=None, ge=1, le=4)  # Act 789: the plan of the contribution in force
+    contribution_paid_on: date | None = None  # Act 789 / 838: the day the contribution of the period was paid
     notes: str = Field(default="", max_length=4000)
     meta: dict[str, Any] = Field(default_factory=dict)  # free-form data of the app (not validated)
 
@@ -238,6 +249,9 @@ def check_case(case: Case, today: date | None = None, injury_ids: set[str] | Non
     if case.incident_type not in INCIDENTS_BY_SCHEME[case.scheme]:
         add("incident_type", "incident_scheme", "err.incident_scheme")
     if case.outcome not in OUTCOMES_BY_SCHEME[case.scheme]:
+        add("outcome", "outcome_scheme", "err.outcome_scheme")
+    housewife_living = case.scheme == "housewives" and case.outcome != "death"
+    if housewife_living and (case.incident_type == "morbid_condition") != (case.outcome == "invalidity"):
         add("outcome", "outcome_scheme", "err.outcome_scheme")
     if case.event_date > today:
         add("event_date", "future", "err.future_date")

@@ -13,6 +13,7 @@ formatted (RM1,234.56, 15/03/2025), so a renderer only chooses the language and 
 from __future__ import annotations
 
 from estimator.present import benefits as _benefits  # noqa: F401 - registers the presenters
+from estimator.present import schemes as _schemes  # noqa: F401 - the presenters of Act 838's benefits
 from estimator.present.result import NextStepView, ResultView, StepView, present_result
 from estimator.present.view import (
     BenefitView,

@@ -35,6 +35,14 @@ NEI_CONDITIONS = (  # the conditions of the non-employment injury scheme asked o
     "covered_by_housewives_scheme",
 )
 DATE_FIELDS = ("event_date", "date_of_birth", "claim_date")
+# the first choice, in plain words: who the insured person is decides which schemes (and incident types) apply
+SCHEME_GROUPS: dict[str, tuple[str, ...]] = {
+    "employed": ("employment_injury", "non_employment_injury", "invalidity"),
+    "self_employed": ("self_employment",),
+    "housewife": ("housewives",),
+}
+OWN_CONTRIBUTION_SCHEMES = ("self_employment", "housewives")  # the day the contribution was paid is asked
+SKSPS_PLANS = (1, 2, 3, 4)
 TEXT_FIELDS = ("claimant_name", "ic_number", "case_reference")
 LABEL_KEYS = {
     "date_of_birth": "ui.incident.dob",
@@ -65,6 +73,8 @@ class IncidentPage(CasePage):
             "claim_date",
             "police_report_made",
             *NEI_CONDITIONS,
+            "sksps_plan",
+            "contribution_paid_on",
             "notes",
             "meta",
         }
@@ -76,6 +86,7 @@ class IncidentPage(CasePage):
         self._scheme_of: dict[str, str] = {}  # incident type -> scheme (from the core)
         self._outcomes: dict[str, tuple[str, ...]] = {}  # scheme -> outcomes (from the core)
         self._pending_type = ""  # an incident type loaded before the choices arrived
+        self._types: list[tuple[str, str]] = []  # every (incident type, scheme) of the core
         b = self.b
         b.text(self.setTitle, "ui.incident.title")
         b.text(self.setSubTitle, "ui.incident.subtitle")
@@ -84,6 +95,12 @@ class IncidentPage(CasePage):
         what = QGroupBox()
         b.text(what.setTitle, "ui.incident.group_what")
         form = QFormLayout(what)
+        self.group_combo = QComboBox(objectName="scheme_group")
+        for group in SCHEME_GROUPS:
+            self.group_combo.addItem(group, group)
+        self.group_label = QLabel()
+        form.addRow(self.group_label, self.group_combo)
+        b.label(self.group_label, "ui.incident.who", self.group_combo, tip="ui.incident.who_tip")
         self.type_combo = QComboBox(objectName="incident_type")
         self.outcome_combo = QComboBox(objectName="outcome")
         self.type_note = QLabel(objectName="type_note")
@@ -126,6 +143,25 @@ class IncidentPage(CasePage):
         self.nei_label = QLabel()
         b.text(self.nei_label.setText, "ui.incident.nei_conditions")
         form.addRow(self.nei_label, self.nei_box)
+        # the self-employed's plan (Act 789) and the day their own contribution was paid (Acts 789 and 838)
+        self.plan_combo = QComboBox(objectName="sksps_plan")
+        self.plan_label = QLabel()
+        plan_box, self.errors["sksps_plan"] = with_error(self.plan_combo)
+        form.addRow(self.plan_label, plan_box)
+        b.label(self.plan_label, "ui.incident.sksps_plan", self.plan_combo)
+        self.paid_on = line_edit("contribution_paid_on", "ui.date_optional_placeholder", b)
+        narrow(self.paid_on, 26)
+        self.paid_label = QLabel()
+        paid_box, self.errors["contribution_paid_on"] = with_error(self.paid_on)
+        form.addRow(self.paid_label, paid_box)
+        b.label(
+            self.paid_label,
+            "ui.incident.contribution_paid_on",
+            self.paid_on,
+            tip="ui.incident.contribution_paid_on_tip",
+        )
+        self.plan_combo.currentIndexChanged.connect(lambda _v: self.changed("sksps_plan"))
+        self.paid_on.textChanged.connect(lambda _v: self.changed("contribution_paid_on"))
         outer.addWidget(what)
 
         who = QGroupBox()
@@ -161,6 +197,7 @@ class IncidentPage(CasePage):
         self.ic.textChanged.connect(self._ic_changed)
         self.watch("event_date", self.event_date)
 
+        self.group_combo.currentIndexChanged.connect(self._group_changed)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.outcome_combo.currentIndexChanged.connect(self._outcome_changed)
         self.event_date.textChanged.connect(lambda _v: self.changed("event_date"))
@@ -187,17 +224,44 @@ class IncidentPage(CasePage):
         wanted = self._pending_type or self.incident_type
         self._scheme_of = dict(incident_types)
         self._outcomes = dict(outcomes)
-        with QSignalBlocker(self.type_combo):
-            self.type_combo.clear()
-            for code, _scheme in incident_types:
-                self.type_combo.addItem(code, code)
-            self.type_combo.setCurrentIndex(max(self.type_combo.findData(wanted), 0))
+        self._types = list(incident_types)
+        self._fill_types(wanted)
         self._pending_type = ""
         self._type_texts()
         self._update_visibility()
 
+    def _group_of(self, incident_type: str) -> str:
+        scheme = self._scheme_of.get(incident_type, "")
+        return next((g for g, schemes in SCHEME_GROUPS.items() if scheme in schemes), "employed")
+
+    def _fill_types(self, wanted: str, follow: bool = True) -> None:
+        """The incident types of the chosen group (first the group of ``wanted`` if ``follow`` and it is known)."""
+        if follow and wanted in self._scheme_of:
+            with QSignalBlocker(self.group_combo):
+                self.group_combo.setCurrentIndex(max(self.group_combo.findData(self._group_of(wanted)), 0))
+        schemes = SCHEME_GROUPS.get(str(self.group_combo.currentData() or "employed"), ())
+        with QSignalBlocker(self.type_combo):
+            self.type_combo.clear()
+            for code, scheme in self._types:
+                if scheme in schemes:
+                    self.type_combo.addItem(t(f"ui.type.{code}"), code)
+            self.type_combo.setCurrentIndex(max(self.type_combo.findData(wanted), 0))
+
+    def _group_changed(self, _index: int) -> None:
+        self._fill_types(self.incident_type, follow=False)
+        self._type_changed(0)
+
     # -- texts that depend on the choice
     def _type_texts(self) -> None:
+        with QSignalBlocker(self.group_combo):
+            for index in range(self.group_combo.count()):
+                self.group_combo.setItemText(index, t(f"ui.who.{self.group_combo.itemData(index)}"))
+        with QSignalBlocker(self.plan_combo):
+            plan_index = max(self.plan_combo.currentIndex(), 0)
+            self.plan_combo.clear()
+            for plan in SKSPS_PLANS:
+                self.plan_combo.addItem(t(f"ui.plan.{plan}"), plan)
+            self.plan_combo.setCurrentIndex(plan_index)
         with QSignalBlocker(self.type_combo):
             for index in range(self.type_combo.count()):
                 self.type_combo.setItemText(index, t(f"ui.type.{self.type_combo.itemData(index)}"))
@@ -241,6 +305,11 @@ class IncidentPage(CasePage):
         nei = self.scheme == "non_employment_injury"
         self.nei_box.setVisible(nei)
         self.nei_label.setVisible(nei)
+        own = self.scheme in OWN_CONTRIBUTION_SCHEMES
+        for widget in (self.paid_on, self.paid_label):
+            widget.setVisible(own)
+        for widget in (self.plan_combo, self.plan_label):
+            widget.setVisible(self.scheme == "self_employment")
 
     def _type_changed(self, _index: int) -> None:
         self._type_texts()
@@ -310,6 +379,11 @@ class IncidentPage(CasePage):
             text = norm_date(widgets[key].text())
             if text:
                 data[key] = text
+        if self.scheme == "self_employment":
+            data["sksps_plan"] = self.plan_combo.currentData()
+        paid = norm_date(self.paid_on.text())
+        if paid and self.scheme in OWN_CONTRIBUTION_SCHEMES:
+            data["contribution_paid_on"] = paid
         for key in TEXT_FIELDS:
             text = widgets[key].text().strip()
             if text:
@@ -323,10 +397,13 @@ class IncidentPage(CasePage):
 
     def load(self, data: dict[str, Any]) -> None:
         code = str(data.get("incident_type", ""))
-        if self.type_combo.count():
-            self.type_combo.setCurrentIndex(max(self.type_combo.findData(code), 0))
+        if self._types:
+            self._fill_types(code)
         else:
             self._pending_type = code
+        plan_index = self.plan_combo.findData(data.get("sksps_plan"))
+        self.plan_combo.setCurrentIndex(plan_index if plan_index >= 0 else 0)
+        self.paid_on.setText(display_date(data.get("contribution_paid_on")))
         self._type_texts()  # the outcomes of the scheme just chosen
         outcome_index = self.outcome_combo.findData(data.get("outcome"))
         self.outcome_combo.setCurrentIndex(outcome_index if outcome_index >= 0 else 0)

@@ -100,6 +100,47 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "lindung.phase": Bound("int", "phase", 1, 3),
     "lindung.tdb_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
     "lindung.ptd_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    # Self-Employment Social Security Scheme (Act 789)
+    "sksps.start_date": Bound("date", "date", date(2010, 1, 1), date(2040, 12, 31)),
+    **{
+        f"sksps.plan{n}_{what}": Bound("money", "RM/month", _d("0"), high)
+        for n in range(1, 5)
+        for what, high in (("insured_monthly_earning", _d("20000")), ("monthly_contribution", _d("1000")))
+    },
+    "sksps.coverage_months": Bound("int", "months", 1, 24),
+    "sksps.days_divisor": Bound("int", "days", 28, 31),
+    "sksps.tdb_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "sksps.ptd_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "sksps.min_daily_rate": Bound("money", "RM/day", _d("0"), _d("300")),
+    "sksps.tdb_min_mc_days": Bound("int", "days", 1, 30),
+    "sksps.lump_sum_max_lec_percent": Bound("percent", "percent", _d("0"), _d("100")),
+    "sksps.commutable_fraction": Bound("share", "share", Fraction(0), ONE),
+    "sksps.caa_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
+    "sksps.funeral_max": Bound("money", "RM", _d("0"), _d("20000")),
+    "sksps.dependants_share_siblings": Bound("share", "share", Fraction(0), ONE),
+    # Housewives' Social Security Scheme (Act 838)
+    "sksr.start_date": Bound("date", "date", date(2015, 1, 1), date(2040, 12, 31)),
+    "sksr.presumed_monthly_income": Bound("money", "RM/month", _d("0"), _d("10000")),
+    "sksr.yearly_contribution": Bound("money", "RM/year", _d("0"), _d("5000")),
+    "sksr.contribution_period_months": Bound("int", "months", 1, 24),
+    "sksr.invalidity_coverage_months": Bound("int", "months", 1, 60),
+    "sksr.end_age": Bound("int", "years", 40, 75),
+    "sksr.pdb_max_sum": Bound("money", "RM", _d("0"), _d("1000000")),
+    "sksr.morbid_allowance_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "sksr.survivors_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "sksr.share_widower": Bound("share", "share", Fraction(0), ONE),
+    "sksr.share_child": Bound("share", "share", Fraction(0), ONE),
+    "sksr.share_children_no_widower": Bound("share", "share", Fraction(0), ONE),
+    "sksr.share_parents": Bound("share", "share", Fraction(0), ONE),
+    "sksr.widower_end_age": Bound("int", "years", 40, 75),
+    "sksr.parent_end_age": Bound("int", "years", 40, 75),
+    "sksr.child_age_limit": Bound("int", "years", 15, 30),
+    "sksr.disabled_child_end_age": Bound("int", "years", 40, 75),
+    "sksr.funeral_amount": Bound("money", "RM", _d("0"), _d("20000")),
+    "sksr.caa_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
+    "sksr.esrf_aid_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
+    "sksr.rehabilitation_max": Bound("money", "RM", _d("0"), _d("1000000")),
+    "sksr.dialysis_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
 }
 
 MAX_VALUES_PER_PARAMETER = 100

@@ -26,7 +26,13 @@ BULLET = "\u2022"
 class ClaimantPart(BuilderBase):
     def claimant_part(self) -> list[Flowable]:
         # the disclaimer right under the answer: it stays on page 1 whatever follows
-        return [*self.answer(), *self.short_disclaimer(), *self.next_steps(), *self.words()]
+        return [
+            *self.answer(),
+            *self.short_disclaimer(),
+            *self.warning_notes(),
+            *self.next_steps(),
+            *self.words(),
+        ]
 
     # ------------------------------------------------------------------------------------------ glossary
     def words(self) -> list[Flowable]:
@@ -88,13 +94,17 @@ class ClaimantPart(BuilderBase):
                 [self.tc("\u2715", bold=True, color=RED), self.tc(local_dates(r))] for r in view.not_payable
             ]
             out += [self.h3(label("not_payable")), self.box(rows, RED_BG, RED)]
-        if view.warnings:
-            rows = [
-                [self.tc("!" if severity == "warning" else "i", bold=True), self.tc(local_dates(message))]
-                for severity, message in view.warnings
-            ]
-            out += [Spacer(1, 3), self.box(rows, AMBER_BG, AMBER_LINE)]
         return out
+
+    def warning_notes(self) -> list[Flowable]:
+        """The warnings and notes of the estimate, after the disclaimer (however many a scheme has)."""
+        if not self.view.warnings:
+            return []
+        rows = [
+            [self.tc("!" if severity == "warning" else "i", bold=True), self.tc(local_dates(message))]
+            for severity, message in self.view.warnings
+        ]
+        return [Spacer(1, 3), self.box(rows, AMBER_BG, AMBER_LINE)]
 
     def box(self, rows: Sequence[Sequence[Flowable | str]], bg: object, line: object) -> Table:
         t = Table([list(r) for r in rows], colWidths=[6 * mm, WIDTH - 6 * mm], hAlign="LEFT")
