@@ -11,7 +11,7 @@ from typing import Any
 from estimator.engine.rules import RulePack
 from estimator.engine.trace import StepTrace, Trace
 from estimator.model.case import Case
-from estimator.model.result import BenefitRecord, WageMonthInfo
+from estimator.model.result import BenefitRecord, RulesInfo, WageMonthInfo
 
 
 @dataclass
@@ -36,3 +36,14 @@ Law = Callable[[Ctx], BenefitRecord | list[BenefitRecord] | None]
 
 class NothingMorePayable(Exception):  # noqa: N818 - a signal, not an error
     """Raised by a law when no later law of the scheme can pay (the reason is already recorded)."""
+
+
+def rules_info(pack: RulePack) -> RulesInfo:
+    """What every result says of the rule pack it was computed with."""
+    return RulesInfo(
+        version=pack.version,
+        sha256=pack.sha256,
+        name=pack.name,
+        origin=pack.origin,
+        differs_from_published=pack.differs_from_published,
+    )

@@ -26,6 +26,7 @@ from estimator.engine.i18n import Text, tr
 from estimator.engine.money import ZERO, num, rm
 from estimator.engine.rules import RuleNotInForce, RulePack, default_rules
 from estimator.engine.trace import StepTrace, Trace, fill
+from estimator.law.context import rules_info
 from estimator.model.case import MAX_WAGE, MIN_WORKING_AGE, SCHEME_START, CaseError, Problem
 from estimator.model.result import Money, RulesInfo, Step, Warning
 
@@ -430,12 +431,6 @@ def contributions(
         steps=trace.steps,
         provisional=provisional,
         provisional_notes=trace.provisional_notes,
-        rules=RulesInfo(
-            version=pack.version,
-            sha256=pack.sha256,
-            name=pack.name,
-            origin=pack.origin,
-            differs_from_published=pack.differs_from_published,
-        ),
+        rules=rules_info(pack),
         disclaimer=tr("con.disclaimer"),
     )

@@ -7,11 +7,11 @@ from estimator.engine.i18n import tr
 from estimator.engine.money import sen
 from estimator.engine.rules import ORIGIN_BUNDLED, RuleNotInForce, RulePack, default_rules
 from estimator.engine.trace import Trace
-from estimator.law.context import Ctx, NothingMorePayable
+from estimator.law.context import Ctx, NothingMorePayable, rules_info
 from estimator.law.next_steps import next_steps_for
 from estimator.law.schemes import laws_for
 from estimator.model.case import Case
-from estimator.model.result import BenefitRecord, Result, RulesInfo
+from estimator.model.result import BenefitRecord, Result
 
 
 def estimate(case: Case, rules: RulePack | None = None) -> Result:
@@ -71,13 +71,7 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
         steps=trace.steps,
         provisional=provisional,
         provisional_notes=trace.provisional_notes if provisional else [],
-        rules=RulesInfo(
-            version=rules.version,
-            sha256=rules.sha256,
-            name=rules.name,
-            origin=rules.origin,
-            differs_from_published=rules.differs_from_published,
-        ),
+        rules=rules_info(rules),
         disclaimer=tr("disclaimer"),
         next_steps=next_steps_for(case, benefits, rules),
     )

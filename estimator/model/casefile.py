@@ -27,18 +27,19 @@ from estimator.model.case import (
 from estimator.model.fileio import FileStamp, atomic_write_text, check_unchanged, stamp_of
 
 
-def read_case_bytes(path: Path | str) -> bytes:
-    """The raw bytes of a case file; every refusal is a :class:`CaseError` naming the file."""
+def read_case_bytes(path: Path | str, limit: int = MAX_CASE_BYTES) -> bytes:
+    """The raw bytes of a case (or comparison) file: a regular file only, at most ``limit`` bytes; every
+    refusal is a :class:`CaseError` naming the file."""
     path = Path(path)
     try:
-        return read_regular_file(path, MAX_CASE_BYTES)
+        return read_regular_file(path, limit)
     except TooLarge:
         raise CaseError(
             [
                 Problem(
                     field="",
                     code="too_large",
-                    message=tr("err.too_large", limit=f"{MAX_CASE_BYTES // 1000} kB"),
+                    message=tr("err.too_large", limit=f"{limit // 1000} kB"),
                 )
             ]
         ) from None

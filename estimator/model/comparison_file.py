@@ -24,7 +24,7 @@ from estimator.model.case import (
     decode_case_bytes,
     parse_case,
 )
-from estimator.model.casefile import injury_ids
+from estimator.model.casefile import injury_ids, read_case_bytes
 from estimator.model.fileio import atomic_write_text
 
 COMPARISON_FORMAT = "faedah-comparison"
@@ -114,33 +114,7 @@ def parse_comparison(
 def read_comparison_file(
     path: Path | str, rules: RulePack | None = None, today: date | None = None
 ) -> list[tuple[str, Case]]:
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_COMPARISON_BYTES:
-            raise CaseError(
-                [
-                    Problem(
-                        field="",
-                        code="too_large",
-                        message=tr("err.too_large", limit=f"{MAX_COMPARISON_BYTES // 1000} kB"),
-                    )
-                ]
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CaseError(
-            [Problem(field="", code="not_found", message=tr("err.file_not_found", path=str(path)))]
-        ) from None
-    except OSError as exc:
-        raise CaseError(
-            [
-                Problem(
-                    field="",
-                    code="unreadable",
-                    message=tr("err.unreadable", path=str(path), reason=exc.strerror or str(exc)),
-                )
-            ]
-        ) from None
+    raw = read_case_bytes(path, MAX_COMPARISON_BYTES)  # a regular file only, never a FIFO or a device
     return parse_comparison(decode_comparison_bytes(raw), rules=rules, today=today)
 
 

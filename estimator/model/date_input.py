@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
-_DIGITS = re.compile(r"^\d{8}$")
-_IC = re.compile(r"^(\d{6})-?(\d{2})-?(\d{4})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$", re.ASCII)
+_ISO = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$", re.ASCII)
+_DIGITS = re.compile(r"^\d{8}$", re.ASCII)
+_IC = re.compile(r"^(\d{6})-?(\d{2})-?(\d{4})$", re.ASCII)
 
 
 def _make(year: int, month: int, day: int) -> date | None:

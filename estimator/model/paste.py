@@ -20,7 +20,7 @@ _MONTH = (
     r"|(?P<name>[A-Za-z]{3,9})\.?[\s\-/]+(?P<y_named>\d{4})"
 )
 _WAGE = r"(?:RM\s*)?(?P<wage>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
-_LINE = re.compile(rf"^\s*(?:{_MONTH})\s*[\t,;\s]\s*{_WAGE}(?![\d/])", re.IGNORECASE)
+_LINE = re.compile(rf"^\s*(?:{_MONTH})\s*[\t,;\s]\s*{_WAGE}(?![\d/])", re.IGNORECASE | re.ASCII)
 
 
 @dataclass(frozen=True)
