@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
         return True
 
     # ------------------------------------------------------------------------------------------- printing
-    def _print_args(self) -> dict[str, Any] | None:
+    def _print_args(self, one_export: bool = True) -> dict[str, Any] | None:
         if self.wizard.result is None:
             self.wizard.revalidate()
             self.wizard.compute_result()
@@ -368,7 +368,8 @@ class MainWindow(QMainWindow):
             "lang": s.pdf_lang,
             "office_name": s.office_name,
             "office_address": s.office_address,
-            "unmask_ic": s.unmask_ic,
+            # "print the full IC" applies to one export or print only, never to the next claimant's paper
+            "unmask_ic": s.take_unmask_ic() if one_export else s.unmask_ic,
         }
 
     def _printing(self) -> ModuleType | None:
@@ -397,7 +398,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(t("ui.print.sent"), 5000)
 
     def preview_summary(self) -> None:
-        args = self._print_args()
+        args = self._print_args(one_export=False)
         mod = self._printing() if args is not None else None
         if mod is None or args is None:
             return
