@@ -457,3 +457,26 @@ def test_cli_writes_the_pdf_with_stdout_closed(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes().startswith(b"%PDF") and "Traceback" not in proc.stderr
+
+
+def test_the_app_asks_before_overwriting_a_case_changed_on_disk(tmp_path: Path) -> None:
+    """The GUI's Save (ui.core.Core) keeps the stamp of the file it opened and refuses to overwrite it silently."""
+    import json
+
+    from estimator.model.fileio import ChangedOnDisk
+    from ui.core import Core
+
+    path = tmp_path / "case.json"
+    shutil.copy(Path(__file__).resolve().parent.parent / "samples" / "tdb_work_accident.json", path)
+    core = Core()
+    assert core.load()
+    case = core.read_case(path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["notes"] = "edited on another counter PC"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    other = path.read_bytes()
+    with pytest.raises(ChangedOnDisk):
+        core.write_case(path, case)
+    assert path.read_bytes() == other  # nothing replaced
+    core.write_case(path, case, overwrite_changed=True)  # the clerk said yes
+    core.write_case(path, case)  # and the next save knows the file it wrote

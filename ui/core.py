@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from estimator.engine.rules import Injury, RulePack
     from estimator.law.wages import WagePreview
     from estimator.model.case import Case
+    from estimator.model.fileio import FileStamp
     from estimator.model.result import Result
 
 
@@ -35,6 +36,7 @@ class Core:
         self.error: Text | None = None
         self._injury_ids: set[str] | None = None
         self._injuries: list[Injury] | None = None
+        self._stamps: dict[Path, FileStamp] = {}  # what each case file held when it was opened or saved here
 
     @property
     def ready(self) -> bool:
@@ -140,11 +142,21 @@ class Core:
 
     # -- files
     def read_case(self, path: Path) -> Case:
-        from estimator.model.casefile import read_case_file
+        """The case in ``path``; its stamp is kept so that a save can tell whether the file changed meanwhile."""
+        from estimator.model.casefile import open_case_file
 
-        return read_case_file(path, self.rules)
+        case, stamp = open_case_file(path, self.rules)
+        self._stamps[Path(path).resolve()] = stamp
+        return case
 
-    def write_case(self, path: Path, case: Case) -> Path:
+    def write_case(self, path: Path, case: Case, overwrite_changed: bool = False) -> Path:
+        """Save; raises ChangedOnDisk when another program changed the file since it was opened or saved here."""
         from estimator.model.casefile import write_case_file
+        from estimator.model.fileio import stamp_file
 
-        return write_case_file(path, case)
+        key = Path(path).resolve()
+        out = write_case_file(path, case, expected=self._stamps.get(key), overwrite_changed=overwrite_changed)
+        stamp = stamp_file(out)
+        if stamp is not None:
+            self._stamps[key] = stamp
+        return out

@@ -337,8 +337,15 @@ class MainWindow(QMainWindow):
                 dialogs.problems_text(self.wizard.problems, self.wizard.field_label),
             )
             return False
+        from estimator.model.fileio import ChangedOnDisk
+
         try:
-            self.core.write_case(path, self.wizard.case)
+            try:
+                self.core.write_case(path, self.wizard.case)
+            except ChangedOnDisk as changed:  # another program (or PC) saved this file meanwhile: ask first
+                if not dialogs.ask_yes_no(self, pick(changed.message)):
+                    return False
+                self.core.write_case(path, self.wizard.case, overwrite_changed=True)
         except WriteError as exc:
             dialogs.error(self, pick(exc.message))
             return False
