@@ -228,3 +228,25 @@ def test_claimant_only_option_leaves_out_the_office_part() -> None:
     assert any(isinstance(f, PageBreak) for f in full)
     assert not any(isinstance(f, PageBreak) for f in alone)
     assert len(alone) < len(full)
+
+
+def test_the_claimant_part_alone(tmp_path: Path) -> None:
+    """`faedah estimate CASE --pdf OUT --claimant-only`: the answer and the next steps, no office appendix."""
+    from estimator.cli.main import main
+
+    out = tmp_path / "claimant.pdf"
+    assert (
+        main(
+            [
+                "estimate",
+                str(ROOT / "samples" / "death_four_dependants.json"),
+                "--pdf",
+                str(out),
+                "--claimant-only",
+            ]
+        )
+        == 0
+    )
+    text = " ".join(page.extract_text() or "" for page in pypdf.PdfReader(str(out)).pages)
+    assert any(h in flat(text) for h in NEXT_HEADINGS)
+    assert not any(h in flat(text) for h in OFFICE_HEADINGS)

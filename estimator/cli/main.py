@@ -104,6 +104,7 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
             office_name=args.office_name,
             office_address=args.office_address,
             mask_ic=not args.unmask_ic,
+            claimant_only=args.claimant_only,
             protect=[args.case],
         )
         _say(f"PDF: {out}")
@@ -127,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     est.add_argument("--pdf", metavar="OUT.pdf", help="also write the claimant's summary as a PDF")
     est.add_argument("--unmask-ic", action="store_true", help="print the full IC number on the PDF")
+    est.add_argument(
+        "--claimant-only",
+        action="store_true",
+        help="print the claimant's part alone (the answer and what to do next), without the office's working",
+    )
     est.add_argument("--office-name", default="", help="office name for the PDF header")
     est.add_argument("--office-address", default="", help="office address for the PDF header")
     est.add_argument("--brief", action="store_true", help="leave the explanation out of the text summary")

@@ -118,6 +118,7 @@ def pdf_bytes(
     office_address: str = "",
     mask_ic: bool = True,
     generated_on: date | None = None,
+    claimant_only: bool = False,
 ) -> bytes:
     """The summary as PDF bytes. ``lang``: "en", "ms" or "both" (Bahasa Malaysia first, English below)."""
     register_fonts()
@@ -127,6 +128,7 @@ def pdf_bytes(
         "office_address": _short_address(office_address),
         "mask_ic": mask_ic,
         "generated_on": generated_on,
+        "claimant_only": claimant_only,  # the claimant's part alone, without the office's working
     }
     try:
         return _build(result, case, arguments, fallback=False)
@@ -210,6 +212,7 @@ def write_pdf(
     mask_ic: bool = True,
     generated_on: date | None = None,
     protect: Iterable[Path | str] = (),
+    claimant_only: bool = False,
 ) -> Path:
     """Write the summary to ``path`` atomically (temporary file + rename, no ``.bak``: an earlier PDF, perhaps
     with the full IC, must not stay beside it); ``protect``: files that must not be overwritten (the case file
@@ -223,5 +226,6 @@ def write_pdf(
         office_address=office_address,
         mask_ic=mask_ic,
         generated_on=generated_on,
+        claimant_only=claimant_only,
     )
     return atomic_write_bytes(Path(path), data, backup=False, protect=protect)
