@@ -52,6 +52,7 @@ def _result_schema() -> dict[str, Any]:
 
     from pydantic import Field, create_model
 
+    from estimator.law import registry  # noqa: F401 - imports every scheme's benefit records
     from estimator.model.result import BenefitRecord, Result
 
     kinds = tuple(_benefit_kinds(BenefitRecord))
