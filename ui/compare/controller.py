@@ -9,7 +9,7 @@ saved atomically (:mod:`estimator.model.comparison_file`).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
@@ -17,9 +17,6 @@ from .. import dialogs
 from ..text import pick, t
 from .session import CompareSession
 from .view import CompareView
-
-if TYPE_CHECKING:
-    from ..mainwindow import MainWindow
 
 
 def is_comparison_file(path: Path) -> bool:
@@ -33,7 +30,7 @@ def is_comparison_file(path: Path) -> bool:
 
 
 class CompareController:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Any) -> None:  # the MainWindow (which imports this module)
         self.window = window
         self.wizard = window.wizard
         self.session = CompareSession(window.wizard, window.core)

@@ -8,7 +8,6 @@ from ``estimator.model.case``, imported when first used (after the core has load
 from __future__ import annotations
 
 import contextlib
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -355,10 +354,6 @@ class WagesPage(CasePage):
         self.changed("monthly_wages")
 
     # -- live banding (the core's wages.preview)
-    def _valid_pairs(self) -> list[tuple[str, Decimal]]:
-        """The rows the core would accept: a month and a wage within the case's limits."""
-        return valid_pairs(self.rows())
-
     def _refresh_preview(self) -> None:
         core = self.core
         event_day = self.context.event_day()
@@ -367,7 +362,7 @@ class WagesPage(CasePage):
             from estimator.engine.dates import month_of
             from estimator.model.case import SCHEME_START
 
-            pairs = self._valid_pairs()
+            pairs = valid_pairs(self.rows())
             with contextlib.suppress(Exception):  # a month before the first band table: no preview for it
                 self.preview = core.preview(event_day, pairs)
             if self.preview is None:
@@ -397,7 +392,7 @@ class WagesPage(CasePage):
     def _summary_text(self) -> None:
         preview = self.preview
         if self.invalidity:
-            counted = sum(1 for _m, w in self._valid_pairs() if w > 0) if self.core.ready else 0
+            counted = sum(1 for _m, w in valid_pairs(self.rows()) if w > 0) if self.core.ready else 0
             self.summary.setText(t("ui.wages.summary_invalidity", n=counted))
             return
         if preview is None:
@@ -456,7 +451,7 @@ class WagesPage(CasePage):
 
     def check_extra(self) -> None:
         """Next needs at least one wage (or a similar worker's wage)."""
-        has_wage = self.core.ready and any(w > 0 for _m, w in self._valid_pairs())
+        has_wage = self.core.ready and any(w > 0 for _m, w in valid_pairs(self.rows()))
         has_similar = not self.invalidity and bool(norm_money(self.similar.text()))
         self.extra_block = "" if has_wage or has_similar else t("ui.wages.need_a_wage")
 

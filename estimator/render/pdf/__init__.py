@@ -93,10 +93,10 @@ class _ShrinkIfStuck(Flowable):  # type: ignore[misc]
         return [KeepInFrame(avail_width, avail_height, [self.inner], mode="shrink")]
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
-        return float(self.inner.getSpaceBefore())
+        return float(self.inner.getSpaceBefore())  # float-ok: a layout measure in points
 
     def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
-        return float(self.inner.getSpaceAfter())
+        return float(self.inner.getSpaceAfter())  # float-ok: a layout measure in points
 
     def draw(self) -> None:
         self.inner.drawOn(self.canv, 0, 0)
