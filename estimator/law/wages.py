@@ -16,7 +16,7 @@ from decimal import Decimal
 from estimator.engine.dates import month_from_index
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
-from estimator.engine.rules import PROVISIONAL_CONFIDENCES, Band, RulePack, Value
+from estimator.engine.rules import PROVISIONAL_CONFIDENCES, RulePack, Value
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.model.result import WageMonthInfo
 
@@ -26,23 +26,22 @@ def month_start(month: str) -> date:
     return date(int(y), int(m), 1)
 
 
-def band_month(rules: RulePack, month: str, wage: Decimal) -> tuple[Band, Value]:
-    """The band of ``wage`` under the table in force on the first day of ``month``."""
-    table_value = rules.at("wages.band_table", month_start(month))
-    return table_value.value.band_for(wage), table_value
-
-
 def describe_month(rules: RulePack, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
-    band, tv = band_month(rules, month, wage)
+    return month_record(rules.at("wages.band_table", month_start(month)), month, wage, in_window)
+
+
+def month_record(table_value: Value, month: str, wage: Decimal, in_window: bool) -> WageMonthInfo:
+    """One wage month as the result shows it: its band under ``table_value`` and the band's assumed wage."""
+    band = table_value.value.band_for(wage)
     return WageMonthInfo.model_construct(
         month=month,
         wage=wage,
         band_item=band.item,
         band=band.label(),
         assumed_wage=band.assumed_wage,
-        table=tv.value.name,
+        table=table_value.value.name,
         in_window=in_window,
-        provisional=band.provisional or tv.provisional,
+        provisional=band.provisional or table_value.provisional,
     )
 
 

@@ -16,7 +16,7 @@ from estimator.engine.dates import month_of
 from estimator.engine.rules import RulePack, Value
 from estimator.engine.trace import fill
 from estimator.law.context import Ctx
-from estimator.law.wages import month_start
+from estimator.law.wages import month_record, month_start
 from estimator.model.case import Case
 from estimator.model.result import WageMonthInfo
 
@@ -98,17 +98,7 @@ class MonthBander:
         ck = (id(tv), in_window, wage)
         proto = self._protos.get(ck)
         if proto is None:
-            band = tv.value.band_for(wage)
-            proto = WageMonthInfo.model_construct(
-                month=month,
-                wage=wage,
-                band_item=band.item,
-                band=band.label(),
-                assumed_wage=band.assumed_wage,
-                table=tv.value.name,
-                in_window=in_window,
-                provisional=band.provisional or tv.provisional,
-            )
+            proto = month_record(tv, month, wage, in_window)
             self._protos[ck] = proto
             return proto
         return _copy_record(proto, {"month": month, "wage": wage})

@@ -25,9 +25,8 @@ def text_width(text: str, font: str, size: float) -> float:
     """The width of ``text``, its Han and Tamil letters measured in their own faces."""
     if text.isascii():
         return float(stringWidth(text, font, size))  # float-ok: a layout measure in points
-    return float(
-        sum(stringWidth(run, face, size) for run, face in font_runs(text, font))
-    )  # float-ok: a layout measure in points
+    width = sum(stringWidth(run, face, size) for run, face in font_runs(text, font))
+    return float(width)  # float-ok: a layout measure in points
 
 
 def text_out(text_object: object, text: str, font: str, size: float) -> str:
