@@ -49,6 +49,7 @@ from typing import Any
 from estimator.engine.dates import add_months, add_years
 from estimator.engine.money import ZERO, sen
 from estimator.engine.rules import RulePack, default_rules
+from estimator.engine.trace import Trace
 from estimator.law.estimate import estimate
 from estimator.model.case import Case
 from estimator.model.comparison import (
@@ -77,8 +78,9 @@ def remaining_life_expectancy(rules: RulePack, on: date, age: int) -> Decimal | 
     figures are read back from the provisional commutation table, which is an annuity-certain over the DOSM
     remaining life expectancy at the table's stated interest rate (an official table states no rate: None).
     """
+    reader = Trace(rules).step("compare.life", on)  # never closed: no figure of a result is explained here
     if "ei.life_expectancy" in rules.parameters:
-        table: dict[Any, Any] = rules.at("ei.life_expectancy", on).value
+        table: dict[Any, Any] = reader.rule("ei.life_expectancy")
         years = {int(k): Decimal(str(v)) for k, v in table.items()}
         ages = sorted(years)
         if age <= ages[0]:
@@ -91,7 +93,7 @@ def remaining_life_expectancy(rules: RulePack, on: date, age: int) -> Decimal | 
             return years[below]
         share = Decimal(age - below) / Decimal(above - below)
         return (years[below] + (years[above] - years[below]) * share).quantize(Decimal("0.1"))
-    commutation = rules.at("ei.commutation_table", on).value
+    commutation = reader.rule("ei.commutation_table")
     rate = getattr(commutation, "interest_rate_percent", None)
     if rate is None:
         return None
