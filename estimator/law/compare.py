@@ -48,7 +48,7 @@ from typing import Any
 
 from estimator.engine.dates import add_months, add_years
 from estimator.engine.money import ZERO, sen
-from estimator.engine.rules import RulePack, default_rules
+from estimator.engine.rules import RulePack, RulePackError, default_rules
 from estimator.engine.trace import Trace
 from estimator.law.estimate import estimate
 from estimator.model.case import Case
@@ -79,8 +79,11 @@ def remaining_life_expectancy(rules: RulePack, on: date, age: int) -> Decimal | 
     remaining life expectancy at the table's stated interest rate (an official table states no rate: None).
     """
     reader = Trace(rules).step("compare.life", on)  # never closed: no figure of a result is explained here
-    if "ei.life_expectancy" in rules.parameters:
-        table: dict[Any, Any] = reader.rule("ei.life_expectancy")
+    try:
+        table: dict[Any, Any] | None = reader.rule("ei.life_expectancy")
+    except RulePackError:  # the pack has no life table: read it back from the commutation table
+        table = None
+    if table is not None:
         years = {int(k): Decimal(str(v)) for k, v in table.items()}
         ages = sorted(years)
         if age <= ages[0]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from estimator.engine.rules.model import RulePack, Value
+from estimator.engine.rules.model import Parameter, RulePack, Value
 from estimator.model.result import ParamUse
 
 
@@ -93,21 +93,29 @@ def _record(pack: RulePack, v: Value, scope: RuleScope, reason: str | None) -> P
 class RuleView:
     """The rules of one scheme for one estimate: each (key, date) resolved and looked up once."""
 
-    __slots__ = ("_cache", "pack", "scope")
+    __slots__ = ("_cache", "_resolved", "pack", "scope")
 
     def __init__(self, pack: RulePack, scope: RuleScope = ACT4) -> None:
         self.pack = pack
         self.scope = scope
         self._cache: dict[tuple[str, date], tuple[Value, ParamUse]] = {}
+        # the scheme's key -> (parameter, reason) resolutions, shared by every estimate with this pack
+        resolved = pack.use_cache.get(("scope", scope.name, id(scope)))
+        if resolved is None:
+            resolved = pack.use_cache[("scope", scope.name, id(scope))] = {}
+        self._resolved: dict[str, tuple[Parameter, str | None]] = resolved
 
     def read(self, key: str, on: date) -> tuple[Value, ParamUse]:
         """The value of ``key`` in force on ``on`` and its record (raises RuleNotInForce, RuleNotDeclared)."""
         ck = (key, on)
         hit = self._cache.get(ck)
         if hit is None:
-            real, reason = self.scope.resolve(key)
-            v = self.pack.at(real, on)
-            hit = (v, _record(self.pack, v, self.scope, reason))
+            found = self._resolved.get(key)
+            if found is None:
+                real, reason = self.scope.resolve(key)
+                found = self._resolved[key] = (self.pack.param(real), reason)
+            v = found[0].at(on)
+            hit = (v, _record(self.pack, v, self.scope, found[1]))
             self._cache[ck] = hit
         return hit
 
