@@ -165,8 +165,8 @@ class _Horizons:
 def _plans(benefit: BenefitRecord, event: date) -> tuple[_Plan, _Plan | None, dict[str, Any]]:
     """The plan without commuting, the plan with commuting (None: nothing to commute) and the figures."""
     figures: dict[str, Any] = {}
-    daily = getattr(benefit, "daily_rate", None)
-    monthly = getattr(benefit, "monthly_amount", None)
+    daily = _amount(benefit, "daily_rate")
+    monthly = _amount(benefit, "monthly_amount")
     schedule: list[SchedulePeriod] = list(getattr(benefit, "schedule", []) or [])
     if daily is not None:
         figures["daily_rate"] = daily
@@ -184,7 +184,7 @@ def _plans(benefit: BenefitRecord, event: date) -> tuple[_Plan, _Plan | None, di
         figures["monthly_if_commuted"] = option.monthly_amount
         plain = _Plan(ZERO, benefit.monthly_amount, event, [])
         return plain, _Plan(option.lump_sum, option.monthly_amount, event, []), figures
-    once = getattr(benefit, "total", None)
+    once = _amount(benefit, "total")
     if monthly is not None:
         figures["monthly_amount"] = monthly
     if once is not None and not schedule:
@@ -193,12 +193,13 @@ def _plans(benefit: BenefitRecord, event: date) -> tuple[_Plan, _Plan | None, di
     return _Plan(ZERO, monthly or ZERO, event, schedule), None, figures
 
 
-_AMOUNT_FIELDS = ("daily_rate", "monthly_amount", "total")
+def _amount(benefit: BenefitRecord, name: str) -> Any:
+    """A money field the record type declares in ``amounts`` (``None`` when it declares no such field)."""
+    return getattr(benefit, name) if name in type(benefit).amounts else None
 
 
 def _has_amount(benefit: BenefitRecord) -> bool:
-    fields = type(benefit).model_fields
-    return any(name in fields and getattr(benefit, name) is not None for name in _AMOUNT_FIELDS)
+    return any(getattr(benefit, name) is not None for name in type(benefit).amounts)
 
 
 def _series(case: Case, result: Result, plans: Sequence[_Plan], last_age: int) -> list[SeriesPoint]:
