@@ -257,7 +257,7 @@ def test_housewife_funeral_expenses_are_kept() -> None:
 def test_employees_funeral_and_dependants_next_steps_say_what_the_law_says() -> None:
     result = estimate(_sample("death_four_dependants"))
     steps = {s.code: s for s in result.next_steps}
-    assert "widow or widower" in steps["FUNERAL"].timing["en"]
+    assert "widow, widower or a dependant first" in steps["FUNERAL"].timing["en"]
     assert "date of death" in steps["DEPENDANTS"].timing["en"]
 
 
