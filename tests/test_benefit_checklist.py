@@ -18,12 +18,12 @@ from typing import ClassVar, Literal
 
 import pytest
 
-from estimator.cli.batch import CSV_HEADER
+from estimator.cli.batch import CSV_HEADER, FIGURES
 from estimator.cli.schema import schema
 from estimator.engine.i18n import catalog
 from estimator.engine.rules.next_steps import load_next_steps
 from estimator.law.estimate import estimate
-from estimator.model.benefits import BATCH_FIGURES, batch_codes, benefit_types, codes_of
+from estimator.model.benefits import batch_codes, benefit_types, codes_of
 from estimator.model.case import parse_case
 from estimator.model.expect import load_golden
 from estimator.model.result import BenefitRecord, Money, Result
@@ -67,7 +67,7 @@ def checklist(cls: type[BenefitRecord], code: str) -> list[str]:
     if cls.__name__ not in result_schema_kinds():
         missing.append("result schema (estimator/cli/schema.py: a record of estimator.model)")
     if cls.amounts:
-        columns = {f"{code.lower()}_{figure}" for figure in BATCH_FIGURES}
+        columns = {f"{code.lower()}_{figure}" for figure in FIGURES}
         if not columns <= set(CSV_HEADER) or code not in batch_codes():
             missing.append("batch CSV columns (amounts declared on the record: estimator/model/benefits.py)")
         if not all(name in cls.model_fields for name in cls.amounts):

@@ -88,11 +88,11 @@ def _static(facts: NextStepsPack, scheme: str) -> _Static:
 
 
 def _static_for(facts: NextStepsPack, scheme: str, rules: RuleView | RulePack | None) -> _Static:
-    """Built once per rule pack (the bundled facts; a given file is read fresh)."""
+    """Built once per rule pack for the bundled facts (a file given to :func:`next_steps_for` is used fresh)."""
     pack = rules.pack if isinstance(rules, RuleView) else rules
     if pack is None:
         return _static(facts, scheme)
-    key = ("next_steps", id(facts), scheme)
+    key = ("next_steps", scheme)
     hit: _Static | None = pack.use_cache.get(key)
     if hit is None:
         hit = _static(facts, scheme)
@@ -108,7 +108,7 @@ def next_steps_for(
 ) -> list[NextStep]:
     """One record per benefit the scheme's entries know (in the benefits' order, once per code), then where."""
     facts = pack or load_next_steps()
-    static = _static_for(facts, case.scheme, rules)
+    static = _static(facts, case.scheme) if pack is not None else _static_for(facts, case.scheme, rules)
     out: list[NextStep] = []
     seen: set[str] = set()
     for b in benefits:

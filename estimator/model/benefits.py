@@ -11,8 +11,6 @@ import typing
 from estimator.model import result_schemes  # noqa: F401 - the schemes' own records are benefit types too
 from estimator.model.result import BenefitRecord
 
-BATCH_FIGURES = ("daily", "monthly", "lump_sum", "total")
-
 
 def benefit_types() -> list[type[BenefitRecord]]:
     """Every benefit record type of the model, in the order they are declared."""

@@ -126,9 +126,5 @@ class RuleView:
         out |= {v.date_provisional_until for v in param.values if v.date_provisional_until is not None}
         return sorted(out)
 
-    def key_of(self, key: str) -> str:
-        """The pack key this scheme reads for ``key``."""
-        return self.scope.resolve(key)[0]
-
     def value(self, key: str, on: date) -> Any:
         return self.read(key, on)[0].value
