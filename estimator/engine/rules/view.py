@@ -7,8 +7,9 @@ of those names are its own rules (``own``: the read name -> the scheme's key), w
 ``inherited=None`` is Act 4 itself: every key of the pack is its own.  Reading a key a scope does not declare is a
 programming error (:class:`RuleNotDeclared`), so a scheme never falls back on Act 4 unseen.
 
-A :class:`RuleView` is built once per estimate: each (key, date) is looked up in the pack once, and its record
-(:class:`~estimator.model.result.ParamUse`, with the Act it comes from) once per pack.  The engine keeps no scheme
+A :class:`RuleView` is built once per estimate: each (key, date) is looked up in the pack once (and kept with the
+pack for the next estimate of the same scheme), and its record (:class:`~estimator.model.result.ParamUse`, with the
+Act it comes from) built once per pack.  The engine keeps no scheme
 here: a scope is data the law gives it.
 """
 
@@ -90,6 +91,9 @@ def _record(pack: RulePack, v: Value, scope: RuleScope, reason: str | None) -> P
     return use
 
 
+MAX_CACHED_READS = 20_000  # (key, date) reads kept per pack and scheme: a batch of many dates starts afresh
+
+
 class RuleView:
     """The rules of one scheme for one estimate: each (key, date) resolved and looked up once."""
 
@@ -98,12 +102,13 @@ class RuleView:
     def __init__(self, pack: RulePack, scope: RuleScope = ACT4) -> None:
         self.pack = pack
         self.scope = scope
-        self._cache: dict[tuple[str, date], tuple[Value, ParamUse]] = {}
-        # the scheme's key -> (parameter, reason) resolutions, shared by every estimate with this pack
-        resolved = pack.use_cache.get(("scope", scope.name, id(scope)))
-        if resolved is None:
-            resolved = pack.use_cache[("scope", scope.name, id(scope))] = {}
-        self._resolved: dict[str, tuple[Parameter, str | None]] = resolved
+        # what this scheme's estimates read from this pack: (key, date) -> (value, record), and key -> (parameter,
+        # reason); kept on the pack (cleared with it when an office pack is applied), bounded for long batches
+        shared = pack.use_cache.get(("view", scope.name, id(scope)))
+        if shared is None or len(shared[0]) > MAX_CACHED_READS:
+            shared = pack.use_cache[("view", scope.name, id(scope))] = ({}, {})
+        self._cache: dict[tuple[str, date], tuple[Value, ParamUse]] = shared[0]
+        self._resolved: dict[str, tuple[Parameter, str | None]] = shared[1]
 
     def read(self, key: str, on: date) -> tuple[Value, ParamUse]:
         """The value of ``key`` in force on ``on`` and its record (raises RuleNotInForce, RuleNotDeclared)."""
