@@ -25,18 +25,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from estimator.model.benefits import batch_codes
 from estimator.model.fileio import atomic_write_text
 
-BENEFIT_CODES = (
-    "TDB",
-    "PDB",
-    "CAA",
-    "DEPENDANTS",
-    "FUNERAL",
-    "INVALIDITY_PENSION",
-    "INVALIDITY_GRANT",
-    "SURVIVORS_PENSION",
-)
+BENEFIT_CODES = batch_codes()  # from the model: every benefit paid in money has its columns
 FIGURES = ("daily", "monthly", "lump_sum", "total")
 CSV_HEADER = (
     ["file", "claimant_reference", "scheme"]

@@ -3,10 +3,14 @@
 A law module opens a step, reads the rule values it needs through that step and closes it with the template of
 its explanation and the numbers that fill it::
 
-    s = trace.step("tdb.daily", on=case.event_date)
-    rate = s.rule("ei.tdb_rate_percent")          # recorded: value, effective date, source, confidence
-    daily = sen(rate * wage / 100 / s.rule("wages.days_divisor"))
-    s.done("tdb_daily", rm(daily), rate=rate, wage=wage, divisor=..., daily=daily)
+    s = trace.step("<benefit>.daily", on=case.event_date)
+    rate = s.rule("<rate key>")                   # recorded: value, effective date, source, confidence
+    daily = sen(rate * wage / 100 / s.rule("<divisor key>"))
+    s.done("<template>", rm(daily), rate=rate, wage=wage, divisor=..., daily=daily)
+
+``s.rule`` is the one way a law reads a rule: the trace's :class:`~estimator.engine.rules.view.RuleView` resolves
+the key for the scheme (its own rule, or an inherited Act 4 rule, as the scheme declares) and looks each (key,
+date) up once per estimate.  A read that explains no figure (a guard) is made through a step that is never closed.
 
 ``done`` takes the title, the formula and the substituted line from the bilingual catalogue (``step.<t>``,
 ``formula.<t>``, ``subst.<t>``) and fills them with the values (see :func:`fill` for the format specs), so the
@@ -28,6 +32,7 @@ from typing import Any, Literal
 from estimator.engine.i18n import LANGS, Lang, Text, catalog, tr
 from estimator.engine.money import fraction_text, num, pct, rm
 from estimator.engine.rules import RulePack, Value
+from estimator.engine.rules.view import RuleView
 from estimator.model.result import NotPayable, ParamUse, Step, Warning
 
 
@@ -104,31 +109,6 @@ def join_texts(parts: list[Text], sep: str = "; ") -> Text:
     return {lang: sep.join(p[lang] for p in parts) for lang in LANGS}
 
 
-def param_use(pack: RulePack, v: Value) -> ParamUse:
-    """The record of a rule value (cached on the pack: a value's record never changes)."""
-    ck = (v.key, v.start, v.provisional)
-    hit: ParamUse | None = pack.use_cache.get(ck)
-    if hit is not None:
-        return hit
-    param = pack.param(v.key)
-    raw = v.raw
-    if hasattr(v.value, "name") and param.kind.endswith("table"):
-        raw = f"{v.raw} ({v.value.name})" if v.raw != v.value.name else v.raw
-    use = ParamUse.model_construct(
-        key=v.key,
-        value=raw,
-        effective_from=v.start,
-        source=v.source,
-        confidence=v.confidence,
-        provisional=v.provisional,
-        description=param.description,
-        note=v.note,
-        note_ms=v.note_ms,
-    )
-    pack.use_cache[ck] = use
-    return use
-
-
 class StepTrace:
     """One step of the explanation being written: the rule values it reads are recorded as it reads them."""
 
@@ -140,11 +120,15 @@ class StepTrace:
         self._provisional = False
 
     def value(self, key: str, on: date | None = None) -> Value:
-        """The rule value in force on ``on`` (default: the step's date), recorded."""
-        v = self._trace.rules.at(self._trace.rule_key(key), on or self.on)
-        use = param_use(self._trace.rules, v)
+        """The rule value in force on ``on`` (default: the step's date), recorded.  ``key`` is read through
+        the estimate's rule view: the scheme's own rule where it has one (see :mod:`estimator.engine.rules.view`)."""
+        v, use = self._trace.rules.read(key, on or self.on)
         self._uses.setdefault((use.key, use.effective_from), use)
         return v
+
+    def changes(self, key: str) -> list[date]:
+        """The dates on which the rule's value may change (to read it again only when a date crosses one)."""
+        return self._trace.rules.changes(key)
 
     def rule(self, key: str, on: date | None = None) -> Any:
         """The value itself (a Decimal, int, date, Fraction or table), recorded."""
@@ -186,8 +170,8 @@ class StepTrace:
 class Trace:
     """The record of one estimate: the steps, provisional footnotes, warnings and refusals."""
 
-    def __init__(self, rules: RulePack) -> None:
-        self.rules = rules
+    def __init__(self, rules: RuleView | RulePack) -> None:
+        self.rules = rules if isinstance(rules, RuleView) else RuleView(rules)
         self.steps: list[Step] = []
         self.warnings: list[Warning] = []
         self.not_payable: list[NotPayable] = []
@@ -196,24 +180,11 @@ class Trace:
         self._seen_notes: set[str] = set()
         self._collectors: list[list[str]] = []
         # keys whose footnote a law module writes itself (with more to say than the generic one)
-        self.custom_notes: set[str] = {"ei.commutation_table"}
-        # a scheme's own rule in place of the shared one (Act 789 reads its rates where Act 4 reads "ei.*")
-        self.substitutes: dict[str, str] = {}
+        self.custom_notes: set[str] = set()
 
-    def substitute(self, substitutes: dict[str, str]) -> None:
-        """From now on, reading a key of ``substitutes`` reads the scheme's own rule instead."""
-        self.substitutes.update(substitutes)
-
-    def rule_key(self, key: str) -> str:
-        return self.substitutes.get(key, key)
-
-    # -- reading
+    # -- reading (through a step: every rule value is read with :meth:`StepTrace.rule`)
     def step(self, step_id: str, on: date) -> StepTrace:
         return StepTrace(self, step_id, on)
-
-    def lookup(self, key: str, on: date) -> Any:
-        """A rule value that explains no figure (a guard, the date in a warning): not recorded."""
-        return self.rules.at(self.rule_key(key), on).value
 
     # -- writing
     def add_step(self, step_id: str, *, params: list[ParamUse], provisional: bool, **fields: Any) -> Step:

@@ -14,7 +14,7 @@ def constant_attendance(ctx: Ctx) -> CAA | None:
     case = ctx.case
     if not case.needs_constant_attendance:
         return None
-    if not ctx.facts.get("permanent_total"):
+    if not ctx.permanent_total:
         ctx.trace.refuse("CAA", tr("refuse.caa_not_total"))
         return None
     s = ctx.step("caa")

@@ -27,11 +27,8 @@ NOTHING: Text = {lang: "" for lang in LANGS}
 def options(ctx: Ctx, daily: Decimal, lec: Decimal) -> list[CommutationOption]:
     """The option open to the insured person at ``lec`` % (step ``pdb.option.<kind>``)."""
     age = ctx.age
-    kind: Literal["lump_sum", "commutation"] = (
-        "lump_sum"
-        if lec <= ctx.trace.lookup("ei.lump_sum_max_lec_percent", ctx.case.event_date)
-        else "commutation"
-    )
+    limit = ctx.step("pdb.option").rule("ei.lump_sum_max_lec_percent")
+    kind: Literal["lump_sum", "commutation"] = "lump_sum" if lec <= limit else "commutation"
     s = ctx.step(f"pdb.option.{kind}")
     threshold = s.rule("ei.lump_sum_max_lec_percent")
     fraction: Fraction = s.rule("ei.commutable_fraction")
@@ -51,6 +48,7 @@ def options(ctx: Ctx, daily: Decimal, lec: Decimal) -> list[CommutationOption]:
         (Decimal(age) + lump / (gap * MONTHS_A_YEAR)).quantize(BREAK_EVEN_PLACES) if gap > 0 else None
     )
     method = table.method
+    ctx.trace.custom_notes.add(s.value("ei.commutation_table").key)  # its footnote is the one written below
     step = s.done(
         f"pdb_option_{kind}",
         rm(lump),

@@ -48,7 +48,8 @@ from typing import Any
 
 from estimator.engine.dates import add_months, add_years
 from estimator.engine.money import ZERO, sen
-from estimator.engine.rules import RulePack, default_rules
+from estimator.engine.rules import RulePack, RulePackError, default_rules
+from estimator.engine.trace import Trace
 from estimator.law.estimate import estimate
 from estimator.model.case import Case
 from estimator.model.comparison import (
@@ -77,8 +78,12 @@ def remaining_life_expectancy(rules: RulePack, on: date, age: int) -> Decimal | 
     figures are read back from the provisional commutation table, which is an annuity-certain over the DOSM
     remaining life expectancy at the table's stated interest rate (an official table states no rate: None).
     """
-    if "ei.life_expectancy" in rules.parameters:
-        table: dict[Any, Any] = rules.at("ei.life_expectancy", on).value
+    reader = Trace(rules).step("compare.life", on)  # never closed: no figure of a result is explained here
+    try:
+        table: dict[Any, Any] | None = reader.rule("ei.life_expectancy")
+    except RulePackError:  # the pack has no life table: read it back from the commutation table
+        table = None
+    if table is not None:
         years = {int(k): Decimal(str(v)) for k, v in table.items()}
         ages = sorted(years)
         if age <= ages[0]:
@@ -91,7 +96,7 @@ def remaining_life_expectancy(rules: RulePack, on: date, age: int) -> Decimal | 
             return years[below]
         share = Decimal(age - below) / Decimal(above - below)
         return (years[below] + (years[above] - years[below]) * share).quantize(Decimal("0.1"))
-    commutation = rules.at("ei.commutation_table", on).value
+    commutation = reader.rule("ei.commutation_table")
     rate = getattr(commutation, "interest_rate_percent", None)
     if rate is None:
         return None
@@ -160,8 +165,8 @@ class _Horizons:
 def _plans(benefit: BenefitRecord, event: date) -> tuple[_Plan, _Plan | None, dict[str, Any]]:
     """The plan without commuting, the plan with commuting (None: nothing to commute) and the figures."""
     figures: dict[str, Any] = {}
-    daily = getattr(benefit, "daily_rate", None)
-    monthly = getattr(benefit, "monthly_amount", None)
+    daily = _amount(benefit, "daily_rate")
+    monthly = _amount(benefit, "monthly_amount")
     schedule: list[SchedulePeriod] = list(getattr(benefit, "schedule", []) or [])
     if daily is not None:
         figures["daily_rate"] = daily
@@ -179,7 +184,7 @@ def _plans(benefit: BenefitRecord, event: date) -> tuple[_Plan, _Plan | None, di
         figures["monthly_if_commuted"] = option.monthly_amount
         plain = _Plan(ZERO, benefit.monthly_amount, event, [])
         return plain, _Plan(option.lump_sum, option.monthly_amount, event, []), figures
-    once = getattr(benefit, "total", None)
+    once = _amount(benefit, "total")
     if monthly is not None:
         figures["monthly_amount"] = monthly
     if once is not None and not schedule:
@@ -188,12 +193,13 @@ def _plans(benefit: BenefitRecord, event: date) -> tuple[_Plan, _Plan | None, di
     return _Plan(ZERO, monthly or ZERO, event, schedule), None, figures
 
 
-_AMOUNT_FIELDS = ("daily_rate", "monthly_amount", "total")
+def _amount(benefit: BenefitRecord, name: str) -> Any:
+    """A money field the record type declares in ``amounts`` (``None`` when it declares no such field)."""
+    return getattr(benefit, name) if name in type(benefit).amounts else None
 
 
 def _has_amount(benefit: BenefitRecord) -> bool:
-    fields = type(benefit).model_fields
-    return any(name in fields and getattr(benefit, name) is not None for name in _AMOUNT_FIELDS)
+    return any(getattr(benefit, name) is not None for name in type(benefit).amounts)
 
 
 def _series(case: Case, result: Result, plans: Sequence[_Plan], last_age: int) -> list[SeriesPoint]:

@@ -244,7 +244,7 @@ def _eis(
         )
 
     try:
-        trace.lookup("contributions.eis_table", on)  # is a table in force? (recorded below, when used)
+        trace.step("con.eis.table", on).rule("contributions.eis_table")  # in force? (recorded when used)
         has_table = True
     except RuleNotInForce:
         has_table = False
@@ -313,7 +313,7 @@ def _lindung(trace: Trace, wage: Decimal, on: date) -> ContributionLine:
     """Act A1788 (non-employment injury): the employee's contribution of the phase in force (provisional)."""
     s = trace.step("con.lindung", on)
     try:
-        trace.lookup("lindung.phase", on)
+        trace.step("con.lindung.phase", on).rule("lindung.phase")
     except RuleNotInForce:
         start: date = s.rule("lindung.start_date")
         return _lindung_not_due(s, fill("con.lindung_not_yet", start=start), "not_in_force", None)

@@ -161,7 +161,7 @@ def dependants_schedule(
 
     ``whole`` is the daily rate (``per="day"``) or the monthly pension (``per="month"``) shared among the payees.
     """
-    monthly_days = ctx.trace.lookup("ei.monthly_days", on)
+    monthly_days = ctx.step(f"{step_prefix}.days", on).rule("ei.monthly_days")
     with ctx.trace.collect() as ids:
         candidates = _eligibility(ctx, on)
         if not candidates:

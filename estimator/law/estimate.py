@@ -6,9 +6,11 @@ from estimator.engine.dates import age_on
 from estimator.engine.i18n import tr
 from estimator.engine.money import sen
 from estimator.engine.rules import ORIGIN_BUNDLED, RuleNotInForce, RulePack, default_rules
+from estimator.engine.rules.view import RuleView
 from estimator.engine.trace import Trace
 from estimator.law.context import Ctx, NothingMorePayable, rules_info
 from estimator.law.next_steps import next_steps_for
+from estimator.law.registry import is_gate, scope_of
 from estimator.law.schemes import laws_for
 from estimator.model.case import Case
 from estimator.model.result import BenefitRecord, Result
@@ -17,27 +19,32 @@ from estimator.model.result import BenefitRecord, Result
 def estimate(case: Case, rules: RulePack | None = None) -> Result:
     """Every benefit the case is entitled to, with the explanation record.  ``case`` must be validated."""
     rules = rules or default_rules()
-    trace = Trace(rules)
+    view = RuleView(rules, scope_of(case.scheme))  # the scheme's rules, each looked up once for this case
+    trace = Trace(view)
     ctx = Ctx(
         case=case,
-        rules=rules,
+        rules=view,
         trace=trace,
         age=age_on(case.date_of_birth, case.event_date),
         wages=sorted((w.month, w.wage) for w in case.monthly_wages),
     )
     benefits: list[BenefitRecord] = []
-    try:
-        for law in laws_for(case.scheme, case.outcome):
+    for law in laws_for(case.scheme, case.outcome):
+        try:
             paid = law(ctx)
-            if isinstance(paid, list):
-                benefits.extend(paid)
-            elif paid is not None:
-                benefits.append(paid)
-    except NothingMorePayable:
-        pass
-    except RuleNotInForce as exc:
-        trace.refuse("RULES", tr("refuse.no_rule_for", key=exc.key, date=exc.on.isoformat()))
-        benefits = []
+        except NothingMorePayable:
+            break
+        except RuleNotInForce as exc:
+            # docs/decisions.md (3): a rule not in force on the event date refuses only what needs it; a law
+            # every later one builds on (coverage, the wage basis) ends the estimate
+            trace.refuse("RULES", tr("refuse.no_rule_for", key=exc.key, date=exc.on.isoformat()))
+            if is_gate(law):
+                break
+            continue
+        if isinstance(paid, list):
+            benefits.extend(paid)
+        elif paid is not None:
+            benefits.append(paid)
     if rules.origin != ORIGIN_BUNDLED:  # every output says when the figures come from an office's own pack
         trace.warn(
             "RULE_PACK_OFFICE",
@@ -52,8 +59,14 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
         trace.warn("RULE_PACK", tr("warn.rule_pack_notice", notice=notice))
     avg = ctx.average_monthly_wage
     used_steps = [sid for b in benefits for sid in b.step_ids]
-    provisional = any(b.provisional for b in benefits) or trace.provisional(used_steps)
-    divisor = rules.at("wages.days_divisor", case.event_date).value
+    provisional = (
+        any(b.provisional for b in benefits)
+        or trace.provisional(used_steps)
+        or (
+            ctx.unchecked_coverage and bool(benefits)
+        )  # SKSPS/SKSSR without the day the contribution was paid
+    )
+    divisor = ctx.step("wages.daily").rule("wages.days_divisor") if avg is not None else None
     return Result(
         scheme=case.scheme,
         incident_type=case.incident_type,
@@ -62,7 +75,7 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
         age_at_event=ctx.age,
         average_assumed_monthly_wage=sen(avg) if avg is not None else None,
         average_assumed_daily_wage=sen(avg / divisor)
-        if avg is not None and case.scheme != "invalidity"
+        if avg is not None and divisor is not None and case.scheme != "invalidity"
         else None,
         wage_months=ctx.wage_months,
         benefits=benefits,
@@ -73,5 +86,5 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
         provisional_notes=trace.provisional_notes if provisional else [],
         rules=rules_info(rules),
         disclaimer=tr("disclaimer"),
-        next_steps=next_steps_for(case, benefits, rules),
+        next_steps=next_steps_for(case, benefits, view),
     )

@@ -21,6 +21,7 @@ def funeral_benefit(
     text_key: str = "funeral",
     payee_note: Text | None = None,
     base_ids: list[str] | None = None,
+    provisional_base: bool = False,
 ) -> Funeral:
     """The benefit, explained by step ``step_id`` with the title and formula of ``text_key``."""
     s = ctx.step(step_id, on)
@@ -44,11 +45,13 @@ def funeral_benefit(
         cap=cap,
         expenses=expenses,
         step_ids=[*(base_ids or []), step.id],
-        provisional=step.provisional,
+        provisional=step.provisional or provisional_base,
         notes=notes,
     )
 
 
 def funeral(ctx: Ctx) -> Funeral:
-    """The law of a death from an employment or non-employment injury."""
-    return funeral_benefit(ctx, ctx.case.event_date, ctx.case.funeral_expenses)
+    """The law of a death from an employment or non-employment injury (or a self-employment injury)."""
+    return funeral_benefit(
+        ctx, ctx.case.event_date, ctx.case.funeral_expenses, provisional_base=ctx.unchecked_coverage
+    )

@@ -39,11 +39,11 @@ def medical(ctx: Ctx) -> Info:
 
 def rehabilitation(ctx: Ctx) -> Info | None:
     """Offered with a permanent disablement benefit."""
-    return _info("REHABILITATION", "info.rehabilitation") if ctx.facts.get("pdb") else None
+    return _info("REHABILITATION", "info.rehabilitation") if ctx.pdb is not None else None
 
 
 def education_with_pdb(ctx: Ctx) -> Info | None:
-    return _info("EDUCATION", "info.education_pdb") if ctx.facts.get("pdb") else None
+    return _info("EDUCATION", "info.education_pdb") if ctx.pdb is not None else None
 
 
 def education_after_death(ctx: Ctx) -> Info:

@@ -4,26 +4,18 @@
   insured person gets the same benefits as for an employment injury.
 * s.96B: a condition caused by disease is not a non-employment injury; an injury covered by the self-employment
   scheme (Act 789) or the housewives' scheme (Act 838) is excluded; s.96C: no double benefit across schemes.
-* A1788 s.18 (new Fourth Schedule para 1): the daily rates are phased (``lindung.phase``, ``lindung.*_rate_percent``).
+* A1788 s.18 (new Fourth Schedule para 1): the daily rates are phased (``lindung.phase``, ``lindung.*_rate_percent``);
+  the scheme's declaration in :mod:`estimator.law.registry` makes the shared laws read them.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from estimator.engine.i18n import tr
 from estimator.engine.rules import RuleNotInForce
 from estimator.engine.trace import fill
 from estimator.law.context import Ctx, NothingMorePayable
-
-RateKind = Literal["tdb", "ptd", "dep"]
-
-
-def rate_key(ctx: Ctx, kind: RateKind) -> str:
-    """The rule of the daily-rate percentage: the phase rate for Lindung 24/7, else the employment-injury rate."""
-    prefix = "lindung" if ctx.case.scheme == "non_employment_injury" else "ei"
-    return f"{prefix}.tdb_rate_percent" if kind == "tdb" else f"{prefix}.ptd_rate_percent"
 
 
 def coverage(ctx: Ctx) -> None:

@@ -16,7 +16,7 @@ from estimator.engine.money import ZERO, num, pct, rm, sen
 from estimator.engine.trace import fill
 from estimator.law.commutation import options
 from estimator.law.context import Ctx
-from estimator.law.injuries import HUNDRED, combine_injuries
+from estimator.law.injuries import HUNDRED, combine
 from estimator.law.rates import daily_rate
 from estimator.law.wages import WageBasis, basis_of
 from estimator.model.result import PDB
@@ -25,16 +25,15 @@ SHORTEST_MONTH_DAYS = 28  # calendar facts: a month pays the daily rate × its d
 LONGEST_MONTH_DAYS = 31
 
 
-def _loss_of_earning_capacity(ctx: Ctx) -> tuple[Decimal | None, bool, list[str]]:
+def loss_of_earning_capacity(ctx: Ctx) -> tuple[Decimal | None, bool, list[str]]:
     """Loss of earning capacity %, whether it is total, and the ids of the step that explains it."""
     case = ctx.case
-    on = case.event_date
     with ctx.trace.collect() as ids:
         if case.loss_of_earning_capacity_percent is not None:
             lec = case.loss_of_earning_capacity_percent
             note = None
             if case.injuries:
-                scheduled, _ = combine_injuries(ctx.rules, case.injuries, on)
+                scheduled, _ = combine(ctx.step("pdb.schedule").rule("ei.injury_schedule"), case.injuries)
                 note = tr("note.board_over_schedule", schedule=pct(scheduled))
             ctx.step("pdb.lec").done(
                 "pdb_lec_board",
@@ -73,8 +72,7 @@ def _loss_of_earning_capacity(ctx: Ctx) -> tuple[Decimal | None, bool, list[str]
 
 
 def _pdb(ctx: Ctx, basis: WageBasis) -> PDB | None:
-    on = ctx.case.event_date
-    lec, total, lec_ids = _loss_of_earning_capacity(ctx)
+    lec, total, lec_ids = loss_of_earning_capacity(ctx)
     if lec is None:
         return None
     if lec <= 0:
@@ -86,7 +84,7 @@ def _pdb(ctx: Ctx, basis: WageBasis) -> PDB | None:
         if not total:
             daily = sen(ptd * lec / HUNDRED)
             s = ctx.step("pdb.daily")
-            if daily < ctx.trace.lookup("ei.min_daily_rate", on):
+            if daily < ctx.step("pdb.minimum").rule("ei.min_daily_rate"):
                 # only here does it matter whether the minimum applies before or after the % (unverified)
                 s.rule("ei.pdb_minimum_before_lec")
             s.provisional_input(basis.provisional)
@@ -134,9 +132,7 @@ def _pdb(ctx: Ctx, basis: WageBasis) -> PDB | None:
 
 
 def permanent_disablement(ctx: Ctx) -> PDB | None:
-    """The law: the benefit, leaving ``ctx.facts["pdb"]`` and ``["permanent_total"]`` for the later laws."""
+    """The law: the benefit, leaving ``ctx.pdb`` for the later laws."""
     basis = basis_of(ctx)
-    pdb = _pdb(ctx, basis) if basis is not None else None
-    ctx.facts["pdb"] = pdb
-    ctx.facts["permanent_total"] = pdb is not None and pdb.total_disablement
-    return pdb
+    ctx.pdb = _pdb(ctx, basis) if basis is not None else None
+    return ctx.pdb

@@ -7,21 +7,29 @@ rate% (TDB, or PTD for permanent disablement and the dependants' benefit) × ave
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from estimator.engine.i18n import tr
 from estimator.engine.money import num, rm, sen
 from estimator.law.context import Ctx
-from estimator.law.lindung import RateKind, rate_key
 from estimator.law.wages import WageBasis
 
 HUNDRED = Decimal(100)
+RateKind = Literal["tdb", "ptd", "dep"]
+RATE_KEYS: dict[
+    RateKind, str
+] = {  # the scheme's declaration maps these to its own rate (Lindung 24/7, Act 789)
+    "tdb": "ei.tdb_rate_percent",
+    "ptd": "ei.ptd_rate_percent",
+    "dep": "ei.ptd_rate_percent",
+}
 
 
 def daily_rate(ctx: Ctx, basis: WageBasis, kind: RateKind) -> Decimal:
     """Step ``<kind>.daily``: the daily rate of the benefit on the wage basis."""
     assert basis.average_monthly is not None
     s = ctx.step(f"{kind}.daily")
-    rate = s.rule(rate_key(ctx, kind))
+    rate = s.rule(RATE_KEYS[kind])
     divisor = s.rule("wages.days_divisor")
     minimum = s.rule("ei.min_daily_rate")
     exact: Decimal = rate * basis.average_monthly / HUNDRED / divisor

@@ -14,13 +14,14 @@ from typing import Any
 from estimator.engine.paths import samples_dir
 from estimator.engine.rules import RulePack, SelfTestTools, set_pack_verifier
 from estimator.law.estimate import estimate
+from estimator.law.injuries import injury_list
 from estimator.model.case import parse_case
 from estimator.model.expect import failures, load_golden
 from estimator.model.result import Result
 
 
 def _estimate_case(data: Any, pack: RulePack, today: date | None) -> Result:
-    injury_ids = set(pack.table("ei.injury_schedule", date.today()))
+    injury_ids = {i.id for i in injury_list(pack)}
     return estimate(parse_case(data, today=today, injury_ids=injury_ids), pack)
 
 

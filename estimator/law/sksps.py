@@ -7,7 +7,10 @@
 * Second Schedule para 1-3: the plan chosen fixes the selected insured monthly earning; the selected insured daily
   earning is one-thirtieth of it; temporary disablement 80%, permanent disablement 90% (partial: x the loss of
   earning capacity).  The benefits are those of Act 4 on that basis, so the employment-injury laws are reused:
-  :data:`SUBSTITUTES` makes them read Act 789's own rules (no RM30 minimum, siblings at 4/10, s.29 commutation).
+  the scheme's declaration in :mod:`estimator.law.registry` makes them read Act 789's own rules (no RM30 minimum,
+  siblings at 4/10, s.29 commutation) and lists the Act 4 rules it inherits, each with its reason.
+* A case without the day the contribution was paid cannot be checked against the coverage period: every figure is
+  provisional (``ctx.unchecked_coverage``).
 """
 
 from __future__ import annotations
@@ -22,20 +25,6 @@ from estimator.engine.rules import RuleNotInForce
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.wages import WageBasis
 
-SUBSTITUTES = {  # the rule Act 4's laws read -> the rule of Act 789 that says the same for this scheme
-    "wages.days_divisor": "sksps.days_divisor",
-    "ei.tdb_rate_percent": "sksps.tdb_rate_percent",
-    "ei.ptd_rate_percent": "sksps.ptd_rate_percent",
-    "ei.min_daily_rate": "sksps.min_daily_rate",
-    "ei.tdb_min_mc_days": "sksps.tdb_min_mc_days",
-    "ei.lump_sum_max_lec_percent": "sksps.lump_sum_max_lec_percent",
-    "ei.commutable_fraction": "sksps.commutable_fraction",
-    "ei.caa_monthly": "sksps.caa_monthly",
-    "ei.funeral_max": "sksps.funeral_max",
-    "dependants.share_siblings": "sksps.dependants_share_siblings",
-}
-CLAIM_LIMIT_MONTHS = 72  # s.14(3)(a): a fixed term of the Act itself, not a rate
-
 
 def plan_rule(plan: int, what: str) -> str:
     """The pack key of a plan's figure: ``what`` is "insured_monthly_earning" or "monthly_contribution"."""
@@ -44,7 +33,6 @@ def plan_rule(plan: int, what: str) -> str:
 
 def coverage(ctx: Ctx) -> None:
     """s.3, s.14, s.16: the scheme's start, the plan, the coverage period and the kind of injury."""
-    ctx.trace.substitute(SUBSTITUTES)
     case = ctx.case
     on = case.event_date
     s = ctx.step("sksps.coverage")
@@ -76,11 +64,17 @@ def coverage(ctx: Ctx) -> None:
         ctx.trace.refuse("SKSPS", tr(key, date=start.isoformat(), months=months))
     if reasons:
         raise NothingMorePayable
+    ctx.unchecked_coverage = paid is None  # then every figure rests on a coverage period not checked
+    if paid is None:
+        ctx.trace.note_provisional("sksps.period_unknown", tr("note.sksps_period_unknown"))
     kind = case.incident_type
     ctx.trace.warn("SKSPS_INJURY_" + kind.upper(), tr(f"warn.sksps.{kind}"), severity="info")
-    deadline = add_months(on, CLAIM_LIMIT_MONTHS)
+    limit: int = ctx.step("sksps.claim_limit").rule("sksps.claim_limit_months")
+    deadline = add_months(on, limit)
     ctx.trace.warn(
-        "SKSPS_CLAIM_LIMIT", tr("warn.sksps_claim_limit", date=deadline.isoformat()), severity="info"
+        "SKSPS_CLAIM_LIMIT",
+        tr("warn.sksps_claim_limit", date=deadline.isoformat(), months=limit),
+        severity="info",
     )
     ctx.trace.warn("SKSPS_ONE_BENEFIT", tr("warn.sksps_one_benefit"), severity="info")
 
@@ -110,6 +104,10 @@ def plan_basis(ctx: Ctx) -> None:
     daily_step = d.done(
         "sksps_daily", rm(sen(daily)), rounding="display_only", earning=earning, divisor=divisor, daily=daily
     )
-    basis = WageBasis(average_monthly=earning, step_ids=[plan_step.id, daily_step.id])
-    ctx.facts["wage_basis"] = basis
+    basis = WageBasis(
+        average_monthly=earning,
+        step_ids=[plan_step.id, daily_step.id],
+        provisional=ctx.unchecked_coverage,
+    )
+    ctx.wage_basis = basis
     ctx.average_monthly_wage = earning

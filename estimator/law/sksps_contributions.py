@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from estimator.engine.rules import RulePack, default_rules
+from estimator.engine.trace import Trace
 from estimator.law.sksps import plan_rule
 from estimator.model.result import Money
 
@@ -33,9 +34,12 @@ def plan_contribution(plan: int, on: date, rules: RulePack | None = None) -> Pla
     rules = rules or default_rules()
     if plan not in PLANS:
         raise ValueError(f"the SKSPS plans are {PLANS[0]} to {PLANS[-1]}")
-    earning = rules.at(plan_rule(plan, "insured_monthly_earning"), on)
-    monthly = rules.at(plan_rule(plan, "monthly_contribution"), on)
-    divisor: int = rules.at("sksps.days_divisor", on).value
+    reader = Trace(rules).step(
+        "sksps.plan", on
+    )  # never closed: the plan's figures, read as the law reads them
+    earning = reader.value(plan_rule(plan, "insured_monthly_earning"))
+    monthly = reader.value(plan_rule(plan, "monthly_contribution"))
+    divisor: int = reader.rule("sksps.days_divisor")
     amount: Decimal = monthly.value
     return PlanContribution(
         plan=plan,

@@ -1,5 +1,7 @@
 """The Housewives' Social Security Scheme (SKSSR, Act 838; DR20/2022 bill).
 
+* s.20(3): the incident a claim relates to must occur within Malaysia; s.20(2): a claim is made within twelve
+  months of the domestic injury (twenty-four of becoming invalid).
 * s.3: a domestic injury is a personal injury to an insured housewife caused by an incident arising out of and in
   the course of managing her household (not of any trade or business of hers); the contribution period is the
   twelve months from the contribution paid in advance (``sksr.contribution_period_months``); the coverage period
@@ -22,7 +24,7 @@ from estimator.engine.i18n import tr
 from estimator.engine.money import num, pct, rm, sen
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.injuries import HUNDRED
-from estimator.law.pdb import _loss_of_earning_capacity as loss_of_earning_capacity
+from estimator.law.pdb import loss_of_earning_capacity
 from estimator.model.result import CAA, Funeral, Info
 from estimator.model.result_schemes import DisablementLumpSum, MorbidAllowance
 
@@ -50,6 +52,8 @@ def coverage(ctx: Ctx) -> None:
         reasons.append("refuse.sksr_outside_period")
     if ctx.age >= end_age and not case.receiving_invalidity_pension:
         reasons.append("refuse.sksr_age")
+    if case.accident_outside_malaysia:
+        reasons.append("refuse.sksr_outside_malaysia")
     s.provisional_input(paid is None)
     s.done(
         "sksr_coverage",
@@ -69,6 +73,9 @@ def coverage(ctx: Ctx) -> None:
         ctx.trace.refuse("SKSSR", tr(reason, date=start.isoformat(), months=months, age=end_age))
     if reasons:
         raise NothingMorePayable
+    ctx.unchecked_coverage = paid is None  # then every figure rests on a coverage period not checked
+    if paid is None:
+        ctx.trace.note_provisional("sksr.period_unknown", tr("note.sksr_period_unknown"))
     if case.incident_type == "domestic_injury":
         ctx.trace.warn("SKSSR_DOMESTIC_INJURY", tr("warn.sksr_domestic_injury"), severity="info")
     ctx.trace.warn("SKSSR_ILLEGAL_ACT", tr("warn.sksr_illegal_act"), severity="info")
@@ -94,7 +101,7 @@ def disablement_lump_sum(ctx: Ctx) -> DisablementLumpSum | None:
         maximum=maximum,
         total=total,
     )
-    ctx.facts["sksr_disabled"] = True
+    ctx.sksr_disabled = True
     step_ids = [*lec_ids, step.id]
     return DisablementLumpSum(
         title=tr("benefit.PDB_LUMP_SUM"),
@@ -102,7 +109,7 @@ def disablement_lump_sum(ctx: Ctx) -> DisablementLumpSum | None:
         maximum=maximum,
         total=total,
         step_ids=step_ids,
-        provisional=ctx.trace.provisional(step_ids),
+        provisional=ctx.trace.provisional(step_ids) or ctx.unchecked_coverage,
         notes=[tr("note.sksr_pdb_once")],
     )
 
@@ -126,7 +133,8 @@ def morbid_allowance(ctx: Ctx) -> MorbidAllowance:
         ends=ends_on,
         end_age=end_age,
     )
-    ctx.facts["sksr_disabled"] = True
+    ctx.sksr_disabled = True
+    step_ids = [step.id]
     return MorbidAllowance(
         title=tr("benefit.MORBID_ALLOWANCE"),
         presumed_monthly_income=income,
@@ -134,8 +142,8 @@ def morbid_allowance(ctx: Ctx) -> MorbidAllowance:
         monthly_amount=monthly,
         starts_on=case.event_date,
         ends_on=ends_on,
-        step_ids=[step.id],
-        provisional=step.provisional,
+        step_ids=step_ids,
+        provisional=ctx.trace.provisional(step_ids) or ctx.unchecked_coverage,
         notes=[tr("note.sksr_morbid_days"), tr("note.sksr_one_pension")],
     )
 
@@ -145,7 +153,7 @@ def constant_attendance(ctx: Ctx) -> CAA | None:
     case = ctx.case
     if not case.needs_constant_attendance:
         return None
-    if not ctx.facts.get("sksr_disabled"):
+    if not ctx.sksr_disabled:
         ctx.trace.refuse("CAA", tr("refuse.sksr_caa"))
         return None
     s = ctx.step("sksr.caa")
@@ -188,12 +196,13 @@ def funeral(ctx: Ctx) -> Funeral | None:
     s = ctx.step("sksr.funeral")
     amount: Decimal = s.rule("sksr.funeral_amount")
     step = s.done("sksr_funeral", rm(amount), amount=amount)
+    step_ids = [step.id]
     return Funeral(
         title=tr("benefit.FUNERAL"),
         total=amount,
         cap=amount,
-        expenses=None,
-        step_ids=[step.id],
-        provisional=step.provisional,
+        expenses=ctx.case.funeral_expenses,  # kept as typed: the Sixth Schedule's sum is paid whatever they were
+        step_ids=step_ids,
+        provisional=step.provisional or ctx.unchecked_coverage,
         notes=[tr("note.sksr_funeral_payee")],
     )

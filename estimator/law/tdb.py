@@ -1,8 +1,9 @@
 """Temporary disablement benefit (Act 4 s.15(1); Fourth Schedule para 1(1)(a), as amended by A1788 s.18).
 
 Payable for medical leave certified for at least ``ei.tdb_min_mc_days`` days including the day of the accident, at
-the TDB daily rate for each day of leave on which the employee did not work with wages.  The permanent
-disablement benefit must be claimed within ``ei.claim_period_months`` months of the last day of leave.
+the TDB daily rate for each day of leave on which the employee did not work with wages.  Under Act 4 the
+benefits must be claimed within ``ei.claim_period_months`` months of the last day of leave (:func:`claim_period`,
+a law of the employees' schemes only: Act 789 has its own limit, s.14(3)).
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ def _tdb(ctx: Ctx, basis: WageBasis) -> TDB | None:
     leave = case.medical_leave_days
     if leave <= 0:
         return None
-    if leave < ctx.trace.lookup("ei.tdb_min_mc_days", on):
-        s = ctx.step("tdb.eligibility")
-        minimum = s.rule("ei.tdb_min_mc_days")
+    s = ctx.step("tdb.eligibility")
+    minimum = s.rule("ei.tdb_min_mc_days")
+    if leave < minimum:
         s.done(
             "tdb_eligibility",
             tr("common.not_payable"),
@@ -75,28 +76,32 @@ def _tdb(ctx: Ctx, basis: WageBasis) -> TDB | None:
 
 
 def temporary_disablement(ctx: Ctx) -> TDB | None:
-    """The law of an injury: the benefit, then when to claim permanent disablement benefit."""
+    """The law of an injury: the benefit (left in ``ctx.tdb`` for the claim period)."""
     basis = basis_of(ctx)
     if basis is None:
         return None
     case = ctx.case
-    tdb = _tdb(ctx, basis)
+    ctx.tdb = _tdb(ctx, basis)
+    if ctx.tdb is None and (
+        case.medical_leave_days == 0 and case.loss_of_earning_capacity_percent is None and not case.injuries
+    ):
+        ctx.trace.warn("NO_LEAVE", tr("warn.no_leave"), severity="info")
+    return ctx.tdb
+
+
+def claim_period(ctx: Ctx) -> None:
+    """Act 4: the benefits are claimed within ``ei.claim_period_months`` of the last day of leave."""
+    tdb = ctx.tdb
     if tdb is None:
-        if (
-            case.medical_leave_days == 0
-            and case.loss_of_earning_capacity_percent is None
-            and not case.injuries
-        ):
-            ctx.trace.warn("NO_LEAVE", tr("warn.no_leave"), severity="info")
-        return None
-    months = ctx.trace.lookup("ei.claim_period_months", case.event_date)
+        return
+    case = ctx.case
+    months: int = ctx.step("tdb.claim_period").rule("ei.claim_period_months")
     deadline = add_months(tdb.last_day, months)
     ctx.trace.warn(
         "CLAIM_PERIOD", tr("warn.claim_by", date=deadline.isoformat(), months=months), severity="info"
     )
     if case.claim_date and case.claim_date > deadline:
         ctx.trace.warn("CLAIM_LATE", tr("warn.claim_late", date=deadline.isoformat(), months=months))
-    return tdb
 
 
 def temporary_disablement_before_death(ctx: Ctx) -> TDB | None:

@@ -17,6 +17,7 @@ from estimator.engine.dates import month_from_index
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
 from estimator.engine.rules import PROVISIONAL_CONFIDENCES, RulePack, Value
+from estimator.engine.trace import StepTrace, Trace
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.model.result import WageMonthInfo
 
@@ -26,8 +27,9 @@ def month_start(month: str) -> date:
     return date(int(y), int(m), 1)
 
 
-def describe_month(rules: RulePack, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
-    return month_record(rules.at("wages.band_table", month_start(month)), month, wage, in_window)
+def describe_month(reader: StepTrace, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
+    """One wage month banded under the table ``reader`` (a step) reads for that month."""
+    return month_record(reader.value("wages.band_table", month_start(month)), month, wage, in_window)
 
 
 def month_record(table_value: Value, month: str, wage: Decimal, in_window: bool) -> WageMonthInfo:
@@ -52,11 +54,11 @@ def window_months(event_date: date, count: int) -> list[str]:
 
 
 def _counted_months(
-    rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]], count: int
+    reader: StepTrace, event_date: date, wages: list[tuple[str, Decimal]], count: int
 ) -> list[WageMonthInfo]:
     """Every listed month banded; ``in_window`` marks the contribution months that count (a wage above zero)."""
     win = set(window_months(event_date, count))
-    return [describe_month(rules, m, w, in_window=m in win and w > 0) for m, w in sorted(wages)]
+    return [describe_month(reader, m, w, in_window=m in win and w > 0) for m, w in sorted(wages)]
 
 
 @dataclass
@@ -84,9 +86,10 @@ class WagePreview:
 
 def preview(rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]]) -> WagePreview:
     """Band every month and average the employment-injury window: the wages page's live figures."""
-    count = rules.at("wages.window_months", event_date).value
-    divisor = rules.at("wages.days_divisor", event_date).value
-    infos = _counted_months(rules, event_date, wages, count)
+    reader = Trace(rules).step("wages.preview", event_date)  # Act 4's rules, through a step never closed
+    count: int = reader.rule("wages.window_months")
+    divisor = reader.rule("wages.days_divisor")
+    infos = _counted_months(reader, event_date, wages, count)
     used = [i for i in infos if i.in_window]
     avg = sum((i.assumed_wage for i in used), ZERO) / len(used) if used else None
     return WagePreview(
@@ -176,18 +179,19 @@ def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
 
 
 def wage_basis(ctx: Ctx) -> None:
-    """The law that sets the wage basis: ``ctx.facts["wage_basis"]``, the average and the banded months."""
+    """The law that sets the wage basis: ``ctx.wage_basis``, the average and the banded months."""
     case = ctx.case
     on = case.event_date
-    count = ctx.trace.lookup("wages.window_months", on)
+    reader = ctx.step("wages.months")
+    count: int = reader.rule("wages.window_months")
     window = window_months(on, count)
-    basis = WageBasis(months=_counted_months(ctx.rules, on, ctx.wages, count))
+    basis = WageBasis(months=_counted_months(reader, on, ctx.wages, count))
     basis.used = [i for i in basis.months if i.in_window]
     if basis.used:
         _average(ctx, basis, window)
     elif case.similar_worker_monthly_wage is not None:
         _similar_worker(ctx, basis, window[-1], case.similar_worker_monthly_wage)
-    ctx.facts["wage_basis"] = basis
+    ctx.wage_basis = basis
     ctx.wage_months = basis.months
     ctx.average_monthly_wage = basis.average_monthly
     if basis.average_monthly is None:
@@ -210,7 +214,7 @@ def wage_basis(ctx: Ctx) -> None:
 
 def basis_of(ctx: Ctx) -> WageBasis | None:
     """The wage basis set by :func:`wage_basis`, or ``None`` when no average could be made."""
-    basis: WageBasis | None = ctx.facts.get("wage_basis")
+    basis = ctx.wage_basis
     return basis if basis is not None and basis.average_monthly is not None else None
 
 

@@ -131,6 +131,14 @@ class Case(_Strict):
     def _empty_month(cls, v: Any) -> Any:
         return None if v == "" else v
 
+    @field_validator("injuries", mode="before")
+    @classmethod
+    def _injury_codes(cls, v: Any) -> Any:
+        """An injury code typed without its leading zero or in small letters (``s1``) is the schedule's ``S01``."""
+        if not isinstance(v, list):
+            return v
+        return [_injury_code(i) if isinstance(i, str) else i for i in v]
+
     _amounts_strict = field_validator(
         "loss_of_earning_capacity_percent", "funeral_expenses", "similar_worker_monthly_wage", mode="before"
     )(lambda v: None if v is None else strict_amount(v))
@@ -164,6 +172,14 @@ class CaseError(Exception):
 
 
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,59}$")
+
+
+_INJURY_CODE = re.compile(r"[Ss]\s*0*([1-9][0-9]?)")
+
+
+def _injury_code(raw: str) -> str:
+    m = _INJURY_CODE.fullmatch(raw.strip())
+    return f"S{int(m.group(1)):02d}" if m else raw
 
 
 def _loc(loc: tuple[Any, ...]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializeAsAny
 
@@ -155,10 +155,14 @@ class BenefitRecord(_M):
     provisional: bool = False
     step_ids: list[str] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
+    # the money fields a comparison and a batch's columns read, among "daily_rate", "monthly_amount" and "total"
+    # (a benefit with none is described, not paid: estimator.model.benefits)
+    amounts: ClassVar[tuple[str, ...]] = ()
 
 
 class TDB(BenefitRecord):
     code: Literal["TDB"] = "TDB"
+    amounts: ClassVar[tuple[str, ...]] = ("daily_rate", "total")
     daily_rate: Money
     days: int
     total: Money
@@ -168,6 +172,7 @@ class TDB(BenefitRecord):
 
 class PDB(BenefitRecord):
     code: Literal["PDB"] = "PDB"
+    amounts: ClassVar[tuple[str, ...]] = ("daily_rate", "monthly_amount")
     daily_rate: Money
     ptd_daily_rate: Money
     monthly_amount: Money  # 30-day month
@@ -180,11 +185,13 @@ class PDB(BenefitRecord):
 
 class CAA(BenefitRecord):
     code: Literal["CAA"] = "CAA"
+    amounts: ClassVar[tuple[str, ...]] = ("monthly_amount",)
     monthly_amount: Money
 
 
 class Dependants(BenefitRecord):
     code: Literal["DEPENDANTS"] = "DEPENDANTS"
+    amounts: ClassVar[tuple[str, ...]] = ("daily_rate", "monthly_amount")
     daily_rate: Money  # the whole daily rate shared among the payees
     monthly_amount: Money  # paid to all payees together in the first period (= sum of their monthly amounts)
     payees: list[Payee]
@@ -193,6 +200,7 @@ class Dependants(BenefitRecord):
 
 class Funeral(BenefitRecord):
     code: Literal["FUNERAL"] = "FUNERAL"
+    amounts: ClassVar[tuple[str, ...]] = ("total",)
     total: Money
     cap: Money
     expenses: Money | None
@@ -200,6 +208,7 @@ class Funeral(BenefitRecord):
 
 class InvalidityPension(BenefitRecord):
     code: Literal["INVALIDITY_PENSION"] = "INVALIDITY_PENSION"
+    amounts: ClassVar[tuple[str, ...]] = ("daily_rate", "monthly_amount")
     rate_percent: Number
     monthly_amount: Money
     daily_rate: Money  # for part months: monthly / days in the notice month
@@ -210,6 +219,7 @@ class InvalidityPension(BenefitRecord):
 
 class InvalidityGrant(BenefitRecord):
     code: Literal["INVALIDITY_GRANT"] = "INVALIDITY_GRANT"
+    amounts: ClassVar[tuple[str, ...]] = ("total",)
     total: Money
     contributions_paid: Money
     interest: Money
@@ -217,6 +227,7 @@ class InvalidityGrant(BenefitRecord):
 
 class SurvivorsPension(BenefitRecord):
     code: Literal["SURVIVORS_PENSION"] = "SURVIVORS_PENSION"
+    amounts: ClassVar[tuple[str, ...]] = ("monthly_amount",)
     rate_percent: Number
     monthly_amount: Money
     average_monthly_wage: Money

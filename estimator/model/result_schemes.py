@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 from estimator.model.result import BenefitRecord, Money, Number, Payee, SchedulePeriod
 
@@ -12,6 +12,7 @@ class DisablementLumpSum(BenefitRecord):
     """Act 838 s.25-26: loss of capacity % x the Second Schedule's sum, once per contribution period."""
 
     code: Literal["PDB_LUMP_SUM"] = "PDB_LUMP_SUM"
+    amounts: ClassVar[tuple[str, ...]] = ("total",)
     loss_of_earning_capacity_percent: Number
     maximum: Money
     total: Money
@@ -21,6 +22,7 @@ class MorbidAllowance(BenefitRecord):
     """Act 838 s.31-35: a monthly allowance for invalidity, a share of the presumed monthly income."""
 
     code: Literal["MORBID_ALLOWANCE"] = "MORBID_ALLOWANCE"
+    amounts: ClassVar[tuple[str, ...]] = ("monthly_amount",)
     presumed_monthly_income: Money
     rate_percent: Number
     monthly_amount: Money
@@ -32,6 +34,7 @@ class HousewifeSurvivors(BenefitRecord):
     """Act 838 s.36 and the Fourth Schedule: half the presumed monthly income shared by the survivors."""
 
     code: Literal["SURVIVORS"] = "SURVIVORS"
+    amounts: ClassVar[tuple[str, ...]] = ("monthly_amount",)
     presumed_monthly_income: Money
     rate_percent: Number
     monthly_amount: Money  # the whole survivors' pension (shared)

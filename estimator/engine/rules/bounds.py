@@ -118,6 +118,9 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "sksps.caa_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
     "sksps.funeral_max": Bound("money", "RM", _d("0"), _d("20000")),
     "sksps.dependants_share_siblings": Bound("share", "share", Fraction(0), ONE),
+    "sksps.dependants_share_children_no_spouse": Bound("share", "share", Fraction(0), ONE),
+    "sksps.claim_limit_months": Bound("int", "months", 1, 240),
+    "sksps.funeral_claim_months": Bound("int", "months", 1, 60),
     # Housewives' Social Security Scheme (Act 838)
     "sksr.start_date": Bound("date", "date", date(2015, 1, 1), date(2040, 12, 31)),
     "sksr.presumed_monthly_income": Bound("money", "RM/month", _d("0"), _d("10000")),
@@ -141,6 +144,9 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "sksr.esrf_aid_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
     "sksr.rehabilitation_max": Bound("money", "RM", _d("0"), _d("1000000")),
     "sksr.dialysis_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
+    "sksr.injury_schedule": Bound("injury_schedule", "table"),
+    "sksr.injury_claim_months": Bound("int", "months", 1, 60),
+    "sksr.invalidity_claim_months": Bound("int", "months", 1, 120),
 }
 
 MAX_VALUES_PER_PARAMETER = 100

@@ -2,7 +2,7 @@
 
 The registry (:mod:`estimator.law.registry`) walks :data:`INVALIDITY_LAWS` for a notice of invalidity and
 :data:`DEATH_LAWS` for a death from any cause not connected with employment; each law reads what the earlier ones
-left in ``ctx.facts`` (the history, the qualifying period, the pension).  The functions of the submodules are
+left on ``ctx`` (the history, the qualifying period, the pension).  The functions of the submodules are
 imported from them (``from estimator.law.invalidity.pension import pension``): the package names the modules.
 
 * :mod:`.history`: the contribution history (the months that count).

@@ -9,15 +9,12 @@ from estimator.engine.i18n import tr
 from estimator.engine.money import rm, sen
 from estimator.engine.rules import RuleNotInForce
 from estimator.law.context import Ctx
-from estimator.law.invalidity import pension
 from estimator.model.result import CAA, BenefitRecord, Info
-
-PAID = "invalidity.survivors_paid"  # set in ``ctx.facts`` when a survivors' pension is shared
 
 
 def constant_attendance(ctx: Ctx) -> CAA | None:
     """The fixed monthly allowance (before 2013: 40% of the pension) when constant attendance is needed."""
-    calc: pension.PensionCalc | None = ctx.facts.get(pension.FACT)
+    calc = ctx.pension
     if calc is None or not ctx.case.needs_constant_attendance:
         return None
     s = ctx.step("inv.caa")
@@ -56,7 +53,7 @@ def _education() -> Info:
 
 def rehabilitation_and_education(ctx: Ctx) -> list[BenefitRecord]:
     """With an invalidity pension: rehabilitation (and dialysis), and the education loan."""
-    if pension.FACT not in ctx.facts:
+    if ctx.pension is None:
         return []
     rehabilitation = Info(
         code="REHABILITATION",
@@ -68,4 +65,4 @@ def rehabilitation_and_education(ctx: Ctx) -> list[BenefitRecord]:
 
 def education(ctx: Ctx) -> list[BenefitRecord]:
     """With a survivors' pension: the education loan for a dependant child."""
-    return [_education()] if ctx.facts.get(PAID) else []
+    return [_education()] if ctx.survivors_paid else []

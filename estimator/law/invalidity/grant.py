@@ -15,7 +15,7 @@ from estimator.engine.i18n import tr
 from estimator.engine.money import ZERO, rm, sen
 from estimator.engine.trace import fill, join_texts
 from estimator.law.context import Ctx, NothingMorePayable
-from estimator.law.invalidity import history, qualifying
+from estimator.law.invalidity import history
 from estimator.law.wages import month_start
 from estimator.model.result import InvalidityGrant
 
@@ -32,7 +32,7 @@ def grant_of(ctx: Ctx, hist: history.History) -> InvalidityGrant | None:
     total = Decimal(0)
     groups: dict[tuple[str, int, Decimal], int] = {}
     parts: dict[tuple[int, Decimal], tuple[str, int, Decimal]] = {}
-    bander = history.MonthBander(ctx.rules)
+    bander = history.MonthBander(ctx.step("wages.months"))
     tables_seen: set[date] = set()
     for month in hist.contributions:
         tv = bander.table(month)
@@ -78,17 +78,18 @@ def grant_of(ctx: Ctx, hist: history.History) -> InvalidityGrant | None:
         contributions_paid=paid,
         interest=total - paid,
         provisional=True,
-        step_ids=[*ctx.facts[qualifying.BASE_IDS], step.id],
+        step_ids=[*ctx.base_ids, step.id],
         notes=notes,
     )
 
 
 def invalidity_grant(ctx: Ctx) -> InvalidityGrant | None:
     """In place of the pension when neither qualifying condition is met; then nothing more is payable."""
-    q: qualifying.Qualifying = ctx.facts[qualifying.FACT]
+    q = ctx.qualifying
+    assert q is not None
     if q.kind is not None:
         return None
-    grant = grant_of(ctx, ctx.facts[history.FACT])
+    grant = grant_of(ctx, history.fact(ctx))
     if grant is None:
         ctx.trace.refuse("INVALIDITY_GRANT", tr("inv.refuse.grant_none"))
         raise NothingMorePayable

@@ -13,14 +13,12 @@ from datetime import date
 from decimal import Decimal
 
 from estimator.engine.dates import month_of
-from estimator.engine.rules import RulePack, Value
-from estimator.engine.trace import fill
+from estimator.engine.rules import Value
+from estimator.engine.trace import StepTrace, fill
 from estimator.law.context import Ctx
 from estimator.law.wages import month_record, month_start
 from estimator.model.case import Case
 from estimator.model.result import WageMonthInfo
-
-FACT = "invalidity.history"  # the key of the History in ``ctx.facts``
 
 
 @dataclass
@@ -69,12 +67,11 @@ class MonthBander:
 
     KEY = "wages.band_table"
 
-    def __init__(self, rules: RulePack) -> None:
-        self.rules = rules
-        param = rules.param(self.KEY)
-        changes = {v.start for v in param.values} | {
-            v.date_provisional_until for v in param.values if v.date_provisional_until is not None
-        }
+    def __init__(self, reader: StepTrace) -> None:
+        """``reader``: a step never closed, through which the tables are read (the averaging step records
+        the tables of the months it averages)."""
+        self.reader = reader
+        changes = reader.changes(self.KEY)
         # the first month whose first day is on or after each change, as YYYY-MM (ordered like the months)
         self._changes = sorted({_first_month_from(d) for d in changes})
         self._table: Value | None = None
@@ -86,7 +83,7 @@ class MonthBander:
         """The table value in force on the first day of ``month``."""
         current = self._table
         if current is None or month < self._from or (self._until is not None and month >= self._until):
-            current = self.rules.at(self.KEY, month_start(month))
+            current = self.reader.value(self.KEY, month_start(month))
             self._table = current
             self._from = max((c for c in self._changes if c <= month), default="")
             self._until = next((c for c in self._changes if c > month), None)
@@ -136,7 +133,7 @@ def mark_averaged(months: list[WageMonthInfo], averaged: set[str]) -> list[WageM
 
 def describe_history(ctx: Ctx, averaged: set[str], bander: MonthBander | None = None) -> list[WageMonthInfo]:
     """Every listed month banded, oldest first (``ctx.wages`` is); ``in_window`` for the months averaged."""
-    bander = bander or MonthBander(ctx.rules)
+    bander = bander or MonthBander(ctx.step("wages.months"))
     return [bander.describe(m, w, in_window=m in averaged) for m, w in ctx.wages]
 
 
@@ -144,9 +141,9 @@ def describe_history(ctx: Ctx, averaged: set[str], bander: MonthBander | None = 
 
 
 def contribution_history(ctx: Ctx) -> None:
-    """Read the history (left in ``ctx.facts``), warn about months that do not count, band every month."""
+    """Read the history (left in ``ctx.history``), warn about months that do not count, band every month."""
     hist = history_of(ctx.case, ctx.wages)
-    ctx.facts[FACT] = hist
+    ctx.history = hist
     if hist.ignored:
         ctx.trace.warn(
             "inv.months_ignored",
@@ -161,3 +158,9 @@ def contribution_history(ctx: Ctx) -> None:
         )
     ctx.wage_months = describe_history(ctx, set())
     ctx.average_monthly_wage = None
+
+
+def fact(ctx: Ctx) -> History:
+    """The history :func:`contribution_history` left on ``ctx`` (the first law of every invalidity list)."""
+    assert ctx.history is not None
+    return ctx.history

@@ -26,8 +26,6 @@ from estimator.law.invalidity.qualifying import QualifyingKind
 from estimator.law.wages import month_start
 from estimator.model.result import InvalidityPension, WageMonthInfo
 
-FACT = "invalidity.pension"  # the PensionCalc of the case, in ``ctx.facts``
-
 
 @dataclass
 class AverageWage:
@@ -80,7 +78,7 @@ def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -
     last = hist.contributions[-count:]
     if not last:
         return AverageWage([], None, None, None, False, False, [])
-    bander = history.MonthBander(ctx.rules)
+    bander = history.MonthBander(ctx.step("wages.months"))
     infos = [bander.describe(m, hist.wages[m], in_window=True) for m in last]
     seen: set[date] = set()
     for i in infos:  # the tables in force in the months averaged, each recorded once
@@ -253,8 +251,8 @@ def daily_rates(ctx: Ctx, on: date, monthly: Decimal, provisional: bool) -> tupl
 
 def pension_of(ctx: Ctx, death: bool) -> PensionCalc | None:
     """The AMW and the monthly pension of the case (invalidity or survivors'), or None with the refusal."""
-    hist: history.History = ctx.facts[history.FACT]
-    q: qualifying.Qualifying = ctx.facts[qualifying.FACT]
+    hist = history.fact(ctx)
+    q = qualifying.fact(ctx)
     assert q.kind is not None
     amw = average_monthly_wage(ctx, hist, death=death)
     if amw.used is None:  # only possible for a pensioner with no listed wages
@@ -273,13 +271,13 @@ def pension_of(ctx: Ctx, death: bool) -> PensionCalc | None:
     )
     calc.step_ids = [*amw.step_ids, *calc.step_ids]
     calc.average = amw
-    ctx.facts[FACT] = calc
+    ctx.pension = calc
     ctx.trace.warn("inv.cola", tr("inv.warn.cola"), severity="info")
     return calc
 
 
 def pension_notes(ctx: Ctx, calc: PensionCalc) -> list[Text]:
-    q: qualifying.Qualifying = ctx.facts[qualifying.FACT]
+    q = qualifying.fact(ctx)
     notes = [q.note if q.test != "none" else tr("inv.qp.pensioner")]
     amw = calc.average
     if amw is not None and amw.floored and amw.minimum is not None:
@@ -293,7 +291,7 @@ def pension_notes(ctx: Ctx, calc: PensionCalc) -> list[Text]:
 def invalidity_pension(ctx: Ctx) -> InvalidityPension | None:
     """Act 4 s.19-s.20: the monthly invalidity pension, with its per-day rate for the first part month."""
     on = ctx.case.event_date
-    q: qualifying.Qualifying = ctx.facts[qualifying.FACT]
+    q = qualifying.fact(ctx)
     if q.kind is None:  # the invalidity grant applies instead
         return None
     with ctx.trace.collect() as ids:
@@ -314,6 +312,6 @@ def invalidity_pension(ctx: Ctx) -> InvalidityPension | None:
         qualifying=q.kind,
         contributions=q.total,
         provisional=ctx.trace.provisional(ids),
-        step_ids=[*ctx.facts[qualifying.BASE_IDS], *ids],
+        step_ids=[*ctx.base_ids, *ids],
         notes=notes,
     )

@@ -24,11 +24,6 @@ from estimator.law.wages import month_start
 
 QualifyingKind = Literal["full", "reduced"]
 Test = Literal["window", "two_thirds", "one_third", "none"]
-FACT = "invalidity.qualifying"  # the key of the Qualifying in ``ctx.facts``
-BASE_IDS = "invalidity.base_ids"  # the ids of the age and qualifying steps (every benefit builds on them)
-
-
-AGE_REFUSED = "invalidity.age_refused"  # the fact that the age condition failed
 
 
 def is_death(ctx: Ctx) -> bool:
@@ -153,7 +148,7 @@ def qualifying(ctx: Ctx, hist: history.History, death: bool = False) -> Qualifyi
 
 def age_conditions(ctx: Ctx) -> None:
     """Act 4 s.14 / A1445: the age limits in force on the event date; refuses everything when they fail."""
-    hist: history.History = ctx.facts[history.FACT]
+    hist = history.fact(ctx)
     death, pensioner = is_death(ctx), is_pensioner(ctx)
     s = ctx.step("surv.age" if death else "inv.age")
     limit_first: int = s.rule("invalidity.age_limit_first_contribution")
@@ -183,7 +178,7 @@ def age_conditions(ctx: Ctx) -> None:
         first=first_text,
         pensioner=tr("inv.age.pensioner") if pensioner else "",
     )
-    ctx.facts[BASE_IDS] = [step.id]
+    ctx.base_ids = [step.id]
     if reason is not None:
         ctx.trace.refuse(main_code(ctx), reason)
         if death:
@@ -191,27 +186,27 @@ def age_conditions(ctx: Ctx) -> None:
             raise NothingMorePayable
         # a failed age condition is a failed qualifying condition: the grant is payable in place of the pension
         # (docs/decisions.md, decision 1)
-        ctx.facts[AGE_REFUSED] = True
+        ctx.age_refused = True
 
 
 def qualifying_conditions(ctx: Ctx) -> None:
-    """Act 4 s.17 / s.17A: full or reduced qualifying period (left in ``ctx.facts``).
+    """Act 4 s.17 / s.17A: full or reduced qualifying period (left in ``ctx.qualifying``).
 
     Not qualifying refuses the pension; after a death nothing more is payable, after a notice the invalidity
     grant may be (see :mod:`.grant`).
     """
-    hist: history.History = ctx.facts[history.FACT]
+    hist = history.fact(ctx)
     death = is_death(ctx)
     q = qualifying(ctx, hist, death=death)
-    ctx.facts[BASE_IDS] = [*ctx.facts[BASE_IDS], q.step_id]
-    if ctx.facts.get(AGE_REFUSED):  # the pension is already refused for age: only the grant remains
+    ctx.base_ids = [*ctx.base_ids, q.step_id]
+    if ctx.age_refused:  # the pension is already refused for age: only the grant remains
         q.kind = None
-        ctx.facts[FACT] = q
+        ctx.qualifying = q
         return
     if q.kind is None and is_pensioner(ctx):
         q.kind = "full"
         ctx.trace.warn("surv.pensioner", tr("inv.warn.pensioner"))
-    ctx.facts[FACT] = q
+    ctx.qualifying = q
     if q.kind is not None:
         return
     counts = fill(
@@ -227,3 +222,9 @@ def qualifying_conditions(ctx: Ctx) -> None:
     if death:
         ctx.trace.refuse("FUNERAL", tr("inv.refuse.funeral"))
         raise NothingMorePayable
+
+
+def fact(ctx: Ctx) -> Qualifying:
+    """The qualifying period :func:`qualifying_conditions` left on ``ctx``."""
+    assert ctx.qualifying is not None
+    return ctx.qualifying

@@ -19,7 +19,7 @@ from estimator.engine.trace import fill
 from estimator.law import dependants
 from estimator.law.context import Ctx
 from estimator.law.funeral import funeral_benefit
-from estimator.law.invalidity import attendance, pension, qualifying
+from estimator.law.invalidity import pension, qualifying
 from estimator.model.result import Funeral, Payee, SchedulePeriod, SurvivorsPension
 
 # ----------------------------------------------------------------------------------------------- shared laws
@@ -47,7 +47,7 @@ def _funeral_benefit(ctx: Ctx, on: date, base_ids: list[str]) -> Funeral:
 
 def survivors_pension(ctx: Ctx) -> SurvivorsPension | None:
     """The monthly pension of the deceased, shared among the dependants (provisional shares)."""
-    q: qualifying.Qualifying = ctx.facts[qualifying.FACT]
+    q = qualifying.fact(ctx)
     assert q.kind is not None
     with ctx.trace.collect() as ids:
         calc = pension.pension_of(ctx, death=True)
@@ -64,7 +64,7 @@ def survivors_pension(ctx: Ctx) -> SurvivorsPension | None:
     note = tr("inv.survivors_shares_note")
     ctx.trace.note_provisional("surv.shares", note)
     notes.append(note)
-    ctx.facts[attendance.PAID] = True
+    ctx.survivors_paid = True
     assert calc.average is not None
     return SurvivorsPension(
         title=tr("inv.title.survivors"),
@@ -75,11 +75,11 @@ def survivors_pension(ctx: Ctx) -> SurvivorsPension | None:
         payees=payees,
         schedule=schedule,
         provisional=True,
-        step_ids=[*ctx.facts[qualifying.BASE_IDS], *ids],
+        step_ids=[*ctx.base_ids, *ids],
         notes=notes,
     )
 
 
 def funeral(ctx: Ctx) -> Funeral:
     """s.20A: the funeral benefit after a qualifying period (or to a deceased invalidity pensioner)."""
-    return _funeral_benefit(ctx, ctx.case.event_date, list(ctx.facts[qualifying.BASE_IDS]))
+    return _funeral_benefit(ctx, ctx.case.event_date, list(ctx.base_ids))
