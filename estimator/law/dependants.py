@@ -178,52 +178,46 @@ def _paid(ctx: Ctx, candidates: list[Candidate], act_789: bool) -> tuple[list[Ca
     return candidates, False
 
 
-@dataclass(frozen=True, slots=True)
 class _ShareRules:
-    """The pack's shares, read once per schedule: (numerator, denominator)."""
+    """The pack's shares, each read once per schedule and only when a period needs it (a share that is not used
+    must not mark the explanation provisional): (numerator, denominator)."""
 
-    spouse: tuple[int, int]
-    child: tuple[int, int]
-    children: tuple[int, int]
-    parents: tuple[int, int]
-    siblings: tuple[int, int]
-    grandparents: tuple[int, int]
-    siblings_shared: bool  # Act 789: the siblings share one amount; Act 4: each sibling has the share
+    def __init__(self, s: StepTrace, act_789: bool) -> None:
+        self._step = s
+        self._read: dict[str, tuple[int, int]] = {}
+        self.siblings_shared = act_789  # Act 789: the siblings share one amount; Act 4: each has the share
+
+    def _share(self, key: str) -> tuple[int, int]:
+        found = self._read.get(key)
+        if found is None:
+            value = self._step.rule(key)
+            found = self._read[key] = (value.numerator, value.denominator)
+        return found
 
     def wanted(self, by_rel: dict[str, list[int]]) -> list[tuple[str, int, int, list[int]]]:
         """Each relationship's share for one payee (before any scaling down)."""
         out: list[tuple[str, int, int, list[int]]] = []
-        spouses = by_rel.get("spouse", [])
+        spouses = "spouse" in by_rel
         for rel, indexes in by_rel.items():
             n = len(indexes)
-            if rel == "spouse":
-                out.append((rel, self.spouse[0], self.spouse[1] * n, indexes))
-            elif rel == "child":
-                share = self.child if spouses else (self.children[0], self.children[1] * n)
-                out.append((rel, share[0], share[1], indexes))
-            elif rel == "sibling":
-                divide = n if self.siblings_shared else 1
-                out.append((rel, self.siblings[0], self.siblings[1] * divide, indexes))
-            else:
-                share = self.parents if rel == "parent" else self.grandparents
-                out.append((rel, share[0], share[1] * n, indexes))
+            if rel == "child" and spouses:
+                num_, den = self._share("dependants.share_child")
+                out.append((rel, num_, den, indexes))
+                continue
+            if rel == "sibling" and not self.siblings_shared:
+                n = 1
+            num_, den = self._share(_SHARE_KEYS[rel])
+            out.append((rel, num_, den * n, indexes))
         return out
 
 
-def _share_rules(s: StepTrace, act_789: bool) -> _ShareRules:
-    def read(key: str) -> tuple[int, int]:
-        value = s.rule(key)
-        return value.numerator, value.denominator
-
-    return _ShareRules(
-        spouse=read("dependants.share_spouse"),
-        child=read("dependants.share_child"),
-        children=read("dependants.share_children_no_spouse"),
-        parents=read("dependants.share_parents"),
-        siblings=read("dependants.share_siblings"),
-        grandparents=read("dependants.share_grandparents"),
-        siblings_shared=act_789,
-    )
+_SHARE_KEYS = {
+    "spouse": "dependants.share_spouse",
+    "child": "dependants.share_children_no_spouse",
+    "parent": "dependants.share_parents",
+    "sibling": "dependants.share_siblings",
+    "grandparent": "dependants.share_grandparents",
+}
 
 
 def dependants_schedule(
@@ -261,7 +255,7 @@ def _periods(
     """The periods (each a few relationship groups) and one explanation step with a line per period and group."""
     s = ctx.step(f"{step_prefix}.schedule", on)
     monthly_days: int = s.rule("ei.monthly_days")
-    rules = _share_rules(s, act_789)
+    rules = _ShareRules(s, act_789)
     if not first_class and not act_789:
         s.provisional_input()
     whole_sen = to_sen(whole)

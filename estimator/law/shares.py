@@ -71,81 +71,81 @@ def from_sen(sen: int) -> Decimal:
     return Decimal(sen).scaleb(-2)
 
 
-def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[Group, int, int]]:
-    """Each payee's part in sen of ``whole / divisor`` (sen): ``(group, amount, how many of its payees)`` with a
-    group split in two where only its first payees receive the extra sen.  The parts sum to the exact total
-    rounded half-up to the sen, which is never more than the whole."""
+def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[int, set[int]]]:
+    """Each group's part in sen of ``whole / divisor`` (sen), rounded down, and the payees of the group who
+    receive one sen more.  The parts sum to the exact total rounded half-up to the sen, never more than the
+    whole; the sen missing go to the largest remainders, ties to the payee listed first."""
     den = shares.denominator * divisor
-    exact_total = whole * sum(g.numerator * len(g.indexes) for g in shares.groups)
+    groups = shares.groups
+    exact_total = whole * sum(g.numerator * len(g.indexes) for g in groups)
     target = (2 * exact_total + den) // (2 * den)
-    floors = [divmod(whole * g.numerator, den) for g in shares.groups]
-    missing = target - sum(f * len(g.indexes) for g, (f, _) in zip(shares.groups, floors, strict=True))
-    extra: dict[int, set[int] | int] = {}  # group position -> payee indexes with an extra sen, or a count
-    order = sorted(range(len(shares.groups)), key=lambda k: (-floors[k][1], shares.groups[k].indexes[0]))
+    floors = [divmod(whole * g.numerator, den) for g in groups]
+    missing = target - sum(f * len(g.indexes) for g, (f, _) in zip(groups, floors, strict=True))
+    up: list[set[int]] = [set() for _ in groups]
+    order = sorted(range(len(groups)), key=lambda k: (-floors[k][1], groups[k].indexes[0]))
     k = 0
     while missing > 0 and k < len(order):
-        remainder = floors[order[k]][1]
         tied = [order[k]]
-        while k + len(tied) < len(order) and floors[order[k + len(tied)]][1] == remainder:
+        while k + len(tied) < len(order) and floors[order[k + len(tied)]][1] == floors[order[k]][1]:
             tied.append(order[k + len(tied)])
         k += len(tied)
+        # within a group (and across groups with the same remainder) the payees listed first
         if len(tied) == 1:
-            count = min(missing, len(shares.groups[tied[0]].indexes))
-            extra[tied[0]] = count
-            missing -= count
-            continue
-        # equal remainders in different groups: the payees listed first, whichever their group
-        chosen = sorted(i for t in tied for i in shares.groups[t].indexes)[:missing]
+            chosen = groups[tied[0]].indexes[:missing]
+        else:
+            chosen = sorted(i for t in tied for i in groups[t].indexes)[:missing]
         missing -= len(chosen)
         picked = set(chosen)
         for t in tied:
-            extra[t] = {i for i in shares.groups[t].indexes if i in picked}
-    out: list[tuple[Group, int, int]] = []
-    for position, (group, (floor, _)) in enumerate(zip(shares.groups, floors, strict=True)):
-        given = extra.get(position, 0)
-        if isinstance(given, set):
-            if given and len(given) < len(group.indexes):
-                up = [i for i in group.indexes if i in given]
-                down = [i for i in group.indexes if i not in given]
-                out.append((Group(group.relationship, group.numerator, up), floor + 1, len(up)))
-                out.append((Group(group.relationship, group.numerator, down), floor, len(down)))
-            else:
-                out.append((group, floor + (1 if given else 0), len(group.indexes)))
-            continue
-        if 0 < given < len(group.indexes):
-            up_group = Group(group.relationship, group.numerator, group.indexes[:given])
-            down_group = Group(group.relationship, group.numerator, group.indexes[given:])
-            out.append((up_group, floor + 1, given))
-            out.append((down_group, floor, len(group.indexes) - given))
-        else:
-            out.append((group, floor + (1 if given else 0), len(group.indexes)))
-    return out
+            up[t] = {i for i in groups[t].indexes if i in picked}
+    return [(floor, extra) for (floor, _), extra in zip(floors, up, strict=True)]
+
+
+def _split(indexes: list[int], *ups: set[int]) -> list[tuple[tuple[bool, ...], list[int]]]:
+    """The payees of a group by which extra sen they receive, in the order listed."""
+    parts: dict[tuple[bool, ...], list[int]] = {}
+    for i in indexes:
+        parts.setdefault(tuple(i in u for u in ups), []).append(i)
+    return list(parts.items())
 
 
 def schedule_groups(
     whole: int, shares: Shares, per_day: bool, monthly_days: int
 ) -> tuple[list[ScheduleGroup], int, int, list[tuple[Group, int]]]:
     """The period's groups, its daily and monthly totals in sen, and each (sub)group with the amount that
-    explains it (the daily part when ``per_day``, else the monthly part)."""
+    explains it (the daily part when ``per_day``, else the monthly part).
+
+    Per day: the daily parts are allocated and a month is ``monthly_days`` of them.  Per month: the monthly
+    parts are allocated, and the daily figures (a month / ``monthly_days``) are allocated the same way, so
+    neither total passes its whole."""
+    first = allocate(whole, shares)
+    daily_parts = first if per_day else allocate(whole, shares, monthly_days)
     groups: list[ScheduleGroup] = []
     explained: list[tuple[Group, int]] = []
     daily_total = monthly_total = 0
-    for group, amount, count in allocate(whole, shares):
-        if per_day:
-            daily, monthly = amount, amount * monthly_days
+    for group, (floor, up), (day_floor, day_up) in zip(shares.groups, first, daily_parts, strict=True):
+        if not up and not day_up:
+            pieces = [((False, False), group.indexes)]
         else:
-            monthly = amount
-            daily = (2 * amount + monthly_days) // (2 * monthly_days)
-        daily_total += daily * count
-        monthly_total += monthly * count
-        explained.append((group, amount))
-        groups.append(
-            ScheduleGroup.model_construct(
-                relationship=group.relationship,
-                share=shares.text(group),
-                daily_rate=from_sen(daily),
-                monthly_amount=from_sen(monthly),
-                indexes=group.indexes,
+            pieces = [((a, b), ix) for (a, b), ix in _split(group.indexes, up, day_up)]
+        for (more, day_more), indexes in pieces:
+            amount = floor + more
+            if per_day:
+                daily, monthly = amount, amount * monthly_days
+            else:
+                daily, monthly = day_floor + day_more, amount
+            count = len(indexes)
+            daily_total += daily * count
+            monthly_total += monthly * count
+            sub = group if len(indexes) == len(group.indexes) else Group(group.relationship, group.numerator, indexes)
+            explained.append((sub, amount))
+            groups.append(
+                ScheduleGroup.model_construct(
+                    relationship=group.relationship,
+                    share=shares.text(group),
+                    daily_rate=from_sen(daily),
+                    monthly_amount=from_sen(monthly),
+                    indexes=indexes,
+                )
             )
-        )
     return groups, daily_total, monthly_total, explained
