@@ -269,16 +269,19 @@ def _periods(
     by_index = {c.index: c for c in candidates}
     start = on
     reason = tr("dep.period.first")
-    active = list(candidates)
+    # the payees still paid, by relationship (in the order listed), and who leaves on each end date
+    paid: dict[str, list[int]] = {}
+    leaving: dict[date, list[Candidate]] = {}
+    for c in candidates:
+        paid.setdefault(c.dep.relationship, []).append(c.index)
+        if c.ends_on is not None:
+            leaving.setdefault(c.ends_on, []).append(c)
+    end_dates = sorted(leaving)
     scaled = False
     n = 1
-    while active:
-        ends = [c.ends_on for c in active if c.ends_on is not None]
-        end = min(ends) if ends else None
-        by_rel: dict[str, list[int]] = {}
-        for c in active:
-            by_rel.setdefault(c.dep.relationship, []).append(c.index)
-        shares = common_shares(rules.wanted(by_rel))
+    while paid:
+        end = end_dates[n - 1] if n <= len(end_dates) else None
+        shares = common_shares(rules.wanted({rel: list(indexes) for rel, indexes in paid.items()}))
         scaled = scaled or shares.scaled
         groups, daily_total, monthly_total, explained = schedule_groups(
             whole_sen, shares, per == "day", monthly_days
@@ -336,9 +339,13 @@ def _periods(
         )
         if end is None:
             break
-        ended = [c.who for c in active if c.ends_on == end]
-        reason = _recomputed_after(ended, end)
-        active = [c for c in active if c.ends_on is None or c.ends_on > end]
+        ended = leaving[end]
+        reason = _recomputed_after([c.who for c in ended], end)
+        for c in ended:
+            left = paid[c.dep.relationship]
+            left.remove(c.index)
+            if not left:
+                del paid[c.dep.relationship]
         start = end + timedelta(days=1)
         n += 1
     first_total = periods[0].daily_total if per == "day" else periods[0].monthly_total

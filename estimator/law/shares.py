@@ -71,17 +71,18 @@ def from_sen(sen: int) -> Decimal:
     return Decimal(sen).scaleb(-2)
 
 
-def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[int, set[int]]]:
-    """Each group's part in sen of ``whole / divisor`` (sen), rounded down, and the payees of the group who
-    receive one sen more.  The parts sum to the exact total rounded half-up to the sen, never more than the
-    whole; the sen missing go to the largest remainders, ties to the payee listed first."""
+def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[int, int | set[int]]]:
+    """Each group's part in sen of ``whole / divisor`` (sen), rounded down, and who of the group receives one
+    sen more: the first ``n`` payees listed (an int), or, where groups tie, a set of payee indexes.  The parts sum
+    to the exact total rounded half-up to the sen, never more than the whole; the sen missing go to the largest
+    remainders, ties to the payee listed first."""
     den = shares.denominator * divisor
     groups = shares.groups
     exact_total = whole * sum(g.numerator * len(g.indexes) for g in groups)
     target = (2 * exact_total + den) // (2 * den)
     floors = [divmod(whole * g.numerator, den) for g in groups]
     missing = target - sum(f * len(g.indexes) for g, (f, _) in zip(groups, floors, strict=True))
-    up: list[set[int]] = [set() for _ in groups]
+    up: list[int | set[int]] = [0] * len(groups)
     order = sorted(range(len(groups)), key=lambda k: (-floors[k][1], groups[k].indexes[0]))
     k = 0
     while missing > 0 and k < len(order):
@@ -89,24 +90,32 @@ def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[int, se
         while k + len(tied) < len(order) and floors[order[k + len(tied)]][1] == floors[order[k]][1]:
             tied.append(order[k + len(tied)])
         k += len(tied)
-        # within a group (and across groups with the same remainder) the payees listed first
-        if len(tied) == 1:
-            chosen = groups[tied[0]].indexes[:missing]
-        else:
-            chosen = sorted(i for t in tied for i in groups[t].indexes)[:missing]
-        missing -= len(chosen)
-        picked = set(chosen)
+        if len(tied) == 1:  # the payees of the group listed first
+            up[tied[0]] = given = min(missing, len(groups[tied[0]].indexes))
+            missing -= given
+            continue
+        # groups with the same remainder: the payees listed first, whichever their group
+        picked = set(sorted(i for t in tied for i in groups[t].indexes)[:missing])
+        missing -= len(picked)
         for t in tied:
             up[t] = {i for i in groups[t].indexes if i in picked}
     return [(floor, extra) for (floor, _), extra in zip(floors, up, strict=True)]
 
 
-def _split(indexes: list[int], *ups: set[int]) -> list[tuple[tuple[bool, ...], list[int]]]:
-    """The payees of a group by which extra sen they receive, in the order listed."""
-    parts: dict[tuple[bool, ...], list[int]] = {}
-    for i in indexes:
-        parts.setdefault(tuple(i in u for u in ups), []).append(i)
-    return list(parts.items())
+def _pieces(indexes: list[int], first: int | set[int], second: int | set[int]) -> list[tuple[int, int, list[int]]]:
+    """The payees of a group by the extra sen they receive (0 or 1 in each allocation), in the order listed."""
+    if isinstance(first, int) and isinstance(second, int):
+        cuts = sorted({0, first, second, len(indexes)})
+        return [
+            (int(lo < first), int(lo < second), indexes[lo:hi]) for lo, hi in zip(cuts, cuts[1:]) if hi > lo
+        ]
+    parts: dict[tuple[int, int], list[int]] = {}
+    for position, i in enumerate(indexes):
+        key = tuple(
+            int(position < u) if isinstance(u, int) else int(i in u) for u in (first, second)
+        )
+        parts.setdefault((key[0], key[1]), []).append(i)
+    return [(a, b, ix) for (a, b), ix in parts.items()]
 
 
 def schedule_groups(
@@ -124,11 +133,8 @@ def schedule_groups(
     explained: list[tuple[Group, int]] = []
     daily_total = monthly_total = 0
     for group, (floor, up), (day_floor, day_up) in zip(shares.groups, first, daily_parts, strict=True):
-        if not up and not day_up:
-            pieces = [((False, False), group.indexes)]
-        else:
-            pieces = [((a, b), ix) for (a, b), ix in _split(group.indexes, up, day_up)]
-        for (more, day_more), indexes in pieces:
+        share = shares.text(group)
+        for more, day_more, indexes in _pieces(group.indexes, up, day_up):
             amount = floor + more
             if per_day:
                 daily, monthly = amount, amount * monthly_days
@@ -137,12 +143,12 @@ def schedule_groups(
             count = len(indexes)
             daily_total += daily * count
             monthly_total += monthly * count
-            sub = group if len(indexes) == len(group.indexes) else Group(group.relationship, group.numerator, indexes)
+            sub = group if count == len(group.indexes) else Group(group.relationship, group.numerator, indexes)
             explained.append((sub, amount))
             groups.append(
                 ScheduleGroup.model_construct(
                     relationship=group.relationship,
-                    share=shares.text(group),
+                    share=share,
                     daily_rate=from_sen(daily),
                     monthly_amount=from_sen(monthly),
                     indexes=indexes,
