@@ -64,7 +64,9 @@ class Candidate:
     who: Text
 
 
-def _spouse_end(s: StepTrace, dep: Dependant, on: date, act_789: bool) -> tuple[date | None, Text, Text | None]:
+def _spouse_end(
+    s: StepTrace, dep: Dependant, on: date, act_789: bool
+) -> tuple[date | None, Text, Text | None]:
     """Act 789: during life.  Act 4: for life, but a remarriage before 1 May 2005 ended the share."""
     if act_789:
         return None, tr("dep.end.spouse_789"), None
@@ -286,7 +288,7 @@ def _periods(
         groups, daily_total, monthly_total, explained = schedule_groups(
             whole_sen, shares, per == "day", monthly_days
         )
-        parts = {lang: [] for lang in LANGS}
+        parts: dict[str, list[str]] = {lang: [] for lang in LANGS}
         for group, amount in explained:
             for lang in LANGS:
                 parts[lang].append(

@@ -12,6 +12,7 @@ largest remainders, ties to the payee listed first.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 from math import gcd, lcm
@@ -102,18 +103,20 @@ def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[int, in
     return [(floor, extra) for (floor, _), extra in zip(floors, up, strict=True)]
 
 
-def _pieces(indexes: list[int], first: int | set[int], second: int | set[int]) -> list[tuple[int, int, list[int]]]:
+def _pieces(
+    indexes: list[int], first: int | set[int], second: int | set[int]
+) -> list[tuple[int, int, list[int]]]:
     """The payees of a group by the extra sen they receive (0 or 1 in each allocation), in the order listed."""
     if isinstance(first, int) and isinstance(second, int):
         cuts = sorted({0, first, second, len(indexes)})
         return [
-            (int(lo < first), int(lo < second), indexes[lo:hi]) for lo, hi in zip(cuts, cuts[1:]) if hi > lo
+            (int(lo < first), int(lo < second), indexes[lo:hi])
+            for lo, hi in itertools.pairwise(cuts)
+            if hi > lo
         ]
     parts: dict[tuple[int, int], list[int]] = {}
     for position, i in enumerate(indexes):
-        key = tuple(
-            int(position < u) if isinstance(u, int) else int(i in u) for u in (first, second)
-        )
+        key = tuple(int(position < u) if isinstance(u, int) else int(i in u) for u in (first, second))
         parts.setdefault((key[0], key[1]), []).append(i)
     return [(a, b, ix) for (a, b), ix in parts.items()]
 
@@ -143,7 +146,9 @@ def schedule_groups(
             count = len(indexes)
             daily_total += daily * count
             monthly_total += monthly * count
-            sub = group if count == len(group.indexes) else Group(group.relationship, group.numerator, indexes)
+            sub = (
+                group if count == len(group.indexes) else Group(group.relationship, group.numerator, indexes)
+            )
             explained.append((sub, amount))
             groups.append(
                 ScheduleGroup.model_construct(

@@ -20,8 +20,8 @@ from estimator.engine.i18n import Text, tr
 from estimator.engine.money import rm, sen
 from estimator.law.context import Ctx
 from estimator.law.injuries import HUNDRED
-from estimator.model.case import Dependant
 from estimator.law.shares import common_shares, from_sen, schedule_groups, to_sen
+from estimator.model.case import Dependant
 from estimator.model.result import Payee, ScheduleGroup, SchedulePeriod
 from estimator.model.result_schemes import HousewifeSurvivors
 
@@ -55,7 +55,9 @@ def _end(ctx: Ctx, dep: Dependant, limits: dict[str, int]) -> tuple[date | None,
     return last, tr("sksr.end.disabled" if dep.disabled else "sksr.end.age", age=age)
 
 
-def _wanted(rules: dict[str, Fraction], present: dict[str, list[int]]) -> list[tuple[str, int, int, list[int]]]:
+def _wanted(
+    rules: dict[str, Fraction], present: dict[str, list[int]]
+) -> list[tuple[str, int, int, list[int]]]:
     """Each payee's share of the whole pension before any scaling down, for the relationships still paid."""
     out: list[tuple[str, int, int, list[int]]] = []
     for rel, indexes in present.items():
