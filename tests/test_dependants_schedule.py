@@ -1,5 +1,5 @@
-"""The dependants' schedule: periods x relationship groups, largest-remainder rounding (docs/decisions.md 7), the
-Act 4 table without a widow or child (decision 6), remarriage before and after 1 May 2005, the scheme's own labels.
+"""The dependants' schedule: periods x relationship groups, largest-remainder rounding (docs/decisions.md 3), the
+Act 4 table without a widow or child (decision 2), remarriage before and after 1 May 2005, the scheme's own labels.
 """
 
 from __future__ import annotations

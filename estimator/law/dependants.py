@@ -3,7 +3,7 @@ until when.
 
 Shares (rule pack ``dependants.*``): a widow/widower 3/5 (several widows share it equally) and each child 2/5,
 all scaled down proportionally when together they exceed the whole; with no widow/widower the children share 3/5.
-With no widow/widower or child (docs/decisions.md 6, provisional): parents 4/10 (shared), each unmarried brother
+With no widow/widower or child (docs/decisions.md 2, provisional): parents 4/10 (shared), each unmarried brother
 or sister under 21 3/10, grandparents 4/10 (shared) only where no parent is living, scaled down like the others
 when together they exceed the whole.  Act 789 (SKSPS) keeps its own Second Schedule para 8: parents, else
 brothers and sisters, else grandparents, one group at a time (docs/decisions.md 2).
@@ -13,7 +13,7 @@ self-support), a brother or sister until ``dependants.sibling_age_limit``.  A wi
 1 May 2005 (Act 4 as amended by DR22/2004) her share ended on remarriage (``dependants.spouse_paid_after_remarriage``
 on the date of the remarriage).  Whenever a payee's entitlement ends the shares of those still entitled are worked
 out again, so the schedule is a list of periods, each a few relationship groups.  The rounded parts never add up to
-more than the whole (largest remainder, docs/decisions.md 7).  The survivors' pension of the Invalidity Scheme is
+more than the whole (largest remainder, docs/decisions.md 3).  The survivors' pension of the Invalidity Scheme is
 shared by the same schedule.
 """
 
@@ -171,7 +171,7 @@ def _paid(ctx: Ctx, candidates: list[Candidate], act_789: bool) -> tuple[list[Ca
             _refuse_all(ctx, candidates, "grandparent", "dep.refuse.grandparent_with_sibling")
             return [c for c in candidates if c.dep.relationship == "sibling"], False
         return candidates, False
-    # Act 4, PERKESO's table (docs/decisions.md 6): parents and brothers/sisters; grandparents where no parent lives
+    # Act 4, PERKESO's table (docs/decisions.md 2): parents and brothers/sisters; grandparents where no parent lives
     note = tr("note.dependants_act4_others")
     ctx.trace.note_provisional("dependants.act4_others", note)
     if "parent" in rels:

@@ -5,7 +5,7 @@ same share.  Shares are integers over one common denominator (no ``Fraction`` in
 inside the loop and ``Decimal`` in the records, and the work is per group, not per payee, except for the lists of
 payee indexes themselves.
 
-Rounding (docs/decisions.md 7): the total paid in a period is the exact total rounded to the sen (half-up), never
+Rounding (docs/decisions.md 3): the total paid in a period is the exact total rounded to the sen (half-up), never
 more than the whole; each payee gets the exact part rounded down, and the sen still missing go one at a time to the
 largest remainders, ties to the payee listed first.
 """

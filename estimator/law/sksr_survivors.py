@@ -6,7 +6,7 @@ with neither a widower nor a child at the death, the parents share 4/10.  The wi
 reaches 55, a child until marriage or 21 (a child incapable of self-support until 55; one studying for a first
 degree may be continued to the end of the studies), a parent until 55.  Whenever a payee's entitlement ends, the
 shares of those still entitled are worked out again; the rounded parts never add up to more than the whole
-(largest remainder, docs/decisions.md 7).
+(largest remainder, docs/decisions.md 3).
 """
 
 from __future__ import annotations

@@ -149,7 +149,7 @@ class ScheduleGroup(_M):
 class SchedulePeriod(_M):
     start: date
     end: date | None  # last day of the period; None: open-ended
-    daily_total: Money  # never more than the whole daily rate (largest remainder: docs/decisions.md 7)
+    daily_total: Money  # never more than the whole daily rate (largest remainder: docs/decisions.md 3)
     monthly_total: Money  # never more than the whole monthly amount
     groups: list[ScheduleGroup]
     reason: Text  # why this period starts (first payment, a payee's entitlement ended)
