@@ -41,11 +41,6 @@ class Shares:
         g = gcd(group.numerator, self.denominator)
         return f"{group.numerator // g}/{self.denominator // g}"
 
-    def total_text(self) -> str:
-        total = sum(g.numerator * len(g.indexes) for g in self.groups)
-        g = gcd(total, self.denominator) or 1
-        return f"{total // g}/{self.denominator // g}"
-
     def percent(self, group: Group) -> Decimal:
         """Each payee's share in per cent, to two places (half-up)."""
         hundredths = (group.numerator * HUNDRED * HUNDRED * 2 + self.denominator) // (2 * self.denominator)
