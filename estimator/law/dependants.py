@@ -82,7 +82,7 @@ def _spouse_end(
 
 
 def _end_of_entitlement(
-    s: StepTrace, dep: Dependant, on: date, act_789: bool
+    s: StepTrace, dep: Dependant, on: date, act_789: bool, limits: dict[str, int]
 ) -> tuple[date | None, Text, Text | None]:
     """Last day of entitlement, why, and the reason for refusing (married, past the age limit)."""
     rel = dep.relationship
@@ -95,14 +95,16 @@ def _end_of_entitlement(
         return None, refuse, refuse
     if rel == "child" and dep.disabled:
         return None, tr("dep.end.disabled"), None
-    limit = s.rule("dependants.child_age_limit" if rel == "child" else "dependants.sibling_age_limit")
+    limit = limits[rel]
     end = add_years(dep.date_of_birth, limit) - timedelta(days=1)
     reason = tr("dep.end.age", age=limit, ordinal=ordinal_en(limit))
     if rel == "child" and dep.in_higher_education:
         if dep.education_ends_on is not None:
             education_end = dep.education_ends_on
         else:
-            education_age = s.rule("dependants.higher_education_end_age")
+            if "education" not in limits:
+                limits["education"] = s.rule("dependants.higher_education_end_age")
+            education_age = limits["education"]
             education_end = add_years(dep.date_of_birth, education_age) - timedelta(days=1)
         if education_end > end:
             end = education_end
@@ -114,14 +116,16 @@ def _end_of_entitlement(
 
 def _eligibility(ctx: Ctx, on: date, act_789: bool) -> list[Candidate]:
     s = ctx.step("dependants.eligibility", on)
-    s.rule("dependants.child_age_limit")
-    s.rule("dependants.sibling_age_limit")
+    limits: dict[str, int] = {
+        "child": s.rule("dependants.child_age_limit"),
+        "sibling": s.rule("dependants.sibling_age_limit"),
+    }
     out: list[Candidate] = []
     assumed_education = False
     lines: dict[str, list[str]] = {lang: [] for lang in LANGS}
     for i, dep in enumerate(ctx.case.dependants):
         who = _who(dep)
-        end, reason, refuse = _end_of_entitlement(s, dep, on, act_789)
+        end, reason, refuse = _end_of_entitlement(s, dep, on, act_789, limits)
         assumed_education = assumed_education or (
             dep.relationship == "child"
             and dep.in_higher_education
@@ -268,6 +272,7 @@ def _periods(
     payees: dict[int, Payee] = {}
     lines: dict[str, list[str]] = {lang: [] for lang in LANGS}
     words = {rel: relationship_word(rel) for rel in ("spouse", "child", "parent", "sibling", "grandparent")}
+    words_in = {lang: {rel: word[lang] for rel, word in words.items()} for lang in LANGS}
     by_index = {c.index: c for c in candidates}
     start = on
     reason = tr("dep.period.first")
@@ -288,27 +293,21 @@ def _periods(
         groups, daily_total, monthly_total, explained = schedule_groups(
             whole_sen, shares, per == "day", monthly_days
         )
-        parts: dict[str, list[str]] = {lang: [] for lang in LANGS}
-        for group, amount in explained:
-            for lang in LANGS:
-                parts[lang].append(
-                    part[lang].format(
-                        count=len(group.indexes),
-                        who=words[group.relationship][lang],
-                        share=shares.text(group),
-                        whole=whole_text,
-                        amount=num(from_sen(amount)),
-                    )
-                )
-        total = from_sen(daily_total if per == "day" else monthly_total)
+        figures = [
+            (len(group.indexes), group.relationship, record.share, _sen_text(amount))
+            for record, (group, amount) in zip(groups, explained, strict=True)
+        ]
+        shown_start, shown_end = malaysian_date(start), malaysian_date(end) if end else "…"
+        total_text = _sen_text(daily_total if per == "day" else monthly_total)
         for lang in LANGS:
+            template, word = part[lang], words_in[lang]
+            groups_text = "; ".join(
+                template.format(count=k, who=word[rel], share=share, whole=whole_text, amount=amount)
+                for k, rel, share, amount in figures
+            )
             lines[lang].append(
                 period_line[lang].format(
-                    n=n,
-                    start=malaysian_date(start),
-                    end=malaysian_date(end) if end else "…",
-                    groups="; ".join(parts[lang]),
-                    total=num(total),
+                    n=n, start=shown_start, end=shown_end, groups=groups_text, total=total_text
                 )
             )
         if n == 1:
@@ -362,6 +361,11 @@ def _periods(
         lines={lang: "\n".join(lines[lang]) for lang in LANGS},
     )
     return [payees[k] for k in sorted(payees)], periods
+
+
+def _sen_text(sen: int) -> str:
+    """An amount in sen as the explanation prints money (1,234.56), without a Decimal."""
+    return f"{sen // 100:,}.{sen % 100:02d}"
 
 
 def _recomputed_after(ended: list[Text], end: date) -> Text:
