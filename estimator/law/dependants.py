@@ -395,7 +395,9 @@ def dependants_benefit(ctx: Ctx) -> Dependants | None:
     step_ids = basis.step_ids + ids
     notes = [tr("note.dependants_recomputed")]
     if case.scheme != ACT_789 and not any(p.relationship in GROUP_A for p in payees):
-        notes.append(tr("note.dependants_act4_others"))  # why the benefit is provisional (docs/decisions.md 2)
+        notes.append(
+            tr("note.dependants_act4_others")
+        )  # why the benefit is provisional (docs/decisions.md 2)
     first = schedule[0]
     if first.daily_total < daily:
         # the shares of those paid do not use the whole rate (e.g. a widow alone: 3/5); not a rounding matter
