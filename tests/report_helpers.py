@@ -22,9 +22,9 @@ from estimator.model.result import (
     NotPayable,
     ParamUse,
     Payee,
-    PeriodPayee,
     Result,
     RulesInfo,
+    ScheduleGroup,
     SchedulePeriod,
     Step,
     SurvivorsPension,
@@ -169,6 +169,12 @@ def _steps() -> list[Step]:
     ]
 
 
+def _group(rel: str, share: str, daily: str, monthly: str, indexes: list[int]) -> ScheduleGroup:
+    return ScheduleGroup(
+        relationship=rel, share=share, daily_rate=D(daily), monthly_amount=D(monthly), indexes=indexes
+    )
+
+
 def _schedule() -> tuple[list[Payee], list[SchedulePeriod]]:
     names = ["Nor Aini binti Hassan", "Aiman", "Aisyah", "Adam"]
     rels = ["spouse", "child", "child", "child"]
@@ -182,8 +188,8 @@ def _schedule() -> tuple[list[Payee], list[SchedulePeriod]]:
             date_of_birth=dobs[i],
             share="3/9" if i == 0 else "2/9",
             share_percent=D("33.33") if i == 0 else D("22.22"),
-            daily_rate=D("41.50") if i == 0 else D("27.67"),
-            monthly_amount=D("1245.00") if i == 0 else D("830.10"),
+            daily_rate=D("41.50") if i == 0 else D("27.67") if i < 3 else D("27.66"),
+            monthly_amount=D("1245.00") if i == 0 else D("830.10") if i < 3 else D("829.80"),
             starts_on=date(2025, 11, 4),
             ends_on=ends[i],
             end_reason=t("for life", "seumur hidup")
@@ -196,13 +202,13 @@ def _schedule() -> tuple[list[Payee], list[SchedulePeriod]]:
         SchedulePeriod(
             start=date(2025, 11, 4),
             end=date(2029, 2, 13),
-            daily_total=D("124.51"),
-            monthly_total=D("3735.30"),
+            daily_total=D("124.50"),
+            monthly_total=D("3735.00"),
             reason=t("First payment", "Bayaran pertama"),
-            payees=[PeriodPayee(index=0, share="3/9", daily_rate=D("41.50"), monthly_amount=D("1245.00"))]
-            + [
-                PeriodPayee(index=i, share="2/9", daily_rate=D("27.67"), monthly_amount=D("830.10"))
-                for i in (1, 2, 3)
+            groups=[
+                _group("spouse", "3/9", "41.50", "1245.00", [0]),
+                _group("child", "2/9", "27.67", "830.10", [1, 2]),
+                _group("child", "2/9", "27.66", "829.80", [3]),
             ],
         ),
         SchedulePeriod(
@@ -211,10 +217,9 @@ def _schedule() -> tuple[list[Payee], list[SchedulePeriod]]:
             daily_total=D("124.50"),
             monthly_total=D("3735.00"),
             reason=t("Aiman turns 21", "Aiman mencapai umur 21"),
-            payees=[
-                PeriodPayee(index=0, share="3/7", daily_rate=D("53.36"), monthly_amount=D("1600.80")),
-                PeriodPayee(index=2, share="2/7", daily_rate=D("35.57"), monthly_amount=D("1067.10")),
-                PeriodPayee(index=3, share="2/7", daily_rate=D("35.57"), monthly_amount=D("1067.10")),
+            groups=[
+                _group("spouse", "3/7", "53.36", "1600.80", [0]),
+                _group("child", "2/7", "35.57", "1067.10", [2, 3]),
             ],
         ),
         SchedulePeriod(
@@ -223,9 +228,9 @@ def _schedule() -> tuple[list[Payee], list[SchedulePeriod]]:
             daily_total=D("124.50"),
             monthly_total=D("3735.00"),
             reason=t("Aisyah's studies end", "Pengajian Aisyah tamat"),
-            payees=[
-                PeriodPayee(index=0, share="3/5", daily_rate=D("74.70"), monthly_amount=D("2241.00")),
-                PeriodPayee(index=3, share="2/5", daily_rate=D("49.80"), monthly_amount=D("1494.00")),
+            groups=[
+                _group("spouse", "3/5", "74.70", "2241.00", [0]),
+                _group("child", "2/5", "49.80", "1494.00", [3]),
             ],
         ),
     ]

@@ -230,7 +230,8 @@ def test_survivors_pension_with_payees_and_end_dates() -> None:
     s = benefit(r, "SURVIVORS_PENSION")
     assert (s.rate_percent, s.monthly_amount, s.qualifying) == (D("53"), D("1033.50"), "full")
     assert [p.share for p in s.payees] == ["3/7", "2/7", "2/7"]
-    assert [p.monthly_amount for p in s.payees] == [D("442.93"), D("295.29"), D("295.29")]
+    # largest remainder (docs/decisions.md 3): the parts make 1,033.50 exactly
+    assert [p.monthly_amount for p in s.payees] == [D("442.93"), D("295.29"), D("295.28")]
     assert s.payees[0].ends_on is None
     assert s.payees[1].ends_on == date(2031, 4, 30) and s.payees[2].ends_on == date(2036, 9, 19)
     assert [p.start for p in s.schedule] == [date(2025, 10, 20), date(2031, 5, 1), date(2036, 9, 20)]

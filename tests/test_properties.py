@@ -109,8 +109,9 @@ def test_shares_never_exceed_the_whole(deps: list[dict], wage: Decimal) -> None:
         shares = sum((Fraction(p.share) for p in period.payees), Fraction(0))
         assert shares <= 1
         assert period.daily_total == sum(p.daily_rate for p in period.payees)
-        # each payee is rounded to the sen: the parts may pass the whole by at most half a sen each
-        assert period.daily_total <= b.daily_rate + Decimal("0.005") * len(period.payees)
+        # largest remainder (docs/decisions.md 3): the rounded parts never pass the whole
+        assert period.daily_total <= b.daily_rate
+        assert period.monthly_total == period.daily_total * 30
         if previous_end is not None:
             assert period.start == previous_end + timedelta(days=1)
         previous_end = period.end

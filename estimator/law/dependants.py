@@ -2,40 +2,41 @@
 until when.
 
 Shares (rule pack ``dependants.*``): a widow/widower 3/5 (several widows share it equally) and each child 2/5,
-all scaled down proportionally when together they exceed the whole; with no widow/widower the children share 3/5;
-with no widow/widower or child: parents 4/10 (shared), brothers/sisters 3/10 (shared), grandparents 4/10 (shared,
-only where the parents have died).  A child is paid until ``dependants.child_age_limit`` (longer in higher
-education, for life if incapable of self-support), a brother or sister until ``dependants.sibling_age_limit``.
-Whenever a payee's entitlement ends the shares of those still entitled are worked out again, so the schedule is
-a list of periods.  The survivors' pension of the Invalidity Scheme is shared by the same schedule.
+all scaled down proportionally when together they exceed the whole; with no widow/widower the children share 3/5.
+With no widow/widower or child (docs/decisions.md 2, provisional): parents 4/10 (shared), each unmarried brother
+or sister under 21 3/10, grandparents 4/10 (shared) only where no parent is living, scaled down like the others
+when together they exceed the whole.  Act 789 (SKSPS) keeps its own Second Schedule para 8: parents, else
+brothers and sisters, else grandparents, one group at a time (docs/decisions.md 2).
+
+A child is paid until ``dependants.child_age_limit`` (longer in higher education, for life if incapable of
+self-support), a brother or sister until ``dependants.sibling_age_limit``.  A widow/widower is paid for life; before
+1 May 2005 (Act 4 as amended by DR22/2004) her share ended on remarriage (``dependants.spouse_paid_after_remarriage``
+on the date of the remarriage).  Whenever a payee's entitlement ends the shares of those still entitled are worked
+out again, so the schedule is a list of periods, each a few relationship groups.  The rounded parts never add up to
+more than the whole (largest remainder, docs/decisions.md 3).  The survivors' pension of the Invalidity Scheme is
+shared by the same schedule.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from fractions import Fraction
 from typing import Literal
 
 from estimator.engine.dates import add_years, age_on
 from estimator.engine.i18n import LANGS, Text, tr
-from estimator.engine.money import ZERO, fraction_text, num, rm, sen
+from estimator.engine.money import num, rm
 from estimator.engine.trace import StepTrace, fill, malaysian_date
 from estimator.law.context import Ctx
 from estimator.law.rates import daily_rate
+from estimator.law.shares import common_shares, from_sen, schedule_groups, to_sen
 from estimator.law.wages import basis_of
 from estimator.model.case import Dependant
-from estimator.model.result import Dependants, Payee, PeriodPayee, SchedulePeriod
+from estimator.model.result import Dependants, Payee, SchedulePeriod
 
 GROUP_A = ("spouse", "child")
-GROUP_B_SHARES = {
-    "parent": "dependants.share_parents",
-    "sibling": "dependants.share_siblings",
-    "grandparent": "dependants.share_grandparents",
-}
-PERCENT_PLACES = Decimal("0.01")
+ACT_789 = "self_employment"  # the SKSPS keeps Act 789's own Second Schedule
 
 
 def ordinal_en(n: int) -> str:
@@ -63,11 +64,30 @@ class Candidate:
     who: Text
 
 
-def _end_of_entitlement(s: StepTrace, dep: Dependant, on: date) -> tuple[date | None, Text, Text | None]:
+def _spouse_end(
+    s: StepTrace, dep: Dependant, on: date, act_789: bool
+) -> tuple[date | None, Text, Text | None]:
+    """Act 789: during life.  Act 4: for life, but a remarriage before 1 May 2005 ended the share."""
+    if act_789:
+        return None, tr("dep.end.spouse_789"), None
+    if dep.remarried_on is None:
+        return None, tr("dep.end.spouse"), None
+    if s.rule("dependants.spouse_paid_after_remarriage", max(dep.remarried_on, on)):
+        return None, tr("dep.end.spouse"), None
+    when = malaysian_date(dep.remarried_on)
+    if dep.remarried_on <= on:
+        refuse = fill("dep.refuse.remarried", date=when)
+        return None, refuse, refuse
+    return dep.remarried_on - timedelta(days=1), fill("dep.end.remarried", date=when), None
+
+
+def _end_of_entitlement(
+    s: StepTrace, dep: Dependant, on: date, act_789: bool, limits: dict[str, int]
+) -> tuple[date | None, Text, Text | None]:
     """Last day of entitlement, why, and the reason for refusing (married, past the age limit)."""
     rel = dep.relationship
     if rel == "spouse":
-        return None, tr("dep.end.spouse"), None
+        return _spouse_end(s, dep, on, act_789)
     if rel in ("parent", "grandparent"):
         return None, tr("dep.end.life"), None
     if dep.married:
@@ -75,14 +95,16 @@ def _end_of_entitlement(s: StepTrace, dep: Dependant, on: date) -> tuple[date | 
         return None, refuse, refuse
     if rel == "child" and dep.disabled:
         return None, tr("dep.end.disabled"), None
-    limit = s.rule("dependants.child_age_limit" if rel == "child" else "dependants.sibling_age_limit")
+    limit = limits[rel]
     end = add_years(dep.date_of_birth, limit) - timedelta(days=1)
     reason = tr("dep.end.age", age=limit, ordinal=ordinal_en(limit))
     if rel == "child" and dep.in_higher_education:
         if dep.education_ends_on is not None:
             education_end = dep.education_ends_on
         else:
-            education_age = s.rule("dependants.higher_education_end_age")
+            if "education" not in limits:
+                limits["education"] = s.rule("dependants.higher_education_end_age")
+            education_age = limits["education"]
             education_end = add_years(dep.date_of_birth, education_age) - timedelta(days=1)
         if education_end > end:
             end = education_end
@@ -92,16 +114,18 @@ def _end_of_entitlement(s: StepTrace, dep: Dependant, on: date) -> tuple[date | 
     return end, reason, None
 
 
-def _eligibility(ctx: Ctx, on: date) -> list[Candidate]:
+def _eligibility(ctx: Ctx, on: date, act_789: bool) -> list[Candidate]:
     s = ctx.step("dependants.eligibility", on)
-    s.rule("dependants.child_age_limit")
-    s.rule("dependants.sibling_age_limit")
+    limits: dict[str, int] = {
+        "child": s.rule("dependants.child_age_limit"),
+        "sibling": s.rule("dependants.sibling_age_limit"),
+    }
     out: list[Candidate] = []
     assumed_education = False
     lines: dict[str, list[str]] = {lang: [] for lang in LANGS}
     for i, dep in enumerate(ctx.case.dependants):
         who = _who(dep)
-        end, reason, refuse = _end_of_entitlement(s, dep, on)
+        end, reason, refuse = _end_of_entitlement(s, dep, on, act_789, limits)
         assumed_education = assumed_education or (
             dep.relationship == "child"
             and dep.in_higher_education
@@ -129,24 +153,77 @@ def _eligibility(ctx: Ctx, on: date) -> list[Candidate]:
     return out
 
 
-def _shares(s: StepTrace, first_class: str, counts: Counter[str]) -> dict[str, Fraction]:
-    """Each payee's share by relationship, scaled down when together they exceed the whole."""
-    each: dict[str, Fraction] = {}
-    if first_class == "A":
-        if counts["spouse"]:
-            each["spouse"] = s.rule("dependants.share_spouse") / counts["spouse"]
-            if counts["child"]:
-                each["child"] = s.rule("dependants.share_child")
-        elif counts["child"]:
-            each["child"] = s.rule("dependants.share_children_no_spouse") / counts["child"]
-    else:
-        for rel, key in GROUP_B_SHARES.items():
-            if counts[rel]:
-                each[rel] = s.rule(key) / counts[rel]
-    total = sum((share * counts[rel] for rel, share in each.items()), Fraction(0))
-    if total > 1:
-        each = {rel: share / total for rel, share in each.items()}
-    return each
+def _refuse_all(ctx: Ctx, candidates: list[Candidate], relationship: str, key: str) -> None:
+    for c in candidates:
+        if c.dep.relationship == relationship:
+            who = c.dep.name or tr(f"rel.{relationship}")["en"]
+            ctx.trace.refuse(f"DEPENDANT_{c.index + 1}", tr(key, who=who))
+
+
+def _paid(ctx: Ctx, candidates: list[Candidate], act_789: bool) -> tuple[list[Candidate], bool]:
+    """Those paid at the death, and whether they are widow(er)s and children (the first class)."""
+    rels = {c.dep.relationship for c in candidates}
+    if rels & set(GROUP_A):
+        return [c for c in candidates if c.dep.relationship in GROUP_A], True
+    if act_789:
+        # Act 789 Second Sch para 8: parents, else brothers and sisters, else grandparents (docs/decisions.md 2)
+        if "parent" in rels:
+            _refuse_all(ctx, candidates, "sibling", "dep.refuse.sibling_with_parent")
+            _refuse_all(ctx, candidates, "grandparent", "dep.refuse.grandparent_with_parent")
+            return [c for c in candidates if c.dep.relationship == "parent"], False
+        if "sibling" in rels:
+            _refuse_all(ctx, candidates, "grandparent", "dep.refuse.grandparent_with_sibling")
+            return [c for c in candidates if c.dep.relationship == "sibling"], False
+        return candidates, False
+    # Act 4, PERKESO's table (docs/decisions.md 2): parents and brothers/sisters; grandparents where no parent lives
+    note = tr("note.dependants_act4_others")
+    ctx.trace.note_provisional("dependants.act4_others", note)
+    if "parent" in rels:
+        _refuse_all(ctx, candidates, "grandparent", "dep.refuse.grandparent_with_parent")
+        return [c for c in candidates if c.dep.relationship != "grandparent"], False
+    return candidates, False
+
+
+class _ShareRules:
+    """The pack's shares, each read once per schedule and only when a period needs it (a share that is not used
+    must not mark the explanation provisional): (numerator, denominator)."""
+
+    def __init__(self, s: StepTrace, act_789: bool) -> None:
+        self._step = s
+        self._read: dict[str, tuple[int, int]] = {}
+        self.siblings_shared = act_789  # Act 789: the siblings share one amount; Act 4: each has the share
+
+    def _share(self, key: str) -> tuple[int, int]:
+        found = self._read.get(key)
+        if found is None:
+            value = self._step.rule(key)
+            found = self._read[key] = (value.numerator, value.denominator)
+        return found
+
+    def wanted(self, by_rel: dict[str, list[int]]) -> list[tuple[str, int, int, list[int]]]:
+        """Each relationship's share for one payee (before any scaling down)."""
+        out: list[tuple[str, int, int, list[int]]] = []
+        spouses = "spouse" in by_rel
+        for rel, indexes in by_rel.items():
+            n = len(indexes)
+            if rel == "child" and spouses:
+                num_, den = self._share("dependants.share_child")
+                out.append((rel, num_, den, indexes))
+                continue
+            if rel == "sibling" and not self.siblings_shared:
+                n = 1
+            num_, den = self._share(_SHARE_KEYS[rel])
+            out.append((rel, num_, den * n, indexes))
+        return out
+
+
+_SHARE_KEYS = {
+    "spouse": "dependants.share_spouse",
+    "child": "dependants.share_children_no_spouse",
+    "parent": "dependants.share_parents",
+    "sibling": "dependants.share_siblings",
+    "grandparent": "dependants.share_grandparents",
+}
 
 
 def dependants_schedule(
@@ -161,147 +238,134 @@ def dependants_schedule(
 
     ``whole`` is the daily rate (``per="day"``) or the monthly pension (``per="month"``) shared among the payees.
     """
-    monthly_days = ctx.step(f"{step_prefix}.days", on).rule("ei.monthly_days")
+    act_789 = ctx.case.scheme == ACT_789
     with ctx.trace.collect() as ids:
-        candidates = _eligibility(ctx, on)
+        candidates = _eligibility(ctx, on, act_789)
         if not candidates:
             return [], [], ids
-        has_a = any(c.dep.relationship in GROUP_A for c in candidates)
-        if has_a:
-            candidates = [c for c in candidates if c.dep.relationship in GROUP_A]
-        elif any(c.dep.relationship == "parent" for c in candidates):
-            # one group at a time: parents, else brothers and sisters, else grandparents (docs/decisions.md, 2)
-            for c in candidates:
-                if c.dep.relationship in ("grandparent", "sibling"):
-                    ctx.trace.refuse(
-                        f"DEPENDANT_{c.index + 1}",
-                        tr(
-                            f"dep.refuse.{c.dep.relationship}_with_parent",
-                            who=c.dep.name or tr(f"rel.{c.dep.relationship}")["en"],
-                        ),
-                    )
-            candidates = [c for c in candidates if c.dep.relationship == "parent"]
-        elif any(c.dep.relationship == "sibling" for c in candidates):
-            for c in candidates:
-                if c.dep.relationship == "grandparent":
-                    ctx.trace.refuse(
-                        f"DEPENDANT_{c.index + 1}",
-                        tr(
-                            "dep.refuse.grandparent_with_sibling",
-                            who=c.dep.name or tr("rel.grandparent")["en"],
-                        ),
-                    )
-            candidates = [c for c in candidates if c.dep.relationship == "sibling"]
-        payees, periods = _periods(
-            ctx, candidates, "A" if has_a else "B", whole, per, on, monthly_days, step_prefix
-        )
+        paid, first_class = _paid(ctx, candidates, act_789)
+        payees, periods = _periods(ctx, paid, first_class, whole, per, on, step_prefix, act_789)
     return payees, periods, ids
 
 
 def _periods(
     ctx: Ctx,
     candidates: list[Candidate],
-    first_class: str,
+    first_class: bool,
     whole: Decimal,
     per: Literal["day", "month"],
     on: date,
-    monthly_days: int,
     step_prefix: str,
+    act_789: bool,
 ) -> tuple[list[Payee], list[SchedulePeriod]]:
+    """The periods (each a few relationship groups) and one explanation step with a line per period and group."""
+    s = ctx.step(f"{step_prefix}.schedule", on)
+    monthly_days: int = s.rule("ei.monthly_days")
+    rules = _ShareRules(s, act_789)
+    if not first_class and not act_789:
+        s.provisional_input()
+    whole_sen = to_sen(whole)
+    whole_text = num(whole)
+    part = tr("dep.schedule.group")
+    period_line = tr("dep.schedule.period")
     periods: list[SchedulePeriod] = []
     payees: dict[int, Payee] = {}
-    whole_text = num(whole)
+    lines: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    words = {rel: relationship_word(rel) for rel in ("spouse", "child", "parent", "sibling", "grandparent")}
+    words_in = {lang: {rel: word[lang] for rel, word in words.items()} for lang in LANGS}
+    by_index = {c.index: c for c in candidates}
     start = on
     reason = tr("dep.period.first")
-    active = list(candidates)
+    # the payees still paid, by relationship (in the order listed), and who leaves on each end date
+    paid: dict[str, list[int]] = {}
+    leaving: dict[date, list[Candidate]] = {}
+    for c in candidates:
+        paid.setdefault(c.dep.relationship, []).append(c.index)
+        if c.ends_on is not None:
+            leaving.setdefault(c.ends_on, []).append(c)
+    end_dates = sorted(leaving)
+    scaled = False
     n = 1
-    while active:
-        ends = [c.ends_on for c in active if c.ends_on is not None]
-        end = min(ends) if ends else None
-        s = ctx.step(f"{step_prefix}.period.{n}", on)
-        counts: Counter[str] = Counter(c.dep.relationship for c in active)
-        shares = _shares(s, first_class, counts)
-        # one amount per relationship: every payee of a relationship has the same share
-        figures: dict[str, tuple[str, Decimal, Decimal, str]] = {}
-        for rel, share in shares.items():
-            exact = whole * share.numerator / share.denominator
-            if per == "day":
-                daily = sen(exact)
-                monthly = sen(daily * monthly_days)
-            else:
-                monthly = sen(exact)
-                daily = sen(monthly / monthly_days)
-            share_text = fraction_text(share)
-            figures[rel] = (
-                share_text,
-                daily,
-                monthly,
-                f"{share_text} × {whole_text} = {num(daily if per == 'day' else monthly)}",
-            )
-        rows: list[PeriodPayee] = []
-        lines: dict[str, list[str]] = {lang: [] for lang in LANGS}
-        daily_total = monthly_total = ZERO
-        for c in active:
-            share_text, daily, monthly, line = figures[c.dep.relationship]
-            daily_total += daily
-            monthly_total += monthly
-            rows.append(
-                PeriodPayee.model_construct(
-                    index=c.index, share=share_text, daily_rate=daily, monthly_amount=monthly
-                )
-            )
-            for lang in LANGS:
-                lines[lang].append(f"{c.who[lang]}: {line}")
-            if c.index not in payees:
-                share = shares[c.dep.relationship]
-                payees[c.index] = Payee.model_construct(
-                    index=c.index,
-                    relationship=c.dep.relationship,
-                    name=c.dep.name,
-                    date_of_birth=c.dep.date_of_birth,
-                    share=share_text,
-                    share_percent=(Decimal(share.numerator) * 100 / Decimal(share.denominator)).quantize(
-                        PERCENT_PLACES
-                    ),
-                    daily_rate=daily,
-                    monthly_amount=monthly,
-                    starts_on=start,
-                    ends_on=c.ends_on,
-                    end_reason=c.end_reason,
-                )
-        shares_total = sum((share * counts[rel] for rel, share in shares.items()), Fraction(0))
-        total = daily_total if per == "day" else monthly_total
-        s.done(
-            "dep_share_per_day" if per == "day" else "dep_share_per_month",
-            rm(total),
-            subst="dep_period",
-            title=tr(
-                "step.dep_period", n=n, start=malaysian_date(start), end=malaysian_date(end) if end else "…"
-            ),
-            inputs={"whole": whole_text, "shares_total": fraction_text(shares_total)},
-            rounding="each_payee",
-            note=tr("dep.scaled_note") if first_class == "A" and len(active) > 1 else None,
-            lines={lang: "; ".join(lines[lang]) for lang in LANGS},
-            total=total,
+    while paid:
+        end = end_dates[n - 1] if n <= len(end_dates) else None
+        shares = common_shares(rules.wanted({rel: list(indexes) for rel, indexes in paid.items()}))
+        scaled = scaled or shares.scaled
+        groups, daily_total, monthly_total, explained = schedule_groups(
+            whole_sen, shares, per == "day", monthly_days
         )
+        figures = [
+            (len(group.indexes), group.relationship, record.share, _sen_text(amount))
+            for record, (group, amount) in zip(groups, explained, strict=True)
+        ]
+        shown_start, shown_end = malaysian_date(start), malaysian_date(end) if end else "…"
+        total_text = _sen_text(daily_total if per == "day" else monthly_total)
+        for lang in LANGS:
+            template, word = part[lang], words_in[lang]
+            groups_text = "; ".join(
+                template.format(count=k, who=word[rel], share=share, whole=whole_text, amount=amount)
+                for k, rel, share, amount in figures
+            )
+            lines[lang].append(
+                period_line[lang].format(
+                    n=n, start=shown_start, end=shown_end, groups=groups_text, total=total_text
+                )
+            )
+        if n == 1:
+            for record, (group, _) in zip(groups, explained, strict=True):
+                percent = shares.percent(group)
+                for index in group.indexes:
+                    c = by_index[index]
+                    payees[index] = Payee.model_construct(
+                        index=index,
+                        relationship=c.dep.relationship,
+                        name=c.dep.name,
+                        date_of_birth=c.dep.date_of_birth,
+                        share=record.share,
+                        share_percent=percent,
+                        daily_rate=record.daily_rate,
+                        monthly_amount=record.monthly_amount,
+                        starts_on=start,
+                        ends_on=c.ends_on,
+                        end_reason=c.end_reason,
+                    )
         periods.append(
             SchedulePeriod.model_construct(
                 start=start,
                 end=end,
-                daily_total=daily_total,
-                monthly_total=monthly_total,
-                payees=rows,
+                daily_total=from_sen(daily_total),
+                monthly_total=from_sen(monthly_total),
+                groups=groups,
                 reason=reason,
             )
         )
         if end is None:
             break
-        ended = [c.who for c in active if c.ends_on == end]
-        reason = _recomputed_after(ended, end)
-        active = [c for c in active if c.ends_on is None or c.ends_on > end]
+        ended = leaving[end]
+        reason = _recomputed_after([c.who for c in ended], end)
+        for c in ended:
+            left = paid[c.dep.relationship]
+            left.remove(c.index)
+            if not left:
+                del paid[c.dep.relationship]
         start = end + timedelta(days=1)
         n += 1
+    first_total = periods[0].daily_total if per == "day" else periods[0].monthly_total
+    s.done(
+        "dep_schedule_day" if per == "day" else "dep_schedule_month",
+        rm(first_total),
+        subst="dep_schedule",
+        title=tr("step.dep_schedule", count=len(periods)),
+        inputs={"whole": whole_text},
+        rounding="largest_remainder",
+        note=tr("dep.scaled_note") if scaled else None,
+        lines={lang: "\n".join(lines[lang]) for lang in LANGS},
+    )
     return [payees[k] for k in sorted(payees)], periods
+
+
+def _sen_text(sen: int) -> str:
+    """An amount in sen as the explanation prints money (1,234.56), without a Decimal."""
+    return f"{sen // 100:,}.{sen % 100:02d}"
 
 
 def _recomputed_after(ended: list[Text], end: date) -> Text:
@@ -330,9 +394,14 @@ def dependants_benefit(ctx: Ctx) -> Dependants | None:
         return None
     step_ids = basis.step_ids + ids
     notes = [tr("note.dependants_recomputed")]
+    if case.scheme != ACT_789 and not any(p.relationship in GROUP_A for p in payees):
+        notes.append(
+            tr("note.dependants_act4_others")
+        )  # why the benefit is provisional (docs/decisions.md 2)
     first = schedule[0]
-    if first.daily_total != daily:
-        notes.append(tr("note.dependants_rounding", whole=num(daily), parts=num(first.daily_total)))
+    if first.daily_total < daily:
+        # the shares of those paid do not use the whole rate (e.g. a widow alone: 3/5); not a rounding matter
+        notes.append(tr("note.dependants_part_of_whole", whole=num(daily), parts=num(first.daily_total)))
     return Dependants(
         title=tr("benefit.DEPENDANTS"),
         daily_rate=daily,

@@ -5,27 +5,27 @@ each child 2/5, all scaled down to the whole when together they exceed it; with 
 with neither a widower nor a child at the death, the parents share 4/10.  The widower is paid until he remarries or
 reaches 55, a child until marriage or 21 (a child incapable of self-support until 55; one studying for a first
 degree may be continued to the end of the studies), a parent until 55.  Whenever a payee's entitlement ends, the
-shares of those still entitled are worked out again.
+shares of those still entitled are worked out again; the rounded parts never add up to more than the whole
+(largest remainder, docs/decisions.md 3).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
 from estimator.engine.dates import add_years
 from estimator.engine.i18n import Text, tr
-from estimator.engine.money import ZERO, fraction_text, rm, sen
+from estimator.engine.money import rm, sen
 from estimator.law.context import Ctx
 from estimator.law.injuries import HUNDRED
+from estimator.law.shares import common_shares, from_sen, schedule_groups, to_sen
 from estimator.model.case import Dependant
-from estimator.model.result import Payee, PeriodPayee, SchedulePeriod
+from estimator.model.result import Payee, ScheduleGroup, SchedulePeriod
 from estimator.model.result_schemes import HousewifeSurvivors
 
 MONTH_DAYS = 30  # the daily figure shown; the Act divides by the days of the month paid (Fourth Sch para 1)
-ONE = Fraction(1)
 
 
 def _end(ctx: Ctx, dep: Dependant, limits: dict[str, int]) -> tuple[date | None, Text] | Text:
@@ -42,7 +42,7 @@ def _end(ctx: Ctx, dep: Dependant, limits: dict[str, int]) -> tuple[date | None,
         last = add_years(dep.date_of_birth, limits["widower"]) - timedelta(days=1)
         if dep.remarried_on is not None and dep.remarried_on - timedelta(days=1) < last:
             return dep.remarried_on - timedelta(days=1), tr("sksr.end.remarried")
-        return (last, tr("sksr.end.age", age=limits["widower"])) if last >= on else tr("sksr.refuse.age")
+        return (last, tr("sksr.end.widower", age=limits["widower"])) if last >= on else tr("sksr.refuse.age")
     if rel == "parent":
         last = add_years(dep.date_of_birth, limits["parent"]) - timedelta(days=1)
         return (last, tr("sksr.end.age", age=limits["parent"])) if last >= on else tr("sksr.refuse.age")
@@ -55,23 +55,23 @@ def _end(ctx: Ctx, dep: Dependant, limits: dict[str, int]) -> tuple[date | None,
     return last, tr("sksr.end.disabled" if dep.disabled else "sksr.end.age", age=age)
 
 
-def _shares(rules: dict[str, Fraction], present: Counter[str], first_class: str) -> dict[str, Fraction]:
-    """Each payee's share of the whole pension, for the relationships still paid."""
-    each: dict[str, Fraction] = {}
-    if first_class == "parent":
-        if present["parent"]:
-            each["parent"] = rules["parents"] / present["parent"]
-        return each
-    if present["spouse"]:
-        each["spouse"] = rules["widower"] / present["spouse"]
-        if present["child"]:
-            each["child"] = rules["child"]
-        total = sum((each[r] * present[r] for r in each), Fraction(0))
-        if total > ONE:
-            each = {r: share / total for r, share in each.items()}
-    elif present["child"]:
-        each["child"] = rules["children"] / present["child"]
-    return each
+def _wanted(
+    rules: dict[str, Fraction], present: dict[str, list[int]]
+) -> list[tuple[str, int, int, list[int]]]:
+    """Each payee's share of the whole pension before any scaling down, for the relationships still paid."""
+    out: list[tuple[str, int, int, list[int]]] = []
+    for rel, indexes in present.items():
+        n = len(indexes)
+        if rel == "parent":
+            share, divide = rules["parents"], n
+        elif rel == "spouse":
+            share, divide = rules["widower"], n
+        elif "spouse" in present:
+            share, divide = rules["child"], 1
+        else:
+            share, divide = rules["children"], n
+        out.append((rel, share.numerator, share.denominator * divide, indexes))
+    return out
 
 
 def survivors_pension(ctx: Ctx) -> HousewifeSurvivors | None:
@@ -110,54 +110,45 @@ def survivors_pension(ctx: Ctx) -> HousewifeSurvivors | None:
         return None
     ends = sorted({end for _, _, end, _ in entitled if end is not None})
     starts = [on] + [end + timedelta(days=1) for end in ends]
+    whole_sen = to_sen(whole)
     periods: list[SchedulePeriod] = []
-    first: dict[int, Fraction] = {}
+    first: dict[int, tuple[ScheduleGroup, Decimal]] = {}
     for n, start in enumerate(starts):
-        paid = [e for e in entitled if e[2] is None or e[2] >= start]
-        if not paid:
+        present: dict[str, list[int]] = {}
+        for index, dep, end, _ in entitled:
+            if end is None or end >= start:
+                present.setdefault(dep.relationship, []).append(index)
+        if not present:
             break
-        each = _shares(share_rules, Counter(d.relationship for _, d, _, _ in paid), first_class)
-        period_payees = []
-        for index, dep, _, _ in paid:
-            share = each.get(dep.relationship, Fraction(0))
-            monthly = sen(whole * share.numerator / share.denominator)
-            period_payees.append(
-                PeriodPayee(
-                    index=index,
-                    share=fraction_text(share),
-                    daily_rate=sen(monthly / MONTH_DAYS),
-                    monthly_amount=monthly,
-                )
-            )
-            if n == 0:
-                first[index] = share
-        monthly_total = sum((p.monthly_amount for p in period_payees), ZERO)
+        shares = common_shares(_wanted(share_rules, present))
+        groups, daily_total, monthly_total, explained = schedule_groups(whole_sen, shares, False, MONTH_DAYS)
+        if n == 0:
+            for record, (group, _) in zip(groups, explained, strict=True):
+                for index in group.indexes:
+                    first[index] = (record, shares.percent(group))
         periods.append(
-            SchedulePeriod(
+            SchedulePeriod.model_construct(
                 start=start,
                 end=ends[n] if n < len(ends) else None,
-                daily_total=sen(monthly_total / MONTH_DAYS),
-                monthly_total=monthly_total,
-                payees=period_payees,
+                daily_total=from_sen(daily_total),
+                monthly_total=from_sen(monthly_total),
+                groups=groups,
                 reason=tr("sksr.period.first") if n == 0 else tr("sksr.period.recomputed"),
             )
         )
     payees = []
     for index, dep, end, reason in entitled:
-        share = first[index]
-        monthly = sen(whole * share.numerator / share.denominator)
+        record, percent = first[index]
         payees.append(
             Payee(
                 index=index,
                 relationship=dep.relationship,
                 name=dep.name,
                 date_of_birth=dep.date_of_birth,
-                share=fraction_text(share),
-                share_percent=(Decimal(share.numerator) * HUNDRED / share.denominator).quantize(
-                    Decimal("0.01")
-                ),
-                daily_rate=sen(monthly / MONTH_DAYS),
-                monthly_amount=monthly,
+                share=record.share,
+                share_percent=percent,
+                daily_rate=record.daily_rate,
+                monthly_amount=record.monthly_amount,
                 starts_on=on,
                 ends_on=end,
                 end_reason=reason,

@@ -128,19 +128,44 @@ class Payee(_M):
 
 
 class PeriodPayee(_M):
+    """One payee's part of a period (derived from the period's groups; not stored in the JSON)."""
+
     index: int
     share: str
     daily_rate: Money
     monthly_amount: Money
 
 
+class ScheduleGroup(_M):
+    """The payees of one relationship paid the same amount in a period: each one's share and figures."""
+
+    relationship: str
+    share: str  # each payee's share of the whole, e.g. "2/7"
+    daily_rate: Money  # each payee's
+    monthly_amount: Money  # each payee's
+    indexes: list[int]  # the payees (positions in the case's dependants list), in the order listed
+
+
 class SchedulePeriod(_M):
     start: date
     end: date | None  # last day of the period; None: open-ended
-    daily_total: Money
-    monthly_total: Money
-    payees: list[PeriodPayee]
+    daily_total: Money  # never more than the whole daily rate (largest remainder: docs/decisions.md 3)
+    monthly_total: Money  # never more than the whole monthly amount
+    groups: list[ScheduleGroup]
     reason: Text  # why this period starts (first payment, a payee's entitlement ended)
+
+    @property
+    def payees(self) -> list[PeriodPayee]:
+        """Each payee's part, in the order listed (derived from the groups)."""
+        rows = [
+            PeriodPayee.model_construct(
+                index=i, share=g.share, daily_rate=g.daily_rate, monthly_amount=g.monthly_amount
+            )
+            for g in self.groups
+            for i in g.indexes
+        ]
+        rows.sort(key=lambda p: p.index)
+        return rows
 
 
 class BenefitRecord(_M):

@@ -224,12 +224,27 @@ def _payees_table(payees: Sequence[Payee]) -> Table:
 WIDE_SCHEDULE = 5  # up to this many payees, the schedule has a column for each
 
 
+def _groups_cell(payees: Sequence[Payee], period: SchedulePeriod) -> Text:
+    """A narrow schedule's cell: one part per relationship group ("Child × 29: RM123.45 (2/13)")."""
+    parts: dict[str, list[str]] = {"en": [], "ms": []}
+    for group in period.groups:
+        amount = money(group.monthly_amount)["en"]
+        if len(group.indexes) == 1:
+            who = payee_name(payees, group.indexes[0])
+        else:
+            rel = label(f"rel.{group.relationship}")
+            who = {lang: f"{rel[lang]} × {len(group.indexes)}" for lang in ("en", "ms")}
+        for lang in ("en", "ms"):
+            parts[lang].append(f"{who[lang]}: {amount} ({group.share})")
+    return {lang: "; ".join(parts[lang]) for lang in ("en", "ms")}
+
+
 def _schedule_table(payees: Sequence[Payee], schedule: Sequence[SchedulePeriod]) -> Table:
-    order: list[int] = []
+    seen: dict[int, None] = {}
     for period in schedule:
-        for pp in period.payees:
-            if pp.index not in order:
-                order.append(pp.index)
+        for group in period.groups:
+            seen.update(dict.fromkeys(group.indexes))
+    order = list(seen)
     wide = len(order) <= WIDE_SCHEDULE
     columns = [label("col_from"), label("col_until")]
     columns += [payee_name(payees, i) for i in order] if wide else [label("col_paid_to")]
@@ -245,15 +260,7 @@ def _schedule_table(payees: Sequence[Payee], schedule: Sequence[SchedulePeriod])
                     same(f"{money(share.monthly_amount)['en']}\n{share.share}") if share else same("—")
                 )
         else:
-            row.append(
-                {
-                    lang: "; ".join(
-                        f"{payee_name(payees, pp.index)[lang]}: {money(pp.monthly_amount)['en']} ({pp.share})"
-                        for pp in period.payees
-                    )
-                    for lang in ("en", "ms")
-                }
-            )
+            row.append(_groups_cell(payees, period))
         row += [money(period.monthly_total), period.reason]
         rows.append(row)
     first_figure, last_figure = 2, len(columns) - 2
@@ -272,9 +279,11 @@ def _series(payees: Sequence[Payee], schedule: Sequence[SchedulePeriod]) -> list
     for period in schedule:
         for pp in period.payees:
             per.setdefault(pp.index, []).append(Segment(period.start, period.end, pp.monthly_amount))
+    by_index = {p.index: p for p in payees}
     out = []
     for index, segments in per.items():
-        rel = next((label(f"rel.{p.relationship}") for p in payees if p.index == index), same(""))
+        payee = by_index.get(index)
+        rel = label(f"rel.{payee.relationship}") if payee else same("")
         name = payee_name(payees, index)
         out.append(Series({lang: f"{name[lang]} ({rel[lang]})" for lang in ("en", "ms")}, segments))
     if out:

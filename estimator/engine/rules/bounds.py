@@ -66,6 +66,7 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "dependants.child_age_limit": Bound("int", "years", 15, 30),
     "dependants.sibling_age_limit": Bound("int", "years", 15, 30),
     "dependants.higher_education_end_age": Bound("int", "years", 18, 35),
+    "dependants.spouse_paid_after_remarriage": Bound("bool", ""),
     # invalidity
     "invalidity.age_limit_first_contribution": Bound("int", "years", 40, 70),
     "invalidity.age_limit_notice": Bound("int", "years", 40, 75),
