@@ -13,6 +13,10 @@ target, and the folder synced.
 * :func:`stamp_of` / :func:`check_unchanged`: a case file changed on disk since it was opened (size, mtime,
   SHA-256) raises :class:`ChangedOnDisk` before it is overwritten.
 
+* :func:`csv_bytes`: a CSV export (UTF-8 with a BOM, as Excel expects) whose cells cannot be taken for a formula:
+  a cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading single quote
+  (:func:`neutralise_cell`, as OWASP recommends against CSV injection).
+
 Every failure raises :class:`WriteError` with a message in both languages naming the file; the target is then as
 it was and no temporary file is left behind.
 """
@@ -20,7 +24,9 @@ it was and no temporary file is left behind.
 from __future__ import annotations
 
 import contextlib
+import csv
 import errno
+import io
 import hashlib
 import os
 import re
@@ -28,7 +34,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -295,3 +301,27 @@ def remove_stale_temp_files(folders: Iterable[Path | str], now: float | None = N
             except OSError:
                 continue
     return removed
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_BOM = "\ufeff"
+
+
+def neutralise_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one that begins like a formula gets a leading single quote."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]], newline: str = "\n") -> str:
+    """CSV text of ``header`` and ``rows`` with every cell neutralised (no BOM: for a terminal or a pipe)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=newline)
+    writer.writerow([neutralise_cell(c) for c in header])
+    for row in rows:
+        writer.writerow([neutralise_cell(c) for c in row])
+    return buffer.getvalue()
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """The bytes of a CSV export: UTF-8 with a BOM (Excel reads non-ASCII names right), cells neutralised."""
+    return (CSV_BOM + csv_text(header, rows, "\r\n")).encode("utf-8", errors="replace")

@@ -1,0 +1,99 @@
+"""The worker processes of a batch, built so that a batch always ends.
+
+* The parent resolves the rule pack once and hands it to every worker (no worker looks for an office pack or a
+  cached verdict of its own: a batch of 1 or 10,000 files uses the same pack).
+* A job is a list of plain tuples and its answer a list of rows (lists of strings): every error inside a worker
+  is turned into a row's problem there, so nothing unpicklable ever crosses back.
+* A worker ignores Ctrl-C (the parent stops the batch and ends the workers) and watches its parent: when the
+  parent is gone (killed), the worker ends within a fraction of a second.
+* A worker that dies all the same ends the batch with the rows finished so far (:class:`WorkersLost`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+Job = list[Any]
+Row = list[str]
+RowsOf = Callable[[Job], list[Row]]
+_WATCH_SECONDS = 0.2
+
+
+class WorkersLost(Exception):
+    """A worker process ended without answering (killed, out of memory)."""
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(_WATCH_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)  # the parent is gone: stop writing files nobody will collect
+
+
+def _worker(
+    jobs: Any, answers: Any, rows_of: RowsOf, setup: Callable[[Any], None], context: Any, parent: int
+) -> None:
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    setup(context)
+    while True:
+        item = jobs.get()
+        if item is None:
+            return
+        index, job = item
+        answers.put((index, rows_of(job)))
+
+
+def run_jobs(
+    jobs: list[Job], rows_of: RowsOf, setup: Callable[[Any], None], context: Any, workers: int
+) -> Iterator[tuple[int, list[Row]]]:
+    """(job index, rows) as the workers finish them, in any order; raises :class:`WorkersLost` when a worker
+    dies.  On leaving (done, an error or Ctrl-C in the parent) every worker is ended."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    job_queue: Any = ctx.Queue()
+    answers: Any = ctx.Queue()
+    for item in enumerate(jobs):
+        job_queue.put(item)
+    count = max(1, min(workers, len(jobs)))
+    for _ in range(count):
+        job_queue.put(None)
+    procs = [
+        ctx.Process(
+            target=_worker,
+            args=(job_queue, answers, rows_of, setup, context, os.getpid()),
+            daemon=True,
+        )
+        for _ in range(count)
+    ]
+    for proc in procs:
+        proc.start()
+    try:
+        pending = len(jobs)
+        while pending:
+            try:
+                index, rows = answers.get(timeout=0.5)
+            except queue.Empty:
+                if any(p.exitcode not in (None, 0) for p in procs) or all(p.exitcode == 0 for p in procs):
+                    raise WorkersLost() from None
+                continue
+            pending -= 1
+            yield index, rows
+    finally:
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in procs:
+            proc.join(timeout=5)
+        for q in (job_queue, answers):
+            q.cancel_join_thread()
+            q.close()
