@@ -165,7 +165,9 @@ def case_row(path: str, pdf: str | None) -> list[str]:
     try:
         return _estimated_row(path, pdf, context)
     except CaseError as exc:
-        return _plain_row(shown, "; ".join(p.line("ms" if lang == "ms" else "en") for p in exc.problems), pack)
+        return _plain_row(
+            shown, "; ".join(p.line("ms" if lang == "ms" else "en") for p in exc.problems), pack
+        )
     except WriteError as exc:
         return _plain_row(shown, _say(exc.message, lang), pack)
     except Exception as exc:  # one case must never end the batch: its row says what went wrong
@@ -251,7 +253,9 @@ def _prepare_pdf_dir(pdf_dir: str) -> Path:
             raise BatchRefused(tr("many.err.pdf_dir_not_folder", path=pdf_dir))
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteError(folder, tr("err.write_failed", path=pdf_dir, reason=exc.strerror or str(exc))) from exc
+        raise WriteError(
+            folder, tr("err.write_failed", path=pdf_dir, reason=exc.strerror or str(exc))
+        ) from exc
     return folder
 
 

@@ -107,7 +107,9 @@ def run_compare(args: argparse.Namespace) -> int:
     from estimator.model.fileio import atomic_write_bytes, check_target, remove_stale_temp_files
 
     files = list(args.files)
-    if args.pdf:  # never over one of the files compared, a device or a read-only file; checked before any work
+    if (
+        args.pdf
+    ):  # never over one of the files compared, a device or a read-only file; checked before any work
         check_target(args.pdf, protect=files)
         remove_stale_temp_files([Path(args.pdf).parent])
     rules = load_rules(Path(args.rules) if args.rules else None, None)

@@ -22,8 +22,22 @@ from typing import Any
 
 from estimator.engine.i18n import pick, tr
 from estimator.model.case import CaseError, Problem
-from estimator.model.csvfile import BadCell, CsvRow, ascii_amount, ascii_whole, parse_csv, read_csv_text, yes_no
-from estimator.model.fileio import atomic_write_bytes, check_target, csv_bytes, csv_text, remove_stale_temp_files
+from estimator.model.csvfile import (
+    BadCell,
+    CsvRow,
+    ascii_amount,
+    ascii_whole,
+    parse_csv,
+    read_csv_text,
+    yes_no,
+)
+from estimator.model.fileio import (
+    atomic_write_bytes,
+    check_target,
+    csv_bytes,
+    csv_text,
+    remove_stale_temp_files,
+)
 
 PAYROLL_COLUMNS = ("employee_reference", "wage", "age")
 PAYROLL_OPTIONAL = ("age_at_first_contribution", "foreign", "invalidity_pensioner")
@@ -51,9 +65,11 @@ def _lang(args: argparse.Namespace) -> str:
 
 def _problem_row(row: CsvRow, problems: str) -> list[str]:
     cells = row.cells
-    return [cells.get("employee_reference", ""), cells.get("wage", ""), cells.get("age", "")] + [
-        ""
-    ] * _AMOUNTS + [problems]
+    return (
+        [cells.get("employee_reference", ""), cells.get("wage", ""), cells.get("age", "")]
+        + [""] * _AMOUNTS
+        + [problems]
+    )
 
 
 def _cell(row: CsvRow, column: str, parse: Any, lang: str) -> Any:

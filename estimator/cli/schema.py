@@ -154,7 +154,9 @@ def write_all(folder: Path) -> list[Path]:
             raise WriteError(folder, tr("many.err.not_a_folder", path=str(folder)))
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteError(folder, tr("err.write_failed", path=str(folder), reason=exc.strerror or str(exc))) from exc
+        raise WriteError(
+            folder, tr("err.write_failed", path=str(folder), reason=exc.strerror or str(exc))
+        ) from exc
     remove_stale_temp_files([folder])
     paths = [folder / f"{name}.schema.json" for name in SCHEMAS]
     for path in paths:  # every target checked before the first is written

@@ -59,7 +59,9 @@ def read_csv_text(path: Path | str, what: str = "--csv") -> str:
     except CaseError as exc:
         problem = exc.problems[0]
         if problem.code == "too_large":
-            raise _refuse(what, "too_large", "many.err.csv_too_large", path=str(path), limit="20 MB") from None
+            raise _refuse(
+                what, "too_large", "many.err.csv_too_large", path=str(path), limit="20 MB"
+            ) from None
         if problem.code == "not_found":
             raise _refuse(what, "not_found", "many.err.csv_missing", path=str(path)) from None
         if problem.code == "not_regular":
@@ -97,7 +99,9 @@ def parse_csv(
     return table
 
 
-def _check_header(columns: list[str], required: tuple[str, ...], optional: tuple[str, ...], what: str) -> None:
+def _check_header(
+    columns: list[str], required: tuple[str, ...], optional: tuple[str, ...], what: str
+) -> None:
     seen: set[str] = set()
     for name in columns:
         if name in seen:

@@ -26,8 +26,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
-import io
 import hashlib
+import io
 import os
 import re
 import shutil
