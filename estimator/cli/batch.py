@@ -280,7 +280,8 @@ def _run_batch(args: argparse.Namespace, lang: str) -> int:
     paths = case_files(sources)
     check_target(args.csv, protect=paths)  # never the CSV over a case file, a device or a read-only file
     pdf_dir = _prepare_pdf_dir(args.pdf_dir) if args.pdf_dir else None
-    remove_stale_temp_files([Path(args.csv).parent, *([pdf_dir] if pdf_dir else [])])
+    folders = {p.parent for p in paths} | {Path(args.csv).parent, *([pdf_dir] if pdf_dir else [])}
+    remove_stale_temp_files(folders)  # what a killed run left beside the cases, the CSV and the PDFs
     pack = load_rules(
         Path(args.rules) if args.rules else None, Path(args.commutation) if args.commutation else None
     )
