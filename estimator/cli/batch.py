@@ -144,10 +144,6 @@ def _setup(context: dict[str, Any]) -> None:
 _CONTEXT: dict[str, Any] = {}
 
 
-def _rows_of(job: list[tuple[str, str | None]]) -> list[list[str]]:
-    return [case_row(path, pdf) for path, pdf in job]
-
-
 def _plain_row(shown: str, problems: str, pack: Any) -> list[str]:
     empty = [""] * len(BENEFIT_COLUMNS)
     return [shown, "", "", *empty, "", problems, "", pack.version, pack.origin]
@@ -224,21 +220,22 @@ def default_workers() -> int:
 
 def batch_rows(
     jobs: list[list[tuple[str, str | None]]], context: dict[str, Any], workers: int, progress: Progress
-) -> tuple[dict[int, list[list[str]]], str]:
-    """The rows of each finished job, and how the run ended ("" done, "interrupted", "lost")."""
+) -> tuple[dict[tuple[int, int], list[str]], str]:
+    """The finished rows by (job, position), and how the run ended ("" done, "interrupted", "lost")."""
     from estimator.cli.batch_pool import WorkersLost, run_jobs
 
-    done: dict[int, list[list[str]]] = {}
+    done: dict[tuple[int, int], list[str]] = {}
     try:
         if workers <= 1 or len(jobs) <= 1:
             _setup(context)
             for index, job in enumerate(jobs):
-                done[index] = _rows_of(job)
-                progress.step(len(job))
+                for position, item in enumerate(job):
+                    done[index, position] = case_row(*item)
+                    progress.step()
         else:
-            for index, rows in run_jobs(jobs, _rows_of, _setup, context, workers):
-                done[index] = rows
-                progress.step(len(rows))
+            for index, position, row in run_jobs(jobs, case_row, _setup, context, workers):
+                done[index, position] = row
+                progress.step()
     except KeyboardInterrupt:
         return done, "interrupted"
     except WorkersLost:
@@ -296,7 +293,7 @@ def _run_batch(args: argparse.Namespace, lang: str) -> int:
         "mask_ic": not args.unmask_ic,
     }
     done, ending = batch_rows(jobs, context, workers, Progress(len(paths)))
-    rows = [row for index in sorted(done) for row in done[index]]
+    rows = [done[key] for key in sorted(done)]
     shown_rows = [[shown_name(row[0]), *row[1:]] for row in rows]
     atomic_write_bytes(args.csv, csv_bytes(CSV_HEADER, shown_rows), backup=False, protect=paths)
     invalid = [row for row in shown_rows if row[PROBLEMS] and not row[2]]

@@ -22,7 +22,7 @@ from typing import Any
 
 Job = list[Any]
 Row = list[str]
-RowsOf = Callable[[Job], list[Row]]
+RowOf = Callable[..., Row]  # one item of a job (a tuple of arguments) -> its row
 _WATCH_SECONDS = 0.2
 
 
@@ -38,7 +38,7 @@ def _watch_parent(parent: int) -> None:
 
 
 def _worker(
-    jobs: Any, answers: Any, rows_of: RowsOf, setup: Callable[[Any], None], context: Any, parent: int
+    jobs: Any, answers: Any, row_of: RowOf, setup: Callable[[Any], None], context: Any, parent: int
 ) -> None:
     with contextlib.suppress(ValueError, OSError, AttributeError):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -49,14 +49,16 @@ def _worker(
         if item is None:
             return
         index, job = item
-        answers.put((index, rows_of(job)))
+        for position, args in enumerate(job):  # row by row: Ctrl-C keeps every row already finished
+            answers.put((index, position, row_of(*args)))
 
 
 def run_jobs(
-    jobs: list[Job], rows_of: RowsOf, setup: Callable[[Any], None], context: Any, workers: int
-) -> Iterator[tuple[int, list[Row]]]:
-    """(job index, rows) as the workers finish them, in any order; raises :class:`WorkersLost` when a worker
-    dies.  On leaving (done, an error or Ctrl-C in the parent) every worker is ended."""
+    jobs: list[Job], row_of: RowOf, setup: Callable[[Any], None], context: Any, workers: int
+) -> Iterator[tuple[int, int, Row]]:
+    """(job index, position in the job, row) as the workers finish them, in any order; raises
+    :class:`WorkersLost` when a worker dies.  On leaving (done, an error or Ctrl-C in the parent) every worker
+    is ended."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
@@ -70,7 +72,7 @@ def run_jobs(
     procs = [
         ctx.Process(
             target=_worker,
-            args=(job_queue, answers, rows_of, setup, context, os.getpid()),
+            args=(job_queue, answers, row_of, setup, context, os.getpid()),
             daemon=True,
         )
         for _ in range(count)
@@ -78,16 +80,16 @@ def run_jobs(
     for proc in procs:
         proc.start()
     try:
-        pending = len(jobs)
+        pending = sum(len(job) for job in jobs)
         while pending:
             try:
-                index, rows = answers.get(timeout=0.5)
+                index, position, row = answers.get(timeout=0.5)
             except queue.Empty:
                 if any(p.exitcode not in (None, 0) for p in procs) or all(p.exitcode == 0 for p in procs):
                     raise WorkersLost() from None
                 continue
             pending -= 1
-            yield index, rows
+            yield index, position, row
     finally:
         for proc in procs:
             if proc.is_alive():

@@ -188,7 +188,10 @@ def resolve_target(path: Path) -> Path:
 def check_target(path: Path | str, protect: Iterable[Path | str] = ()) -> Path:
     """The real file to replace for ``path``; raises :class:`WriteError` when writing there is not safe."""
     shown = Path(path)
-    target = resolve_target(shown)
+    try:
+        target = resolve_target(shown)  # a name too long for the file system raises here already
+    except OSError as exc:
+        raise WriteError(shown, _message(shown, exc)) from exc
     try:
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
