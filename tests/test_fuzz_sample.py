@@ -158,11 +158,10 @@ def test_fuzz_payroll_and_batch_inputs_only_rows_or_validation_errors(tmp_path: 
 
     from estimator.cli.main import main
     from estimator.cli.payroll import payroll_rows
-    from estimator.model.case import CaseError
-    from estimator.model.fileio import neutralise_cell
-
     from estimator.engine.rules import load_rules
+    from estimator.model.case import CaseError
     from estimator.model.casefile import injury_ids
+    from estimator.model.fileio import neutralise_cell
 
     fuzz = _fuzz()
     fuzz._INJURY_IDS.update(injury_ids(load_rules()))  # as fuzz.run() does
