@@ -23,7 +23,7 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 PORTABLE_FILE = "portable.ini"
 MAX_RECENT = 8
 PDF_LANGS = ("en", "ms", "both")
-MAX_OFFICE_NAME = 200  # the same limits as the command line's (estimator/cli/limits.py)
+MAX_OFFICE_NAME = 200  # the same limit as the command line's (estimator/cli/limits.py)
 MAX_OFFICE_ADDRESS = 500
 MAX_PATH_TEXT = 4096
 MAX_GEOMETRY_BYTES = 4096

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from estimator.cli.batch_pool import Progress
 from estimator.engine.i18n import Text, pick, tr
 from estimator.model.fileio import (
     WriteError,
@@ -56,23 +57,6 @@ PROBLEMS = CSV_HEADER.index("problems")
 MAX_BATCH_FILES = 20_000
 MAX_WORKERS = 8
 CHUNK = 50
-
-
-class Progress:
-    def __init__(self, total: int, stream: Any = None) -> None:
-        self.total, self.done = total, 0
-        self.stream = stream or sys.stderr
-        self.shown = bool(getattr(self.stream, "isatty", lambda: False)()) and total > 0
-
-    def step(self, count: int = 1) -> None:
-        before, self.done = self.done, self.done + count
-        if self.shown and (self.done == self.total or self.done // 50 != before // 50):
-            width = 30
-            filled = width * self.done // self.total
-            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
-            if self.done == self.total:
-                self.stream.write("\n")
-            self.stream.flush()
 
 
 class BatchRefused(Exception):

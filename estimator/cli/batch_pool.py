@@ -7,6 +7,8 @@
 * A worker ignores Ctrl-C (the parent stops the batch and ends the workers) and watches its parent: when the
   parent is gone (killed), the worker ends within a fraction of a second.
 * A worker that dies all the same ends the batch with the rows finished so far (:class:`WorkersLost`).
+
+:class:`Progress` is the progress bar of the batch and the payroll (drawn on a terminal only).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import contextlib
 import os
 import queue
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,6 +27,23 @@ Job = list[Any]
 Row = list[str]
 RowOf = Callable[..., Row]  # one item of a job (a tuple of arguments) -> its row
 _WATCH_SECONDS = 0.2
+
+
+class Progress:
+    def __init__(self, total: int, stream: Any = None) -> None:
+        self.total, self.done = total, 0
+        self.stream = stream or sys.stderr
+        self.shown = bool(getattr(self.stream, "isatty", lambda: False)()) and total > 0
+
+    def step(self, count: int = 1) -> None:
+        before, self.done = self.done, self.done + count
+        if self.shown and (self.done == self.total or self.done // 50 != before // 50):
+            width = 30
+            filled = width * self.done // self.total
+            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
+            if self.done == self.total:
+                self.stream.write("\n")
+            self.stream.flush()
 
 
 class WorkersLost(Exception):

@@ -9,7 +9,10 @@ exactly what ``faedah estimate --json`` gives for that case.  An invalid scenari
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +104,6 @@ def _text(comparison: Any, lang: str) -> str:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from estimator.cli.main import _emit, _say
     from estimator.engine.rules import load_rules
     from estimator.law.compare import compare
     from estimator.model.fileio import atomic_write_bytes, check_target, remove_stale_temp_files
@@ -124,8 +126,23 @@ def run_compare(args: argparse.Namespace) -> int:
 
         data = comparison_pdf_bytes(comparison, args.lang)
         out = atomic_write_bytes(args.pdf, data, backup=False, protect=files)  # derived: no .bak
-        _say(f"PDF: {out}")
+        with contextlib.suppress(OSError, ValueError):
+            print(f"PDF: {out}", file=sys.stderr)
     return 0
+
+
+def _emit(text: str) -> None:
+    """The comparison on stdout; a closed stdout or a reader gone away does not stop the PDF."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError):
+        with contextlib.suppress(OSError):  # the interpreter's last flush must not fail either
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 1)
+            os.close(null)
+        with contextlib.suppress(Exception):
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
 
 
 def register(sub: Any, lang_default: str) -> argparse.ArgumentParser:

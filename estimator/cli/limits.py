@@ -1,5 +1,5 @@
-"""Length limits of free-text options, the same as the app's settings (``ui/settings.py``): an office name of
-10,000 characters is refused at once with a clear message instead of taking minutes to fit onto the page."""
+"""Length limits of free-text options: an office name of 10,000 characters is refused at once with a clear
+message instead of taking minutes to fit onto the page header (the app's settings cap it at the same 200)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from estimator.engine.i18n import pick, tr
 
 MAX_OFFICE_NAME = 200
-MAX_OFFICE_ADDRESS = 500
+MAX_OFFICE_ADDRESS = 10_000  # the PDF folds a long address into a few lines itself
 
 
 def bounded_text(limit: int) -> Callable[[str], str]:

@@ -122,10 +122,14 @@ def _one_row(row: CsvRow, on: date, lang: str) -> tuple[list[str], list[Decimal]
 
 def payroll_rows(text: str, on: date, lang: str = "en") -> list[list[str]]:
     """Contribution rows (and a final totals row) for a payroll CSV's text; CaseError for a broken file."""
+    from estimator.cli.batch_pool import Progress
+
     table = parse_csv(text, PAYROLL_COLUMNS, PAYROLL_OPTIONAL)
     rows: list[list[str]] = []
     sums = [Decimal("0.00")] * _AMOUNTS
+    progress = Progress(len(table.rows))  # drawn on a terminal only
     for row in table.rows:
+        progress.step()
         cells, amounts = _one_row(row, on, lang)
         rows.append(cells)
         if amounts is not None:

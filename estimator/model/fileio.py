@@ -54,6 +54,10 @@ class WriteError(Exception):
         self.path = path
         self.message = message
 
+    def __reduce__(self) -> tuple[type[WriteError], tuple[Path, Text]]:
+        """Pickled with both arguments (a process pool sends it back whole, never a TypeError)."""
+        return (type(self), (self.path, self.message))
+
 
 class ChangedOnDisk(WriteError):
     """The file changed on disk since it was opened or last saved: ask the user before overwriting."""
