@@ -249,6 +249,35 @@ def run_batch(args: argparse.Namespace) -> int:
         return 2
 
 
+def write_batch_csv(
+    paths: list[Path],
+    out: str,
+    pdf_dir: Path | None = None,
+    workers: int = 1,
+    context: dict[str, Any] | None = None,
+) -> tuple[list[list[str]], str]:
+    """Estimate ``paths`` (PDFs into ``pdf_dir``) and write the CSV ``out`` of every row finished; returns the
+    rows as written and how the run ended ("" done, "interrupted", "lost").  ``context``: the rule pack, the
+    language and the PDF header (default: the pack in force, English, no office header, masked IC)."""
+    if context is None:
+        from estimator.engine.rules import load_rules
+
+        context = {
+            "pack": load_rules(),
+            "lang": "en",
+            "office_name": "",
+            "office_address": "",
+            "mask_ic": True,
+        }
+    pdfs: list[Path | None] = list(pdf_names(paths, pdf_dir)) if pdf_dir else [None] * len(paths)
+    items = [(str(p), str(pdf) if pdf else None) for p, pdf in zip(paths, pdfs, strict=True)]
+    jobs = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    done, ending = batch_rows(jobs, context, workers, Progress(len(paths)))
+    shown_rows = [[shown_name(row[0]), *row[1:]] for row in (done[key] for key in sorted(done))]
+    atomic_write_bytes(out, csv_bytes(CSV_HEADER, shown_rows), backup=False, protect=paths)
+    return shown_rows, ending
+
+
 def _run_batch(args: argparse.Namespace, lang: str) -> int:
     from estimator.engine.rules import load_rules
 
@@ -266,9 +295,6 @@ def _run_batch(args: argparse.Namespace, lang: str) -> int:
     pack = load_rules(
         Path(args.rules) if args.rules else None, Path(args.commutation) if args.commutation else None
     )
-    pdfs: list[Path | None] = list(pdf_names(paths, pdf_dir)) if pdf_dir else [None] * len(paths)
-    items = [(str(p), str(pdf) if pdf else None) for p, pdf in zip(paths, pdfs, strict=True)]
-    jobs = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     context = {
         "pack": pack,
         "lang": lang,
@@ -276,11 +302,8 @@ def _run_batch(args: argparse.Namespace, lang: str) -> int:
         "office_address": args.office_address,
         "mask_ic": not args.unmask_ic,
     }
-    done, ending = batch_rows(jobs, context, workers, Progress(len(paths)))
-    rows = [done[key] for key in sorted(done)]
-    shown_rows = [[shown_name(row[0]), *row[1:]] for row in rows]
-    atomic_write_bytes(args.csv, csv_bytes(CSV_HEADER, shown_rows), backup=False, protect=paths)
-    invalid = [row for row in shown_rows if row[PROBLEMS] and not row[2]]
+    rows, ending = write_batch_csv(paths, args.csv, pdf_dir, workers, context)
+    invalid = [row for row in rows if row[PROBLEMS] and not row[2]]
     for row in invalid:
         print(f"{row[0]}: {row[PROBLEMS]}", file=sys.stderr)
     print(f"{len(rows)} cases, {len(invalid)} invalid -> {args.csv}", file=sys.stderr)
