@@ -51,10 +51,20 @@ class WorkersLost(Exception):
 
 
 def _watch_parent(parent: int) -> None:
+    """End this worker when the parent is gone: the parent's sentinel (a pipe that closes when it dies; works
+    on Windows, where a child is not re-parented) and, on POSIX, a changed parent pid."""
+    import multiprocessing
+
+    handle = multiprocessing.parent_process()
     while True:
-        time.sleep(_WATCH_SECONDS)
+        if handle is not None:
+            handle.join(_WATCH_SECONDS)  # returns at once when the parent dies
+            if not handle.is_alive():
+                os._exit(1)  # stop writing files nobody will collect
+        else:
+            time.sleep(_WATCH_SECONDS)
         if os.getppid() != parent:
-            os._exit(1)  # the parent is gone: stop writing files nobody will collect
+            os._exit(1)
 
 
 def _worker(
