@@ -116,13 +116,18 @@ def _say(message: Text, lang: str) -> str:
     return pick(message, "ms" if lang == "ms" else "en")
 
 
-def _setup(context: dict[str, Any]) -> None:
-    """In each worker (and in-process): the rule pack the parent resolved is the one in force."""
+def _use(context: dict[str, Any]) -> None:
+    """The rule pack, language and PDF header every row of this batch uses."""
+    _CONTEXT.clear()
+    _CONTEXT.update(context)
+
+
+def _worker_setup(context: dict[str, Any]) -> None:
+    """In each worker process: the rule pack the parent resolved is also the one in force by default."""
     from estimator.engine.rules import set_default_rules
 
     set_default_rules(context["pack"])
-    _CONTEXT.clear()
-    _CONTEXT.update(context)
+    _use(context)
 
 
 _CONTEXT: dict[str, Any] = {}
@@ -211,13 +216,13 @@ def batch_rows(
     done: dict[tuple[int, int], list[str]] = {}
     try:
         if workers <= 1 or len(jobs) <= 1:
-            _setup(context)
+            _use(context)
             for index, job in enumerate(jobs):
                 for position, item in enumerate(job):
                     done[index, position] = case_row(*item)
                     progress.step()
         else:
-            for index, position, row in run_jobs(jobs, case_row, _setup, context, workers):
+            for index, position, row in run_jobs(jobs, case_row, _worker_setup, context, workers):
                 done[index, position] = row
                 progress.step()
     except KeyboardInterrupt:
