@@ -101,7 +101,7 @@ def test_batch_csv_carries_on_past_invalid_files(tmp_path: Path, capsys: pytest.
     out = tmp_path / "out.csv"
     code, _, err = _run(capsys, "estimate", "--batch", str(folder), "--csv", str(out))
     assert code == 2 and "broken.json" in err
-    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))  # Excel's BOM
     assert len(rows) == 4
     by_file = {Path(r["file"]).name: r for r in rows}
     assert by_file["lec_25.json"]["pdb_monthly"] == "686.40"
@@ -114,7 +114,7 @@ def test_payroll_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     payroll.write_text("employee_reference,wage,age\nE1,3000,30\nE2,1500.50,58\nE3,abc,30\n")
     out = tmp_path / "out.csv"
     code, _, _ = _run(capsys, "contributions", "--csv", str(payroll), "--date", "2025-06", "--out", str(out))
-    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))  # Excel's BOM
     assert code == 2  # E3 is not a number
     assert [r["employee_reference"] for r in rows] == ["E1", "E2", "E3", "TOTAL"]
     assert rows[0]["socso_employer"] and rows[2]["problems"]

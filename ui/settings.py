@@ -18,11 +18,15 @@ import stat
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 PORTABLE_FILE = "portable.ini"
 MAX_RECENT = 8
 PDF_LANGS = ("en", "ms", "both")
+MAX_OFFICE_NAME = 200  # the same limit as the command line's (estimator/cli/limits.py)
+MAX_OFFICE_ADDRESS = 500
+MAX_PATH_TEXT = 4096
+MAX_GEOMETRY_BYTES = 4096
 
 
 def app_dir() -> Path:
@@ -91,9 +95,11 @@ class Settings:
     def location(self) -> str:
         return self._qs.fileName()
 
-    def _str(self, key: str, default: str = "") -> str:
+    def _str(self, key: str, default: str = "", limit: int = MAX_PATH_TEXT) -> str:
+        """A text setting as it is read: text only, within ``limit`` characters (a tampered or damaged ini
+        file gets the same bounds as the setter applies)."""
         value = self._qs.value(key, default)
-        return value if isinstance(value, str) else default
+        return value[:limit] if isinstance(value, str) else default
 
     def _set(self, key: str, value: object) -> None:
         self._qs.setValue(key, value)
@@ -102,19 +108,19 @@ class Settings:
     # -- office header for the printed summary
     @property
     def office_name(self) -> str:
-        return self._str("office/name")
+        return self._str("office/name").strip()[:MAX_OFFICE_NAME]
 
     @office_name.setter
     def office_name(self, value: str) -> None:
-        self._set("office/name", value.strip()[:200])
+        self._set("office/name", value.strip()[:MAX_OFFICE_NAME])
 
     @property
     def office_address(self) -> str:
-        return self._str("office/address")
+        return self._str("office/address").strip()[:MAX_OFFICE_ADDRESS]
 
     @office_address.setter
     def office_address(self, value: str) -> None:
-        self._set("office/address", value.strip()[:500])
+        self._set("office/address", value.strip()[:MAX_OFFICE_ADDRESS])
 
     # -- languages
     @property
@@ -161,7 +167,9 @@ class Settings:
         value = self._qs.value("files/recent", [])
         if isinstance(value, str):
             value = [value] if value else []
-        return [v for v in value if isinstance(v, str) and v][:MAX_RECENT]
+        if not isinstance(value, list):
+            return []
+        return [v for v in value if isinstance(v, str) and v and len(v) <= MAX_PATH_TEXT][:MAX_RECENT]
 
     def add_recent(self, path: Path | str) -> None:
         p = str(Path(path).resolve())
@@ -184,8 +192,13 @@ class Settings:
         self._set("files/last_folder", value)
 
     # -- window
-    def geometry(self) -> object:
-        return self._qs.value("window/geometry")
+    def geometry(self) -> QByteArray | None:
+        """The saved window geometry, or None when what is stored is not one (``geometry=hello`` in a
+        hand-edited ini file must not stop the app from starting)."""
+        value = self._qs.value("window/geometry")
+        if isinstance(value, QByteArray) and 0 < value.size() <= MAX_GEOMETRY_BYTES:
+            return value
+        return None
 
-    def set_geometry(self, value: object) -> None:
+    def set_geometry(self, value: QByteArray) -> None:
         self._set("window/geometry", value)

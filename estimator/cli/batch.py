@@ -1,66 +1,102 @@
 """Many cases at once.
 
-``faedah estimate --batch DIR|FILES --csv OUT.csv [--pdf-dir DIR]``: one CSV row per case file (file, claimant
-reference, scheme, each benefit's daily, monthly, lump sum and total, provisional, problems); an invalid file
-gets a row with its problems and the batch carries on; the invalid files are listed on stderr at the end (exit 2
-if there were any).  Two worker processes share the work.
+``faedah estimate --batch DIR|FILES --csv OUT.csv [--pdf-dir DIR] [--workers N] [--rules DIR] [--lang L]``: one
+CSV row per case file (file, claimant reference, scheme, each benefit's daily, monthly, lump sum and total,
+provisional, problems, the PDF written, the rule pack's version and origin); an invalid file gets a row with its
+problems and the batch carries on; the invalid files are listed on stderr at the end (exit 2 if there were any).
 
-``faedah contributions --csv PAYROLL.csv [--date YYYY-MM] [--out OUT.csv]``: rows of ``employee_reference, wage,
-age`` (optional ``age_at_first_contribution``, ``foreign``, ``invalidity_pensioner``) -> each row's SOCSO, EIS
-and Lindung 24/7 amounts for the employer and the employee, and a totals row.
+* The rule pack is resolved once, here, and handed to the workers (:mod:`estimator.cli.batch_pool`).
+* Case files are read as ``faedah estimate`` reads one (regular files only, a byte cap); a name that is not
+  valid UTF-8 gets a row saying so.  At most ``MAX_BATCH_FILES`` files.
+* Outputs go through :mod:`estimator.model.fileio`: no input is overwritten, the CSV is written atomically
+  (UTF-8 with a BOM, cells neutralised against formulas), two cases with the same file name in two folders get
+  two PDFs, and temporary files a killed run left are removed first.
+* A batch always ends with a CSV of every row it finished (Ctrl-C: exit 130; a worker lost: exit 1).
+* One worker below 4 CPU cores (a second one never helped on 2), else two; ``--workers N`` chooses.
 
-A progress bar is drawn on stderr only when it is a terminal.
+The payroll CSV (``faedah contributions --csv``) is :mod:`estimator.cli.payroll`.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from estimator.cli.batch_pool import Progress
+from estimator.engine.i18n import Text, pick, tr
 from estimator.model.benefits import batch_codes
-from estimator.model.fileio import atomic_write_text
+from estimator.model.fileio import (
+    WriteError,
+    atomic_write_bytes,
+    check_target,
+    csv_bytes,
+    remove_stale_temp_files,
+)
 
 BENEFIT_CODES = batch_codes()  # from the model: every benefit paid in money has its columns
 FIGURES = ("daily", "monthly", "lump_sum", "total")
+BENEFIT_COLUMNS = [f"{code.lower()}_{figure}" for code in BENEFIT_CODES for figure in FIGURES]
 CSV_HEADER = (
     ["file", "claimant_reference", "scheme"]
-    + [f"{code.lower()}_{figure}" for code in BENEFIT_CODES for figure in FIGURES]
-    + ["provisional", "problems"]
+    + BENEFIT_COLUMNS
+    + ["provisional", "problems", "pdf", "rules_version", "rules_origin"]
 )
+PROBLEMS = CSV_HEADER.index("problems")
+MAX_BATCH_FILES = 20_000
+MAX_WORKERS = 8
+CHUNK = 50
 
 
-class Progress:
-    def __init__(self, total: int, stream: Any = None) -> None:
-        self.total, self.done = total, 0
-        self.stream = stream or sys.stderr
-        self.shown = bool(getattr(self.stream, "isatty", lambda: False)()) and total > 0
+class BatchRefused(Exception):
+    """The batch cannot start (an argument at fault); exit 2 with the message."""
 
-    def step(self, count: int = 1) -> None:
-        self.done += count
-        if self.shown and (self.done == self.total or self.done % 50 == 0):
-            width = 30
-            filled = width * self.done // self.total
-            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
-            if self.done == self.total:
-                self.stream.write("\n")
-            self.stream.flush()
+    def __init__(self, message: Text) -> None:
+        super().__init__(message["en"])
+        self.message = message
+
+
+def shown_name(path: str) -> str:
+    """``path`` as text that can be written anywhere (a name that is not UTF-8 gets replacement marks)."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def case_files(sources: Iterable[str]) -> list[Path]:
+    """The case files of the sources: each folder's ``*.json`` entries (sorted), each file as given."""
     out: list[Path] = []
     for source in sources:
         path = Path(source)
-        out.extend(
-            sorted(p for p in path.iterdir() if p.suffix.lower() == ".json") if path.is_dir() else [path]
-        )
+        try:
+            entries = sorted(os.scandir(path), key=lambda e: e.name) if path.is_dir() else None
+        except OSError:  # a name too long, no permission: the row of the path itself says why
+            entries = None
+        if entries is None:
+            out.append(path)
+            continue
+        out.extend(Path(e.path) for e in entries if e.name.lower().endswith(".json"))
+        if len(out) > MAX_BATCH_FILES:
+            break
+    if len(out) > MAX_BATCH_FILES:
+        raise BatchRefused(tr("many.err.batch_too_many", limit=f"{MAX_BATCH_FILES:,}"))
+    return out
+
+
+def pdf_names(paths: list[Path], pdf_dir: Path) -> list[Path]:
+    """One PDF per case, never two with the same name (``x.pdf``, ``x-2.pdf``, ...; case-blind, as on Windows)."""
+    real_dir = os.path.realpath(pdf_dir)
+    taken = {p.name.lower() for p in paths if os.path.realpath(p.parent) == real_dir}  # never over an input
+    out = []
+    for path in paths:
+        stem = shown_name(path.stem)[:100] or "case"
+        name, n = f"{stem}.pdf", 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{stem}-{n}.pdf"
+        taken.add(name.lower())
+        out.append(pdf_dir / name)
     return out
 
 
@@ -68,18 +104,60 @@ def _money(value: Any) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def case_row(path: str, pdf_dir: str | None = None) -> list[str]:
-    """The CSV row of one case file (problems in the last column when it is invalid)."""
-    from estimator.law.estimate import estimate
+def _say(message: Text, lang: str) -> str:
+    return pick(message, "ms" if lang == "ms" else "en")
+
+
+def _use(context: dict[str, Any]) -> None:
+    """The rule pack, language and PDF header every row of this batch uses."""
+    _CONTEXT.clear()
+    _CONTEXT.update(context)
+
+
+def _worker_setup(context: dict[str, Any]) -> None:
+    """In each worker process: the rule pack the parent resolved is also the one in force by default."""
+    from estimator.engine.rules import set_default_rules
+
+    set_default_rules(context["pack"])
+    _use(context)
+
+
+_CONTEXT: dict[str, Any] = {}
+
+
+def _plain_row(shown: str, problems: str, pack: Any) -> list[str]:
+    empty = [""] * len(BENEFIT_COLUMNS)
+    return [shown, "", "", *empty, "", problems, "", pack.version, pack.origin]
+
+
+def case_row(path: str, pdf: str | None) -> list[str]:
+    """The CSV row of one case file; every failure becomes the row's problem (plain data, never raised)."""
     from estimator.model.case import CaseError
+
+    context = _CONTEXT
+    pack, lang = context["pack"], context["lang"]
+    shown = shown_name(path)
+    if shown != path:
+        return _plain_row(shown, _say(tr("many.err.name_not_utf8"), lang), pack)
+    try:
+        return _estimated_row(path, pdf, context)
+    except CaseError as exc:
+        return _plain_row(
+            shown, "; ".join(p.line("ms" if lang == "ms" else "en") for p in exc.problems), pack
+        )
+    except WriteError as exc:
+        return _plain_row(shown, _say(exc.message, lang), pack)
+    except Exception as exc:  # one case must never end the batch: its row says what went wrong
+        return _plain_row(shown, f"internal error: {type(exc).__name__}: {exc}"[:500], pack)
+
+
+def _estimated_row(path: str, pdf: str | None, context: dict[str, Any]) -> list[str]:
+    from estimator.law.estimate import estimate
     from estimator.model.casefile import read_case_file
 
-    try:
-        case = read_case_file(path)
-    except CaseError as exc:
-        problems = "; ".join(p.line("en") for p in exc.problems)
-        return [path, "", ""] + [""] * (len(BENEFIT_CODES) * len(FIGURES)) + ["", problems]
-    result = estimate(case)
+    pack = context["pack"]
+    case = read_case_file(path, rules=pack)
+    result = estimate(case, pack)
     cells = [path, case.case_reference, case.scheme]
     for code in BENEFIT_CODES:
         benefit = result.benefit(code)
@@ -97,174 +175,150 @@ def case_row(path: str, pdf_dir: str | None = None) -> list[str]:
             ]
         )
     problems = "; ".join(n.code for n in result.not_payable)
-    cells.extend(["yes" if result.provisional else "no", problems])
-    if pdf_dir:
+    written = ""
+    if pdf:
         from estimator.render.pdf import write_pdf
 
-        write_pdf(result, case, str(Path(pdf_dir) / (Path(path).stem + ".pdf")), lang="en")
+        write_pdf(
+            result,
+            case,
+            pdf,
+            lang=context["lang"],
+            office_name=context["office_name"],
+            office_address=context["office_address"],
+            mask_ic=context["mask_ic"],
+            protect=[path],
+        )
+        written = pdf
+    cells.extend(["yes" if result.provisional else "no", problems, written, pack.version, pack.origin])
     return cells
 
 
-def _rows_of(job: tuple[list[str], str | None]) -> list[list[str]]:
-    paths, pdf_dir = job
-    return [case_row(p, pdf_dir) for p in paths]
+def default_workers() -> int:
+    """One worker below 4 CPU cores (a second one only costs there), else two."""
+    return 1 if (os.cpu_count() or 1) < 4 else 2
 
 
-def batch_rows(paths: list[Path], pdf_dir: str | None = None, workers: int = 2) -> Iterator[list[str]]:
-    """Rows in the order of ``paths``; ``workers`` processes (1: in this process)."""
-    texts = [str(p) for p in paths]
-    chunk = 200
-    jobs = [(texts[i : i + chunk], pdf_dir) for i in range(0, len(texts), chunk)]
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield from _rows_of(job)
-        return
-    import multiprocessing
+def batch_rows(
+    jobs: list[list[tuple[str, str | None]]], context: dict[str, Any], workers: int, progress: Progress
+) -> tuple[dict[tuple[int, int], list[str]], str]:
+    """The finished rows by (job, position), and how the run ended ("" done, "interrupted", "lost")."""
+    from estimator.cli.batch_pool import WorkersLost, run_jobs
 
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        for rows in pool.imap(_rows_of, jobs):
-            yield from rows
+    done: dict[tuple[int, int], list[str]] = {}
+    try:
+        if workers <= 1 or len(jobs) <= 1:
+            _use(context)
+            for index, job in enumerate(jobs):
+                for position, item in enumerate(job):
+                    done[index, position] = case_row(*item)
+                    progress.step()
+        else:
+            for index, position, row in run_jobs(jobs, case_row, _worker_setup, context, workers):
+                done[index, position] = row
+                progress.step()
+    except KeyboardInterrupt:
+        return done, "interrupted"
+    except WorkersLost:
+        return done, "lost"
+    return done, ""
 
 
-def write_batch_csv(
-    paths: list[Path], out: str, pdf_dir: str | None = None, workers: int = 2
-) -> list[list[str]]:
-    """Write the batch CSV atomically; returns the rows of the invalid files."""
-    progress = Progress(len(paths))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    invalid = []
-    for row in batch_rows(paths, pdf_dir, workers):
-        writer.writerow(row)
-        if row[-1] and not row[2]:
-            invalid.append(row)
-        progress.step()
-    atomic_write_text(out, buffer.getvalue())
-    return invalid
+def _prepare_pdf_dir(pdf_dir: str) -> Path:
+    folder = Path(pdf_dir)
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise BatchRefused(tr("many.err.pdf_dir_not_folder", path=pdf_dir))
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(
+            folder, tr("err.write_failed", path=pdf_dir, reason=exc.strerror or str(exc))
+        ) from exc
+    return folder
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    sources = list(args.batch) + ([args.case] if args.case else [])
-    if not args.csv:
-        print("--batch needs --csv OUT.csv", file=sys.stderr)
+    lang = getattr(args, "lang", "en")
+    try:
+        return _run_batch(args, lang)
+    except BatchRefused as exc:
+        print(_say(exc.message, lang), file=sys.stderr)
         return 2
-    if args.pdf_dir:
-        Path(args.pdf_dir).mkdir(parents=True, exist_ok=True)
+
+
+def write_batch_csv(
+    paths: list[Path],
+    out: str,
+    pdf_dir: Path | None = None,
+    workers: int = 1,
+    context: dict[str, Any] | None = None,
+) -> tuple[list[list[str]], str]:
+    """Estimate ``paths`` (PDFs into ``pdf_dir``) and write the CSV ``out`` of every row finished; returns the
+    rows as written and how the run ended ("" done, "interrupted", "lost").  ``context``: the rule pack, the
+    language and the PDF header (default: the pack in force, English, no office header, masked IC)."""
+    if context is None:
+        from estimator.engine.rules import load_rules
+
+        context = {
+            "pack": load_rules(),
+            "lang": "en",
+            "office_name": "",
+            "office_address": "",
+            "mask_ic": True,
+        }
+    pdfs: list[Path | None] = list(pdf_names(paths, pdf_dir)) if pdf_dir else [None] * len(paths)
+    items = [(str(p), str(pdf) if pdf else None) for p, pdf in zip(paths, pdfs, strict=True)]
+    jobs = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    done, ending = batch_rows(jobs, context, workers, Progress(len(paths)))
+    shown_rows = [[shown_name(row[0]), *row[1:]] for row in (done[key] for key in sorted(done))]
+    atomic_write_bytes(out, csv_bytes(CSV_HEADER, shown_rows), backup=False, protect=paths)
+    return shown_rows, ending
+
+
+def _run_batch(args: argparse.Namespace, lang: str) -> int:
+    from estimator.engine.rules import load_rules
+
+    if not args.csv:
+        raise BatchRefused(tr("many.err.batch_needs_csv"))
+    workers = default_workers() if args.workers is None else args.workers
+    if not 1 <= workers <= MAX_WORKERS:
+        raise BatchRefused(tr("many.err.workers", limit=MAX_WORKERS))
+    sources = list(args.batch) + ([args.case] if args.case else [])
     paths = case_files(sources)
-    workers = max(1, min(2, os.cpu_count() or 1))
-    invalid = write_batch_csv(paths, args.csv, args.pdf_dir, workers)
+    check_target(args.csv, protect=paths)  # never the CSV over a case file, a device or a read-only file
+    pdf_dir = _prepare_pdf_dir(args.pdf_dir) if args.pdf_dir else None
+    folders = {p.parent for p in paths} | {Path(args.csv).parent, *([pdf_dir] if pdf_dir else [])}
+    remove_stale_temp_files(folders)  # what a killed run left beside the cases, the CSV and the PDFs
+    pack = load_rules(
+        Path(args.rules) if args.rules else None, Path(args.commutation) if args.commutation else None
+    )
+    context = {
+        "pack": pack,
+        "lang": lang,
+        "office_name": args.office_name,
+        "office_address": args.office_address,
+        "mask_ic": not args.unmask_ic,
+    }
+    rows, ending = write_batch_csv(paths, args.csv, pdf_dir, workers, context)
+    invalid = [row for row in rows if row[PROBLEMS] and not row[2]]
     for row in invalid:
-        print(f"{row[0]}: {row[-1]}", file=sys.stderr)
-    print(f"{len(paths)} cases, {len(invalid)} invalid -> {args.csv}", file=sys.stderr)
+        print(f"{row[0]}: {row[PROBLEMS]}", file=sys.stderr)
+    print(f"{len(rows)} cases, {len(invalid)} invalid -> {args.csv}", file=sys.stderr)
+    if ending:
+        key = "many.err.batch_interrupted" if ending == "interrupted" else "many.err.batch_worker_lost"
+        print(_say(tr(key, done=len(rows), total=len(paths), csv=args.csv), lang), file=sys.stderr)
+        return 130 if ending == "interrupted" else 1
     return 2 if invalid else 0
 
 
-# ------------------------------------------------------------------------------------------- payroll CSV
-
-PAYROLL_COLUMNS = ("employee_reference", "wage", "age")
-PAYROLL_OUT = [
-    "employee_reference",
-    "wage",
-    "age",
-    "socso_employer",
-    "socso_employee",
-    "eis_employer",
-    "eis_employee",
-    "lindung_employer",
-    "lindung_employee",
-    "employer_total",
-    "employee_total",
-    "total",
-    "problems",
-]
-
-
-def _flag(text: str | None) -> bool:
-    return (text or "").strip().lower() in ("1", "yes", "y", "true", "ya")
-
-
-def payroll_rows(text: str, on: date) -> list[list[str]]:
-    """Contribution rows (and a final totals row) for a payroll CSV's text."""
-    from estimator.law.contributions import contributions, input_problems
-
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in PAYROLL_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise ValueError(
-            f"payroll CSV needs the columns {', '.join(PAYROLL_COLUMNS)} (missing {', '.join(missing)})"
-        )
-    rows: list[list[str]] = []
-    sums = [Decimal("0.00")] * 9
-    for record in reader:
-        reference = (record.get("employee_reference") or "").strip()
-        try:
-            wage = Decimal((record.get("wage") or "").strip().replace(",", ""))
-            age = int((record.get("age") or "").strip())
-            first_text = (record.get("age_at_first_contribution") or "").strip()
-            first = int(first_text) if first_text else None
-        except (InvalidOperation, ValueError):
-            rows.append(
-                [reference, record.get("wage") or "", record.get("age") or ""]
-                + [""] * 9
-                + ["wage or age is not a number"]
-            )
-            continue
-        problems = input_problems(wage, on, age, first)
-        if problems:
-            rows.append(
-                [reference, f"{wage}", f"{age}"] + [""] * 9 + ["; ".join(p.line("en") for p in problems)]
-            )
-            continue
-        r = contributions(
-            wage,
-            on,
-            age,
-            first,
-            foreign=_flag(record.get("foreign")),
-            invalidity_pensioner=_flag(record.get("invalidity_pensioner")),
-        )
-        amounts = [
-            r.socso.employer,
-            r.socso.employee,
-            r.eis.employer,
-            r.eis.employee,
-            r.lindung.employer,
-            r.lindung.employee,
-            r.employer_total,
-            r.employee_total,
-            r.total,
-        ]
-        sums = [a + b for a, b in zip(sums, amounts, strict=True)]
-        rows.append([reference, f"{r.wage:.2f}", f"{age}"] + [f"{a:.2f}" for a in amounts] + [""])
-    rows.append(["TOTAL", "", ""] + [f"{a:.2f}" for a in sums] + [""])
-    return rows
-
-
-def run_payroll(args: argparse.Namespace) -> int:
-    month = args.date or date.today().strftime("%Y-%m")
-    try:
-        on = date.fromisoformat(month + "-01" if len(month) == 7 else month)
-        text = Path(args.csv).read_text(encoding="utf-8-sig")
-        rows = payroll_rows(text, on)
-    except (ValueError, OSError) as exc:
-        print(f"--csv: {exc}", file=sys.stderr)
-        return 2
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(PAYROLL_OUT)
-    writer.writerows(rows)
-    if args.out:
-        atomic_write_text(args.out, buffer.getvalue())
-        print(f"{len(rows) - 1} employees -> {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(buffer.getvalue())
-    return 2 if any(row[-1] for row in rows) else 0
+def _workers(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or len(text) > 3:
+        raise argparse.ArgumentTypeError(f"a whole number 1-{MAX_WORKERS}")
+    return int(text)
 
 
 def register(estimate_parser: argparse.ArgumentParser, sub: Any) -> None:
-    """``estimate --batch/--csv/--pdf-dir`` and ``contributions --csv/--out`` (the single-wage flags become
-    optional when ``--csv`` is given)."""
+    """``estimate --batch/--csv/--pdf-dir/--workers`` and ``contributions --csv/--out``."""
     estimate_parser.add_argument(
         "--batch", nargs="+", default=[], metavar="DIR|FILE", help="many case files at once"
     )
@@ -272,23 +326,13 @@ def register(estimate_parser: argparse.ArgumentParser, sub: Any) -> None:
     estimate_parser.add_argument(
         "--pdf-dir", metavar="DIR", help="with --batch: a PDF per case in this folder"
     )
-    contributions_parser = sub.choices.get("contributions")
-    if contributions_parser is None:
-        return
-    contributions_parser.add_argument(
-        "--csv", metavar="PAYROLL.csv", help="a payroll: employee_reference, wage, age"
+    estimate_parser.add_argument(
+        "--workers",
+        type=_workers,
+        default=None,
+        metavar="N",
+        help="with --batch: worker processes (default 1 below 4 CPU cores, else 2)",
     )
-    contributions_parser.add_argument(
-        "--out", metavar="OUT.csv", help="with --csv: write here (default: stdout)"
-    )
-    single = contributions_parser.get_default("func")
-    for action in contributions_parser._actions:  # noqa: SLF001 - the single-wage flags are optional with --csv
-        if action.dest in ("wage", "date", "age"):
-            action.required = False
+    from estimator.cli.payroll import register as register_payroll
 
-    def dispatch(args: argparse.Namespace) -> int:
-        if args.csv:
-            return run_payroll(args)
-        return int(single(args))
-
-    contributions_parser.set_defaults(func=dispatch)
+    register_payroll(sub)

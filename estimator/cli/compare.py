@@ -9,7 +9,9 @@ exactly what ``faedah estimate --json`` gives for that case.  An invalid scenari
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,15 +23,14 @@ from estimator.model.case import Case, CaseError, Problem
 def _load(paths: list[str], rules: Any) -> list[tuple[str, str, Case]]:
     """(file, label, case) for each scenario; CaseError with the file named in every problem."""
     from estimator.model.case import decode_case_bytes
-    from estimator.model.casefile import read_case_file
+    from estimator.model.casefile import read_case_bytes, read_case_file
     from estimator.model.comparison_file import is_comparison, parse_comparison
 
     if len(paths) == 1:
-        path = Path(paths[0])
-        try:
-            data = decode_case_bytes(path.read_bytes())
-        except OSError:
-            data = None
+        try:  # a FIFO, a device or a huge file is refused at once, as for a case file
+            data = decode_case_bytes(read_case_bytes(paths[0]))
+        except CaseError as exc:
+            raise _named(paths[0], exc) from None
         if is_comparison(data):
             try:
                 scenarios = parse_comparison(data, rules=rules)
@@ -105,20 +106,43 @@ def _text(comparison: Any, lang: str) -> str:
 def run_compare(args: argparse.Namespace) -> int:
     from estimator.engine.rules import load_rules
     from estimator.law.compare import compare
+    from estimator.model.fileio import atomic_write_bytes, check_target, remove_stale_temp_files
 
+    files = list(args.files)
+    if (
+        args.pdf
+    ):  # never over one of the files compared, a device or a read-only file; checked before any work
+        check_target(args.pdf, protect=files)
+        remove_stale_temp_files([Path(args.pdf).parent])
     rules = load_rules(Path(args.rules) if args.rules else None, None)
-    loaded = _load(list(args.files), rules)
+    loaded = _load(files, rules)
     comparison = compare([(label, case) for _, label, case in loaded], rules)
     if args.json:
-        sys.stdout.write(json.dumps(comparison_json([f for f, _, _ in loaded], comparison), indent=2) + "\n")
+        _emit(json.dumps(comparison_json([f for f, _, _ in loaded], comparison), indent=2) + "\n")
     else:
-        sys.stdout.write(_text(comparison, args.lang))
-    if args.pdf:
-        from estimator.render.pdf.compare import write_comparison_pdf
+        _emit(_text(comparison, args.lang))
+    if args.pdf:  # a closed stdout does not stop the PDF
+        from estimator.render.pdf.compare import comparison_pdf_bytes
 
-        out = write_comparison_pdf(comparison, args.pdf, lang=args.lang)
-        print(f"PDF: {out}", file=sys.stderr)
+        data = comparison_pdf_bytes(comparison, args.lang)
+        out = atomic_write_bytes(args.pdf, data, backup=False, protect=files)  # derived: no .bak
+        with contextlib.suppress(OSError, ValueError):
+            print(f"PDF: {out}", file=sys.stderr)
     return 0
+
+
+def _emit(text: str) -> None:
+    """The comparison on stdout; a closed stdout or a reader gone away does not stop the PDF."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError):
+        with contextlib.suppress(OSError):  # the interpreter's last flush must not fail either
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 1)
+            os.close(null)
+        with contextlib.suppress(Exception):
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
 
 
 def register(sub: Any, lang_default: str) -> argparse.ArgumentParser:

@@ -4,10 +4,12 @@ the command line, with its readable report."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import sys
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from estimator.engine.i18n import pick, tr
@@ -15,6 +17,7 @@ from estimator.engine.money import rm
 from estimator.engine.rules import RulePack, RulePackError
 from estimator.law.contributions import ContributionResult, contributions, input_problems
 from estimator.model.case import CaseError, Problem
+from estimator.model.csvfile import BadCell, ascii_amount
 
 
 def register_cli(subparsers: Any) -> argparse.ArgumentParser:
@@ -56,26 +59,38 @@ def register_cli(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_INT = re.compile(r"-?[0-9]{1,5}", re.ASCII)
+
+
 def _parse_int(text: str | None) -> int | None | str:
+    """A whole number in ASCII digits (``²``, ``٣`` or ``3_0`` are not numbers here)."""
     if text is None:
         return None
     t = text.strip()
-    if t.lstrip("-").isdigit() and len(t) < 6:
-        return int(t)
-    return "bad"
+    return int(t) if _INT.fullmatch(t) else "bad"
+
+
+def strict_date(text: str) -> date | None:
+    """A date written ``YYYY-MM-DD`` in ASCII digits (not ``20261101``, which ``fromisoformat`` takes)."""
+    t = text.strip()
+    if not _ISO_DATE.fullmatch(t):
+        return None
+    try:
+        return date.fromisoformat(t)
+    except ValueError:
+        return None
 
 
 def parse_cli_args(args: argparse.Namespace) -> tuple[dict[str, Any], list[Problem]]:
     """The calculator's keyword arguments from the parsed command line, or the problems (field = option)."""
     problems: list[Problem] = []
-    try:
-        wage: Any = Decimal(str(args.wage).strip().replace(",", ""))
-    except InvalidOperation:
-        wage = None
-    try:
-        on: Any = date.fromisoformat(str(args.date).strip())
-    except ValueError:
-        on = None
+    wage: Any = None
+    if args.wage is not None:
+        text = str(args.wage).strip()
+        with contextlib.suppress(BadCell):
+            wage = -ascii_amount(text[1:]) if text.startswith("-") else ascii_amount(text)
+    on: Any = strict_date(str(args.date)) if args.date is not None else None
     age = _parse_int(args.age)
     first = _parse_int(args.age_at_first_contribution)
     for field, value, key in (

@@ -112,6 +112,8 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from estimator.cli.limits import MAX_OFFICE_ADDRESS, MAX_OFFICE_NAME, bounded_text
+
     parser = argparse.ArgumentParser(
         prog="faedah",
         description="Estimate PERKESO / SOCSO benefits (offline). An estimate, not PERKESO's decision.",
@@ -133,8 +135,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the claimant's part alone (the answer and what to do next), without the office's working",
     )
-    est.add_argument("--office-name", default="", help="office name for the PDF header")
-    est.add_argument("--office-address", default="", help="office address for the PDF header")
+    est.add_argument(
+        "--office-name",
+        default="",
+        type=bounded_text(MAX_OFFICE_NAME),
+        help=f"office name for the PDF header (at most {MAX_OFFICE_NAME} characters)",
+    )
+    est.add_argument(
+        "--office-address",
+        default="",
+        type=bounded_text(MAX_OFFICE_ADDRESS),
+        help=f"office address for the PDF header (at most {MAX_OFFICE_ADDRESS} characters)",
+    )
     est.add_argument("--brief", action="store_true", help="leave the explanation out of the text summary")
     est.add_argument("--rules", metavar="DIR", help="use this rule pack folder")
     est.add_argument("--commutation", metavar="FILE", help="use this commutation table (JSON)")

@@ -14,8 +14,8 @@ from estimator.engine.rules import (
     load_bundled,
     load_pack,
     load_rules,
-    seal_pack,
 )
+from estimator.engine.rules.office import sealed_manifest, trusted_office_pack
 from estimator.law.selftest import install_pack_verifier
 
 
@@ -28,8 +28,13 @@ def _origin_of(folder: Path, pack: RulePack, published: RulePack) -> str:
 def _cmd_rules(args: argparse.Namespace) -> int:
     published = load_bundled()
     if args.seal:
-        listed = seal_pack(Path(args.seal))
-        print(f"sealed {len(listed)} files in {args.seal}/manifest.json")
+        from estimator.model.fileio import atomic_write_bytes, remove_stale_temp_files
+
+        folder = Path(args.seal)
+        data, listed = sealed_manifest(folder)
+        remove_stale_temp_files([folder])
+        atomic_write_bytes(folder / "manifest.json", data, backup=False)  # atomic; a 0444 manifest is refused
+        print(f"sealed {len(listed)} files in {folder / 'manifest.json'}")
         return 0
     if args.diff:
         office = load_pack(Path(args.diff))
@@ -40,7 +45,8 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         return 0
     if args.check:
         folder = Path(args.check)
-        pack = load_pack(folder)
+        install_pack_verifier()
+        pack = trusted_office_pack(folder, published)  # the very verdict deployment gives
         origin = _origin_of(folder, pack, published)
         pack.differs_from_published = len(diff_packs(published, pack))
     else:

@@ -144,13 +144,26 @@ def schema_text(name: str) -> str:
 
 
 def write_all(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in SCHEMAS:
-        path = folder / f"{name}.schema.json"
-        path.write_text(schema_text(name), encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
+    """Write every schema to ``folder`` through the safe writer (atomic; a FIFO, device, symlink to a device or
+    read-only file is refused; a full disk leaves the old file); :class:`WriteError` names the file at fault."""
+    from estimator.engine.i18n import tr
+    from estimator.model.fileio import WriteError, atomic_write_bytes, check_target, remove_stale_temp_files
+
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise WriteError(folder, tr("many.err.not_a_folder", path=str(folder)))
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(
+            folder, tr("err.write_failed", path=str(folder), reason=exc.strerror or str(exc))
+        ) from exc
+    remove_stale_temp_files([folder])
+    paths = [folder / f"{name}.schema.json" for name in SCHEMAS]
+    for path in paths:  # every target checked before the first is written
+        check_target(path)
+    for name, path in zip(SCHEMAS, paths, strict=True):
+        atomic_write_bytes(path, schema_text(name).encode("utf-8"), backup=False)
+    return paths
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

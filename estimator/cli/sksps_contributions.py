@@ -7,9 +7,19 @@ import sys
 from datetime import date
 from typing import Any
 
+from estimator.cli.contributions import strict_date
+from estimator.engine.i18n import pick, tr
 from estimator.engine.money import rm
 from estimator.engine.rules import RuleNotInForce
 from estimator.law.sksps_contributions import PLANS, plan_contribution
+
+
+def _plan(text: str) -> int:
+    """A plan number in ASCII digits (``int`` would take ``٣`` or ``３`` for 3)."""
+    t = text.strip()
+    if not (t.isascii() and t.isdigit() and len(t) == 1):
+        raise argparse.ArgumentTypeError(pick(tr("many.err.plan"), "en"))
+    return int(t)
 
 
 def register(sub: Any) -> None:
@@ -20,7 +30,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--sksps-plan",
         dest="sksps_plan",
-        type=int,
+        type=_plan,
         choices=PLANS,
         default=None,
         help="a self-employed person's SKSPS plan (Act 789): its monthly and yearly contribution",
@@ -39,10 +49,9 @@ def register(sub: Any) -> None:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    try:
-        on = date.fromisoformat(str(args.date).strip()) if args.date else date.today()
-    except ValueError:
-        print("--date: a date YYYY-MM-DD", file=sys.stderr)
+    on = strict_date(str(args.date)) if args.date else date.today()
+    if on is None:
+        print(f"--date: {pick(tr('many.err.date'), 'en')}", file=sys.stderr)
         return 2
     try:
         result = plan_contribution(args.sksps_plan, on)

@@ -6,6 +6,7 @@ from estimator.engine.dates import age_on
 from estimator.engine.i18n import tr
 from estimator.engine.money import sen
 from estimator.engine.rules import ORIGIN_BUNDLED, RuleNotInForce, RulePack, default_rules
+from estimator.engine.rules.office import pack_disclaimer
 from estimator.engine.rules.view import RuleView
 from estimator.engine.trace import Trace
 from estimator.law.context import Ctx, NothingMorePayable, rules_info
@@ -85,6 +86,6 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
         provisional=provisional,
         provisional_notes=trace.provisional_notes if provisional else [],
         rules=rules_info(rules),
-        disclaimer=tr("disclaimer"),
+        disclaimer=pack_disclaimer(rules),
         next_steps=next_steps_for(case, benefits, view),
     )

@@ -13,6 +13,10 @@ target, and the folder synced.
 * :func:`stamp_of` / :func:`check_unchanged`: a case file changed on disk since it was opened (size, mtime,
   SHA-256) raises :class:`ChangedOnDisk` before it is overwritten.
 
+* :func:`csv_bytes`: a CSV export (UTF-8 with a BOM, as Excel expects) whose cells cannot be taken for a formula:
+  a cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading single quote
+  (:func:`neutralise_cell`, as OWASP recommends against CSV injection).
+
 Every failure raises :class:`WriteError` with a message in both languages naming the file; the target is then as
 it was and no temporary file is left behind.
 """
@@ -20,15 +24,17 @@ it was and no temporary file is left behind.
 from __future__ import annotations
 
 import contextlib
+import csv
 import errno
 import hashlib
+import io
 import os
 import re
 import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +53,10 @@ class WriteError(Exception):
         super().__init__(message["en"])
         self.path = path
         self.message = message
+
+    def __reduce__(self) -> tuple[type[WriteError], tuple[Path, Text]]:
+        """Pickled with both arguments (a process pool sends it back whole, never a TypeError)."""
+        return (type(self), (self.path, self.message))
 
 
 class ChangedOnDisk(WriteError):
@@ -182,7 +192,10 @@ def resolve_target(path: Path) -> Path:
 def check_target(path: Path | str, protect: Iterable[Path | str] = ()) -> Path:
     """The real file to replace for ``path``; raises :class:`WriteError` when writing there is not safe."""
     shown = Path(path)
-    target = resolve_target(shown)
+    try:
+        target = resolve_target(shown)  # a name too long for the file system raises here already
+    except OSError as exc:
+        raise WriteError(shown, _message(shown, exc)) from exc
     try:
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
@@ -295,3 +308,27 @@ def remove_stale_temp_files(folders: Iterable[Path | str], now: float | None = N
             except OSError:
                 continue
     return removed
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_BOM = "\ufeff"
+
+
+def neutralise_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one that begins like a formula gets a leading single quote."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]], newline: str = "\n") -> str:
+    """CSV text of ``header`` and ``rows`` with every cell neutralised (no BOM: for a terminal or a pipe)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=newline)
+    writer.writerow([neutralise_cell(c) for c in header])
+    for row in rows:
+        writer.writerow([neutralise_cell(c) for c in row])
+    return buffer.getvalue()
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """The bytes of a CSV export: UTF-8 with a BOM (Excel reads non-ASCII names right), cells neutralised."""
+    return (CSV_BOM + csv_text(header, rows, "\r\n")).encode("utf-8", errors="replace")

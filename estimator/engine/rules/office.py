@@ -18,7 +18,9 @@ import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from estimator.engine.i18n import Text, tr
 from estimator.engine.paths import (
     accepted_office_pack_dir,
     office_commutation_file,
@@ -118,9 +120,38 @@ def mark_differences(pack: RulePack, published: RulePack) -> list[ValueDiff]:
     return diffs
 
 
+def _manifest(folder: Path) -> dict[str, Any]:
+    path = folder / "manifest.json"
+    data = parse_json(path, "manifest.json", read_text(path, "manifest.json"))
+    if not isinstance(data, dict):
+        raise RulePackError("manifest.json", "format", "must be an object")
+    return data
+
+
+def _listed_files_present(pack: RulePack) -> None:
+    """Every file the manifest lists is one the pack reads: an acceptance case deleted after sealing (which the
+    loader, reading only what is there, cannot miss otherwise) refuses the pack."""
+    listed = _manifest(pack.folder).get("files")
+    if not isinstance(listed, dict):
+        return  # the loader already refused a pack without its list
+    gone = sorted(name for name in listed if name not in pack.file_sha256)
+    if gone:
+        more = f" (and {len(gone) - 3} more)" if len(gone) > 3 else ""
+        raise RulePackError(
+            "manifest.json",
+            f"files.{gone[0]}",
+            f"listed in the manifest but missing from the pack: {', '.join(gone[:3])}{more} "
+            "(deleted after sealing)",
+        )
+
+
 def trusted_office_pack(folder: Path, published: RulePack) -> RulePack:
-    """The office pack in ``folder`` if it may be put in force; else :class:`RulePackError` with the reason."""
+    """The office pack in ``folder`` if it may be put in force; else :class:`RulePackError` with the reason.
+
+    This is THE verdict: deployment (:func:`load_rules`) and ``faedah rules --check`` both call it, so a pack the
+    check passes is a pack the office PCs put in force, and the other way round."""
     pack = load_pack(folder)
+    _listed_files_present(pack)
     if pack.version == published.version and pack.sha256 != published.sha256:
         raise RulePackError(
             "manifest.json",
@@ -256,3 +287,21 @@ def default_rules() -> RulePack:
 def set_default_rules(pack: RulePack | None) -> None:
     global _DEFAULT
     _DEFAULT = pack
+
+
+def sealed_manifest(folder: Path) -> tuple[bytes, dict[str, str]]:
+    """The manifest of the pack in ``folder`` with the sha256 of every file it reads, as bytes to write (the
+    caller writes them atomically, so a full disk leaves the old manifest), and the files listed.  The pack
+    must load (bounds, relations) before it is sealed; only the hashes are not checked."""
+    pack = load_pack(folder, check_hashes=False)
+    listed = {name: sha for name, sha in pack.file_sha256.items() if name != "manifest.json"}
+    manifest = _manifest(folder)
+    manifest["files"] = dict(sorted(listed.items()))
+    return (json.dumps(manifest, indent=1, ensure_ascii=False) + "\n").encode("utf-8"), listed
+
+
+def pack_disclaimer(pack: RulePack) -> Text:
+    """The estimate's disclaimer: "the published rules", or the office pack's name when its values differ."""
+    if pack.differs_from_published:
+        return tr("disclaimer.office_pack", pack=f"{pack.name} {pack.version}")
+    return tr("disclaimer")

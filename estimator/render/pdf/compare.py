@@ -91,4 +91,4 @@ def comparison_pdf_bytes(comparison: Comparison, lang: str = "en") -> bytes:
 
 
 def write_comparison_pdf(comparison: Comparison, path: str | Path, lang: str = "en") -> Path:
-    return atomic_write_bytes(path, comparison_pdf_bytes(comparison, lang))
+    return atomic_write_bytes(path, comparison_pdf_bytes(comparison, lang), backup=False)  # derived: no .bak
