@@ -45,3 +45,14 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 def local_dates(text: Text) -> Text:
     """A text with every ISO date (2025-07-10) written the Malaysian way (10/07/2025)."""
     return {lang: _ISO_DATE.sub(r"\3/\2/\1", value) for lang, value in text.items()}
+
+
+_REFERENCE = re.compile(
+    r"\s*\((?:s\.|ss\.|Act |Akta |Fourth Sch|Jadual |reg\.|perenggan |para )[^()]*(?:\([^()]*\)[^()]*)*\)"
+)
+
+
+def without_references(text: Text) -> Text:
+    """A text without its legal references in brackets ("(s.96C)", "(Act 838 s.28)"): the claimant's pages
+    speak plainly; the office's part keeps them."""
+    return {lang: _REFERENCE.sub("", value) for lang, value in text.items()}

@@ -7,12 +7,14 @@ the explanation steps, the provisional notes, the rule pack line and the disclai
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Literal
 
 from estimator.engine.dates import month_index
 from estimator.engine.i18n import LANGS, Text, same
 from estimator.model.result import Result, Step, WageMonthInfo
+from estimator.present.claimant import InfoSection, claimant_info
 from estimator.present.format import day, label, money
 from estimator.present.view import BenefitView, Row, Table, present_all
 
@@ -73,10 +75,42 @@ class NextStepView:
     timing: Text
     weak: Text | None
     general: bool  # where to claim and the hotline, not a benefit
+    deadline: date | None = None  # the last day to claim, when the law counts one
+    status: Text | None = None  # the deadline judged against the date prepared: passed, or the days left
+    passed: bool = False
 
 
-def next_step_views(result: Result) -> list[NextStepView]:
-    """One view a benefit; benefits claimed together (the same deadline in the same words) share one."""
+def deadline_status(deadline: date, prepared_on: date) -> tuple[Text, bool]:
+    """The deadline against the date the paper or screen is prepared: passed (claim at once), or the days left.
+
+    The late-claim sentence is not from an official source we could read: it says so."""
+    if prepared_on > deadline:
+        return label("deadline_passed", date=day(deadline)["en"]), True
+    left = (deadline - prepared_on).days
+    if left == 0:
+        return label("deadline_today", date=day(deadline)["en"]), False
+    return label("deadline_days_left", n=left, date=day(prepared_on)["en"]), False
+
+
+def next_step_views(result: Result, prepared_on: date | None = None) -> list[NextStepView]:
+    """One view a benefit; benefits claimed together (the same deadline in the same words) share one.
+
+    ``prepared_on``: the date prepared (an input: the CLI and the app pass today); with it, each deadline says
+    whether it has passed or how many days are left."""
+    views = _step_views(result)
+    if prepared_on is None:
+        return views
+    out = []
+    for v in views:
+        if v.deadline is None:
+            out.append(v)
+            continue
+        status, passed = deadline_status(v.deadline, prepared_on)
+        out.append(replace(v, status=status, passed=passed))
+    return out
+
+
+def _step_views(result: Result) -> list[NextStepView]:
     views: list[NextStepView] = []
     for s in result.next_steps:
         general = s.code == "GENERAL"
@@ -85,7 +119,7 @@ def next_step_views(result: Result) -> list[NextStepView]:
         if last is not None and not general and not last.general and last.timing == s.timing:
             documents = last.documents + [d for d in s.documents if d not in last.documents]
             title: Text = {lang: f"{last.title[lang]}; {s.title[lang]}" for lang in LANGS}
-            views[-1] = NextStepView(title, documents, last.timing, last.weak or weak, False)
+            views[-1] = NextStepView(title, documents, last.timing, last.weak or weak, False, last.deadline)
             continue
         views.append(
             NextStepView(
@@ -94,6 +128,7 @@ def next_step_views(result: Result) -> list[NextStepView]:
                 timing=s.timing,
                 weak=weak,
                 general=general,
+                deadline=s.deadline,
             )
         )
     return views
@@ -113,6 +148,7 @@ class ResultView:
     disclaimer: Text
     step_numbers: dict[str, int] = field(default_factory=dict)
     next_steps: list[NextStepView] = field(default_factory=list)
+    info: list[InfoSection] = field(default_factory=list)  # how it is paid, what to tell, if you disagree
 
     @property
     def money_benefits(self) -> list[BenefitView]:
@@ -213,7 +249,9 @@ def _step_view(number: int, s: Step, used_by: list[Text]) -> StepView:
     )
 
 
-def present_result(result: Result) -> ResultView:
+def present_result(result: Result, prepared_on: date | None = None) -> ResultView:
+    """The whole presentation; ``prepared_on`` (the date prepared, never read from the clock here) judges the
+    claim deadlines."""
     benefits = present_all(result)
     users: dict[str, list[Text]] = {}
     for view in benefits:
@@ -264,5 +302,6 @@ def present_result(result: Result) -> ResultView:
         ),
         disclaimer=result.disclaimer,
         step_numbers={s.id: s.number for s in steps},
-        next_steps=next_step_views(result),
+        next_steps=next_step_views(result, prepared_on),
+        info=claimant_info(result),
     )

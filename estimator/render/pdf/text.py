@@ -25,6 +25,11 @@ def esc(value: object) -> str:
     return escape(str(value), {'"': "&quot;"})
 
 
+def nobr(value: str) -> str:
+    """Paragraph markup of a date or an amount that never breaks across lines (no-break spaces and hyphens)."""
+    return esc(value).replace(" ", "\u00a0").replace("-", "\u2011")
+
+
 def money(value: Decimal | None) -> str:
     return "—" if value is None else rm(value)
 
