@@ -6,6 +6,8 @@ the explanation steps, the provisional notes, the rule pack line and the disclai
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -13,9 +15,10 @@ from typing import Literal
 
 from estimator.engine.dates import month_index
 from estimator.engine.i18n import LANGS, Text, same
+from estimator.engine.paths import resources_dir
 from estimator.model.result import Result, Step, WageMonthInfo
 from estimator.present.claimant import InfoSection, claimant_info
-from estimator.present.format import day, label, money
+from estimator.present.format import day, label, local_dates, money, month, public_source, without_internal
 from estimator.present.view import BenefitView, Row, Table, present_all
 
 GROUP_MONTHS_OVER = 12  # a longer wage history is shown with runs of identical months merged
@@ -189,9 +192,11 @@ def wage_table(months: Sequence[WageMonthInfo]) -> Table | None:
     for r, group in enumerate(groups):
         wm = group[0]
         when = (
-            same(wm.month)
+            month(wm.month)
             if len(group) == 1
-            else label("month_range", first=wm.month, last=group[-1].month, n=len(group))
+            else label(
+                "month_range", first=month(wm.month)["en"], last=month(group[-1].month)["en"], n=len(group)
+            )
         )
         rows.append(
             [
@@ -200,7 +205,7 @@ def wage_table(months: Sequence[WageMonthInfo]) -> Table | None:
                 same(str(wm.band_item)),
                 same(wm.band),
                 money(wm.assumed_wage),
-                same(wm.table),
+                table_name(wm.table),
                 same("\u2713" if wm.in_window else ""),
             ]
         )
@@ -220,6 +225,60 @@ def wage_table(months: Sequence[WageMonthInfo]) -> Table | None:
     )
 
 
+_TABLE_FROM = re.compile(r"(\d{4})-(\d{2})")
+SCHEME_START = date(1971, 1, 1)  # a value "in force from" here has held since the scheme began
+
+
+def table_name(file_name: str) -> Text:
+    """A wage band table as an officer knows it: "PERKESO table from 10/2024" (not its file name)."""
+    found = _TABLE_FROM.search(file_name)
+    if found is None:
+        return same(file_name)
+    return label("band_table_from", month=f"{found.group(2)}/{found.group(1)}")
+
+
+def effective(on: date) -> Text:
+    """The date a value took effect; a value that has held since the scheme began says so."""
+    return label("since_scheme_start") if on <= SCHEME_START else day(on)
+
+
+def clean_note(note: Text) -> Text:
+    """A provisional note of the core for the office's part: dates DD/MM/YYYY, no "from 01/01/1971", public
+    sources only."""
+    out: Text = {}
+    for lang, value in local_dates(note).items():
+        value = re.sub(r"\((?:from|mulai) 01/01/1971; ", "(", value)
+        head, sep, source = value.partition("; source: ")
+        if not sep:
+            head, sep, source = value.partition("; sumber: ")
+        head = without_internal(head)
+        out[lang] = f"{head}{sep}{public_source(source.rstrip('.'))}." if sep else head
+    return out
+
+
+def table_hashes(result: Result) -> list[tuple[str, str]]:
+    """(file, SHA-256) of the table files the working used (the commutation table), read from the bundled
+    pack's manifest when the result was computed with it."""
+    names = sorted(
+        {
+            u.value.split(" ", 1)[0]
+            for st in result.steps
+            for u in st.params
+            if u.key == "ei.commutation_table" and u.value
+        }
+    )
+    if not names:
+        return []
+    files: dict[str, str] = {}
+    if result.rules.origin == "bundled":
+        try:
+            manifest = json.loads((resources_dir() / "rules" / "manifest.json").read_text(encoding="utf-8"))
+            files = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
+        except (OSError, ValueError):
+            files = {}
+    return [(name, files.get(name, "")) for name in names]
+
+
 def _step_view(number: int, s: Step, used_by: list[Text]) -> StepView:
     return StepView(
         number=number,
@@ -233,8 +292,8 @@ def _step_view(number: int, s: Step, used_by: list[Text]) -> StepView:
                 description=u.description,
                 key=u.key,
                 value=u.value,
-                effective_from=day(u.effective_from),
-                source=u.source,
+                effective_from=effective(u.effective_from),
+                source=public_source(u.source),
                 confidence=u.confidence,
                 provisional=u.provisional,
                 note=u.note_text if u.note else None,
@@ -289,7 +348,7 @@ def present_result(result: Result, prepared_on: date | None = None) -> ResultVie
         warnings=[(w.severity, w.message) for w in result.warnings],
         steps=steps,
         provisional=result.provisional or any(b.provisional for b in benefits),
-        provisional_notes=list(result.provisional_notes),
+        provisional_notes=[clean_note(n) for n in result.provisional_notes],
         rule_pack=Row(
             label("rule_pack"),
             label(

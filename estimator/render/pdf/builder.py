@@ -18,7 +18,7 @@ from estimator.engine.i18n import LANGS, Text
 from estimator.model.case import Case
 from estimator.model.result import Result
 from estimator.present import ResultView, present_result
-from estimator.present.format import label
+from estimator.present.format import label, local_date_text
 from estimator.render.pdf.cells import Block, RunLine, TextCell
 from estimator.render.pdf.cells import SummaryTable as Table
 from estimator.render.pdf.fonts import BOLD, REGULAR
@@ -80,8 +80,8 @@ class BuilderBase:
         if text is None:
             return [""]
         if isinstance(text, str):
-            return [text]
-        return self.lx._parts(text) or [""]
+            return [local_date_text(text)]
+        return [local_date_text(part) for part in self.lx._parts(text)] or [""]
 
     def tc(
         self,

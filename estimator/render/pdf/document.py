@@ -7,6 +7,8 @@ tables they draw with in :mod:`.builder`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, TableStyle
@@ -138,9 +140,8 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         name = c.claimant_name.strip()
         ic = c.ic_number.strip()
         # with the IC masked, the full date of birth would give its first six digits away: month and year only
-        born = day(c.date_of_birth)
+        born = self.birth(c.date_of_birth) if ic else day(c.date_of_birth)
         if ic and self.o.mask_ic:
-            born = f"{c.date_of_birth.month:02d}/{c.date_of_birth.year:04d}"
             ic_cell: Flowable = self.tc(
                 mask_ic(ic), size=z.body, extra=[self.small_block(lx.k("ic_masked"), z.body - 1)]
             )
@@ -176,14 +177,17 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         t.setStyle(kv_table_style(4))
         return [Spacer(1, 4), t]
 
+    def birth(self, born: date) -> str:
+        """A date of birth as printed: with the IC masked, month and year only (MM/YYYY), for every person."""
+        return f"{born.month:02d}/{born.year:04d}" if self.o.mask_ic else day(born)
+
     # ------------------------------------------------------------------------------------------ inputs
     def inputs(self) -> list[Flowable]:
         c, lx = self.case, self.lx
         out = self.h2("sec_inputs")
         L, T = self.label, self.tc
         rows: list[tuple[Flowable, Flowable]] = []
-        if c.claim_date:
-            rows.append((L("claim_date"), T(day(c.claim_date))))
+        rows.append((L("claim_date"), T(day(c.claim_date) if c.claim_date else lx.k("not_entered"))))
         if c.outcome == "injury" or c.medical_leave_days:
             rows.append((L("medical_leave_days"), T(str(c.medical_leave_days))))
             rows.append((L("days_worked"), T(str(c.days_worked_with_wages))))
@@ -243,7 +247,7 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
                     [
                         self.name_cell(name, bold=False),
                         T(label(f"rel.{d.relationship}")),
-                        T(day(d.date_of_birth)),
+                        T(self.birth(d.date_of_birth)),
                         self.lines_cell(details),
                     ]
                 )
