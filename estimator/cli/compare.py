@@ -114,9 +114,13 @@ def run_compare(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(_text(comparison, args.lang))
     if args.pdf:
+        from datetime import date
+
         from estimator.render.pdf.compare import write_comparison_pdf
 
-        out = write_comparison_pdf(comparison, args.pdf, lang=args.lang)
+        out = write_comparison_pdf(  # case files carry no label: the paper says "Scenario A", not a file name
+            comparison, args.pdf, lang=args.lang, prepared_on=date.today(), labels_given=len(args.files) == 1
+        )
         print(f"PDF: {out}", file=sys.stderr)
     return 0
 
