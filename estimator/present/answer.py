@@ -77,14 +77,22 @@ def _break_even(age: Decimal | None) -> Text:
     return label("answer.break_even", age=number(age.to_integral_value())["en"])
 
 
+COMPULSORY_LUMP_UP_TO = 20  # percent: a loss this small is paid as one lump sum (the options say which)
+
+
+def lump_only(b: PDB) -> bool:
+    """Whether the law pays this permanent disablement benefit as one lump sum (no monthly payments)."""
+    whole = any(o.monthly_amount == 0 and o.kind == "lump_sum" for o in b.options)
+    return whole and b.loss_of_earning_capacity_percent <= COMPULSORY_LUMP_UP_TO
+
+
 def _pdb(b: PDB, result: Result) -> list[Text]:
     start = day(_pension_start(result))["en"]
     lec = percent(b.loss_of_earning_capacity_percent)["en"]
     mark = _mark(b)
     out: list[Text] = []
-    lump_only = [o for o in b.options if o.monthly_amount == 0 and o.kind == "lump_sum"]
-    if lump_only and b.loss_of_earning_capacity_percent <= 20:
-        o = lump_only[0]
+    if lump_only(b):
+        o = next(o for o in b.options if o.monthly_amount == 0 and o.kind == "lump_sum")
         out.append(label("answer.pdb_lump", amount=money(o.lump_sum)["en"] + mark, lec=lec))
         out.append(label("answer.pdb_lump_why", monthly=money(b.monthly_amount)["en"], start=start))
         return out

@@ -23,6 +23,7 @@ from estimator.model.result import (
     SurvivorsPension,
 )
 from estimator.model.result_schemes import DisablementLumpSum, HousewifeSurvivors, MorbidAllowance
+from estimator.present.answer import lump_only
 from estimator.present.format import label
 
 _MONTHLY = (PDB, CAA, Dependants, SurvivorsPension, InvalidityPension, HousewifeSurvivors, MorbidAllowance)
@@ -55,17 +56,21 @@ def _remarriage_ends_share(payees: list[Payee]) -> bool:
     return False
 
 
+def _lump_only(b: BenefitRecord) -> bool:
+    return isinstance(b, PDB) and lump_only(b)
+
+
 def claimant_info(result: Result) -> list[InfoSection]:
     """How it is paid; what to tell PERKESO; if you disagree (empty when nothing is paid)."""
     benefits = [b for b in result.benefits if isinstance(b, (*_MONTHLY, *_ONCE))]
     if not benefits:
         return []
     paid: list[Text] = []
-    if any(isinstance(b, _MONTHLY) for b in benefits):
+    if any(isinstance(b, _MONTHLY) and not _lump_only(b) for b in benefits):
         paid.append(label("info.paid_monthly"))
-    if any(isinstance(b, _ONCE) for b in benefits):
+    if any(isinstance(b, _ONCE) or _lump_only(b) for b in benefits):
         paid.append(label("info.paid_once"))
-    if any(isinstance(b, PDB) and b.options for b in benefits):
+    if any(isinstance(b, PDB) and b.options and not _lump_only(b) for b in benefits):
         paid.append(label("info.paid_choice"))
 
     tell: list[Text] = []

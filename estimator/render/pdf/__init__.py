@@ -25,14 +25,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
-from estimator import __version__
 from estimator.model.case import Case
 from estimator.model.fileio import atomic_write_bytes, check_target
 from estimator.model.result import Result
 from estimator.render.pdf.canvas import MARGIN_X, PageDecor, make_canvas
 from estimator.render.pdf.document import ReportOptions, SummaryBuilder, mask_ic
 from estimator.render.pdf.fonts import register_fonts
-from estimator.render.pdf.text import REPORT_LANGS, Lx
+from estimator.render.pdf.text import REPORT_LANGS, Lx, app_version
 
 __all__ = ["REPORT_LANGS", "mask_ic", "pdf_bytes", "reference_for_print", "write_pdf"]
 
@@ -160,7 +159,7 @@ def _build(result: Result, case: Case, arguments: dict[str, Any], fallback: bool
         office=office,
         footer_left=lx.kp("footer_estimate"),
         pdf_date=f"D:{builder.generated_on:%Y%m%d}000000",
-        footer_left2=lx.k("footer_rules", app=__version__, version=result.rules.version)[lx.primary],
+        footer_left2=lx.k("footer_rules", app=app_version(), version=result.rules.version)[lx.primary],
     )
     buf = io.BytesIO()
     doc = BaseDocTemplate(

@@ -17,7 +17,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Spacer, TableStyle
 
-from estimator import __version__
 from estimator.engine.i18n import Text
 from estimator.model.comparison import Comparison, Scenario
 from estimator.model.fileio import atomic_write_bytes
@@ -28,7 +27,7 @@ from estimator.render.pdf.cells import Block, RunLine, TextCell
 from estimator.render.pdf.cells import SummaryTable as Table
 from estimator.render.pdf.fonts import BOLD, REGULAR, register_fonts
 from estimator.render.pdf.styles import AMBER_BG, AMBER_LINE, GRID, INK, LIGHT, NAVY, RED
-from estimator.render.pdf.text import Lx, day
+from estimator.render.pdf.text import Lx, app_version, day
 
 WIDTH = A4[0] - 2 * MARGIN_X
 BANNER_INK = colors.HexColor("#7a4b00")
@@ -157,7 +156,7 @@ def comparison_pdf_bytes(
         running_head=lx.plain(_TITLE),
         office=lx.kp("office_default"),
         footer_left=lx.kp("footer_estimate"),
-        footer_left2=f"Faedah {__version__}",
+        footer_left2=f"Faedah {app_version()}",
         pdf_date=f"D:{prepared:%Y%m%d}000000",
     )
     buffer = io.BytesIO()

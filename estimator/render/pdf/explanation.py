@@ -5,7 +5,6 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
-from estimator import __version__
 from estimator.engine.i18n import Text
 from estimator.present import StepView
 from estimator.present.format import label
@@ -15,7 +14,7 @@ from estimator.render.pdf.cells import Block
 from estimator.render.pdf.cells import SummaryTable as Table
 from estimator.render.pdf.fonts import BOLD, REGULAR
 from estimator.render.pdf.styles import GRID, INK, LIGHT, NAVY, RED, kv_table_style
-from estimator.render.pdf.text import day
+from estimator.render.pdf.text import app_version, day
 
 
 class Explanation(BuilderBase):
@@ -135,7 +134,7 @@ class Explanation(BuilderBase):
                 self.tc(label("rule_pack_line", name=rules.name, version=rules.version, origin=rules.origin)),
             ),
             (self.label("sha256"), self.tc(rules.sha256, size=7.5)),
-            (self.label("app_version"), self.tc(lx.k("app_version_line", version=__version__))),
+            (self.label("app_version"), self.tc(lx.k("app_version_line", version=app_version()))),
         ]
         for name, sha in table_hashes(self.r):
             rows.append((self.label("commutation_table"), self.tc(f"{name}\nSHA-256 {sha or '—'}", size=7.5)))
