@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, TableStyle
@@ -88,10 +89,11 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         office_lines = _text_lines(self.o.office_name)
         address_lines = _text_lines(self.o.office_address)
         left: list[Flowable] = []
-        if office_lines:
-            left.append(
-                self.sized("<b>" + "<br/>".join(esc(x) for x in office_lines) + "</b>", "office", z.body)
-            )
+        if office_lines:  # "Prepared by <office>": the office's name once, in bold
+            office = "<br/>".join(esc(x) for x in office_lines)
+            prepared = lx.plain(label("prepared_by_office", office="\x00"))
+            head, _, tail = esc(prepared).partition("\x00")
+            left.append(self.sized(f"{head}<b>{office}</b>{tail}", "office", z.body))
         else:
             left.append(self.sized("<b>" + lx.m(lx.k("office_default")) + "</b>", "office", z.body))
         if address_lines:
@@ -159,22 +161,18 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
 
         what: Text = {
             lang: f"{label(f'scheme.{r.scheme}')[lang]}: {label(f'incident.{r.incident_type}')[lang].lower()}"
+            f" \u2014 {label(f'outcome.{r.outcome}')[lang].lower()}"
             for lang in ("en", "ms")
         }
-        rows: list[tuple[Flowable, Flowable]] = [
-            (lab("insured_person"), self.name_cell(name, size=z.body) if name else val("—")),
-            (lab("ic_number"), ic_cell),
-            (lab("date_of_birth"), val(born)),
-            (lab(label("event_date")), val(day(r.event_date), bold=True)),
-            (lab("scheme"), val(what)),
-            (lab("outcome"), val(label(f"outcome.{r.outcome}"))),
+        data: list[list[Flowable | str]] = [
+            [lab("insured_person"), self.name_cell(name, size=z.body) if name else val("—")]
+            + [lab("ic_number"), ic_cell],
+            [lab("date_of_birth"), val(born), lab(label("event_date")), val(day(r.event_date), bold=True)],
+            [lab("scheme"), val(what), "", ""],  # the scheme, the incident and the outcome on one line
         ]
-        t = Table(
-            [[a, b, c2, d] for (a, b), (c2, d) in zip(rows[::2], rows[1::2], strict=True)],
-            colWidths=[29 * mm, 60 * mm, 29 * mm, 60 * mm],
-            hAlign="LEFT",
-        )
+        t = Table(data, colWidths=[29 * mm, 60 * mm, 29 * mm, 60 * mm], hAlign="LEFT")
         t.setStyle(kv_table_style(4))
+        t.setStyle(TableStyle([("SPAN", (1, 2), (3, 2)), ("BACKGROUND", (2, 2), (2, 2), colors.white)]))
         return [Spacer(1, 4), t]
 
     def birth(self, born: date) -> str:

@@ -154,9 +154,7 @@ class Explanation(BuilderBase):
             Spacer(1, 8),
             KeepTogether([box]),
             Spacer(1, 6),
-            self.kv(rows, label_w=36 * mm),
-            Spacer(1, 6),
-            KeepTogether([sign]),
+            KeepTogether([self.kv(rows, label_w=36 * mm), Spacer(1, 6), sign]),
             Spacer(1, 4),
             self.para(lx.k("prepared_by"), "tiny", 6.5),
         ]
