@@ -28,7 +28,7 @@ from estimator.render.pdf.styles import AMBER_BG, AMBER_LINE, INK, LIGHT, NAVY, 
 
 BULLET = "\u2022"
 _HOTLINE = "1-300-22-8000"
-IN_SHORT_OVER = 6  # answer lines before the last benefit's, over which the amounts are repeated at a glance
+IN_SHORT_OVER = 6  # answer lines over which the amounts are repeated at a glance
 DAGGER_TEXT = "\u2020"
 
 
@@ -133,7 +133,8 @@ class ClaimantPart(BuilderBase):
         """Every amount at a glance, before each benefit's whole story (two or more benefits whose stories are
         long: a later amount could otherwise fall off page 1)."""
         money = self.view.money_benefits
-        if len(money) < 2 or sum(len(b.answer) for b in money[:-1]) <= IN_SHORT_OVER:
+        lines = sum(len(b.answer) for b in money) * len(self.lx.langs)  # "both" prints each line twice
+        if len(money) < 2 or lines <= IN_SHORT_OVER:
             return []
         rows = [
             [self.ct(b.title, bold=True, color=NAVY), self.ct(b.headline, size=self.z.answer, bold=True)]

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, TableStyle
 
-from estimator.engine.i18n import Text
+from estimator.engine.i18n import LANGS, Text
 from estimator.engine.money import pct
 from estimator.present.format import label
 from estimator.render.pdf.builder import LABEL, WIDTH, ReportOptions
@@ -90,10 +90,11 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         address_lines = _text_lines(self.o.office_address)
         left: list[Flowable] = []
         if office_lines:  # "Prepared by <office>": the office's name once, in bold
-            office = "<br/>".join(esc(x) for x in office_lines)
-            prepared = lx.plain(label("prepared_by_office", office="\x00"))
-            head, _, tail = esc(prepared).partition("\x00")
-            left.append(self.sized(f"{head}<b>{office}</b>{tail}", "office", z.body))
+            office = " ".join(office_lines)
+            prepared = esc(
+                lx.plain({lang: label("prepared_by_office", office=office)[lang] for lang in LANGS})
+            )
+            left.append(self.sized(prepared.replace(esc(office), f"<b>{esc(office)}</b>"), "office", z.body))
         else:
             left.append(self.sized("<b>" + lx.m(lx.k("office_default")) + "</b>", "office", z.body))
         if address_lines:
@@ -103,7 +104,7 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         if ref:
             meta += f"<br/>{lx.ki('case_reference')}: <b>{esc(ref)}</b>"
         right: list[Flowable] = [
-            self.p(lx.m(lx.k("doc_title"), size=11), "title"),
+            self.p(lx.m(lx.k("doc_title"), size=max(11, z.body)), "title"),
             Spacer(1, 2),
             self.sized(f'<para alignment="right">{meta}</para>', "body", z.body),
         ]
@@ -145,16 +146,16 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         born = self.birth(c.date_of_birth) if ic else day(c.date_of_birth)
         if ic and self.o.mask_ic:
             ic_cell: Flowable = self.tc(
-                mask_ic(ic), size=z.body, extra=[self.small_block(lx.k("ic_masked"), z.body - 1)]
+                mask_ic(ic), size=z.body, extra=[self.small_block(lx.k("ic_masked"), z.body)]
             )
         elif ic:
-            warn = Block(lx.plain(lx.k("ic_unmasked")), BOLD, z.body - 1, RED)
+            warn = Block(lx.plain(lx.k("ic_unmasked")), BOLD, z.body, RED)
             ic_cell = self.tc(ic, size=z.body, extra=[warn])
         else:
             ic_cell = self.tc("—", size=z.body)
 
         def lab(key: str | Text) -> Flowable:
-            return self.tc(self.text_of(key), size=z.body - 1, color=LABEL, sec_size=z.body - 1)
+            return self.tc(self.text_of(key), size=z.body, color=LABEL, sec_size=z.body)
 
         def val(text: Text | str, bold: bool = False) -> Flowable:
             return self.tc(text, size=z.body, bold=bold, sec_size=z.body)
