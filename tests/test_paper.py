@@ -451,6 +451,17 @@ def test_glossary_avoid_list_holds_in_every_catalogue() -> None:
         text = pair[1] if isinstance(pair, tuple) else pair
         if isinstance(text, dict) and "ms" in text:
             found += [("present/compare.py", text["en"], f) for f in avoided_forms(text["en"], text["ms"])]
+    next_steps = json.loads((ROOT / "resources" / "rules" / "next_steps.json").read_text(encoding="utf-8"))
+
+    def texts_of(node: object) -> list[dict[str, str]]:
+        if isinstance(node, dict):
+            if isinstance(node.get("ms"), str) and isinstance(node.get("en"), str):
+                return [node]
+            return [t for v in node.values() for t in texts_of(v)]
+        return [t for v in node for t in texts_of(v)] if isinstance(node, list) else []
+
+    for text in texts_of(next_steps):  # the rule pack's claimant texts (documents, deadlines)
+        found += [("next_steps.json", text["en"], f) for f in avoided_forms(text["en"], text["ms"])]
     assert not found
     assert avoided_forms("Some figures are provisional", "Angka ini sementara") == ["sementara"]
     assert avoided_forms("Temporary disablement benefit", "Faedah Hilang Upaya Sementara") == []
