@@ -79,10 +79,15 @@ def comparison_json(files: list[str], comparison: Any) -> dict[str, Any]:
 
 
 def _text(comparison: Any, lang: str) -> str:
+    from dataclasses import replace
+
     from estimator.present.compare import comparison_table
 
     table = comparison_table(comparison)
     shown = "ms" if lang == "ms" else "en"
+    for at, row in enumerate(table.rows):  # word values (not figures) in the language shown
+        if row.texts:
+            table.rows[at] = replace(row, values=[pick(t, shown) for t in row.texts])
     widths = [max(len(pick(row.label, shown)) for row in table.rows)] + [
         max(len(s.label), *(len(row.values[i]) for row in table.rows))
         for i, s in enumerate(comparison.scenarios)
