@@ -70,6 +70,7 @@ _INTERNAL = (
     (re.compile(r"\s*\(perkeso-rules\.md[^()]*(?:\([^()]*\)[^()]*)?\)"), ""),
     (re.compile(r"[;,]?\s*perkeso-rules\.md[\s\d.,]*(?:and )?(?:\(open question[^()]*\))?"), ""),
     (re.compile(r"\bopen question \d+:?\s*"), ""),
+    (re.compile(r"\s*\(reference README[^()]*\)"), ""),
     (re.compile(r"\bFaedah assumption\b"), "an assumption of this estimate (no public source)"),
     (re.compile(r"PERKESO (Employment Injury|Invalidity) Scheme page"), r"perkeso.gov.my (\1 Scheme page)"),
     (re.compile(r"\bESSA s\."), "Act 4 s."),
