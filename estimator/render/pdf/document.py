@@ -171,7 +171,8 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
             [lab("date_of_birth"), val(born), lab(label("event_date")), val(day(r.event_date), bold=True)],
             [lab("scheme"), val(what), "", ""],  # the scheme, the incident and the outcome on one line
         ]
-        t = Table(data, colWidths=[29 * mm, 60 * mm, 29 * mm, 60 * mm], hAlign="LEFT")
+        label_w = (29 if not self.o.large_print else 38) * mm  # a label word must not be cut
+        t = Table(data, colWidths=[label_w, 89 * mm - label_w, label_w, 89 * mm - label_w], hAlign="LEFT")
         t.setStyle(kv_table_style(4))
         t.setStyle(TableStyle([("SPAN", (1, 2), (3, 2)), ("BACKGROUND", (2, 2), (2, 2), colors.white)]))
         return [Spacer(1, 4), t]
