@@ -2,8 +2,10 @@
 
     python3 scripts/render_samples.py [--out docs/samples] [--dpi 80] [--keep-pdf]
 
-What is written: pages 1 and 2 of every sample in English, Bahasa Malaysia and both languages (the
-claimant's part: the answer, what to do next; the office's part starts on page 2 or 3).  PNGs are reduced
+What is written: pages 1 and 2 of every sample in English, Bahasa Malaysia and both languages, and in large
+print in English and Bahasa Malaysia (``-large``): the claimant's part (the answer, what to do next, how it is
+paid, what to tell PERKESO, if you disagree); the office's part starts on page 2 or 3.  The date prepared is
+05/01/2026, so deadlines before it read as passed.  PNGs are reduced
 to a 256-colour palette (Pillow, when installed) to keep the repository small.
 """
 
@@ -28,6 +30,7 @@ OFFICE = "PERKESO Pejabat Kuala Lumpur"
 ADDRESS = "Menara PERKESO, 281 Jalan Ampang\n50538 Kuala Lumpur"
 ON = date(2026, 1, 5)
 LANGS = ("en", "ms", "both")
+EDITIONS = [*((lang, False) for lang in LANGS), ("en", True), ("ms", True)]  # and large print in en and ms
 
 
 def _shrink(png: Path) -> None:
@@ -77,12 +80,20 @@ def main(argv: list[str] | None = None) -> int:
         for sample in sorted((ROOT / "samples").glob("*.json")):
             case = parse_case(json.loads(sample.read_text(encoding="utf-8")))
             result = estimate(case)
-            for lang in LANGS:
-                pdf = Path(tmp) / f"{sample.stem}-{lang}.pdf"
+            for lang, large in EDITIONS:
+                stem = f"{sample.stem}-{lang}" + ("-large" if large else "")
+                pdf = Path(tmp) / f"{stem}.pdf"
                 write_pdf(
-                    result, case, pdf, lang=lang, office_name=OFFICE, office_address=ADDRESS, generated_on=ON
+                    result,
+                    case,
+                    pdf,
+                    lang=lang,
+                    office_name=OFFICE,
+                    office_address=ADDRESS,
+                    generated_on=ON,
+                    large_print=large,
                 )
-                made += render(pdf, opts.out, f"{sample.stem}-{lang}", opts.dpi, (1, 2))
+                made += render(pdf, opts.out, stem, opts.dpi, (1, 2))
                 if opts.keep_pdf:
                     shutil.copy(pdf, opts.out / pdf.name)
     for path in made:

@@ -89,7 +89,9 @@ def test_pdf_has_every_monthly_amount_on_page_one(tmp_path: Path) -> None:
     for scenario in comparison.scenarios:
         figures = scenario.figures("PDB")
         assert figures is not None and figures.monthly_amount is not None
-        assert f"RM{figures.monthly_amount:,.2f}" in page_one
+        if figures.monthly_amount:  # a lump sum pays no month: "—", not a line of RM0.00 (issue 23)
+            assert f"RM{figures.monthly_amount:,.2f}" in page_one
+    assert "RM0.00" not in page_one
 
 
 def test_batch_csv_carries_on_past_invalid_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

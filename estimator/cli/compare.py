@@ -80,10 +80,15 @@ def comparison_json(files: list[str], comparison: Any) -> dict[str, Any]:
 
 
 def _text(comparison: Any, lang: str) -> str:
+    from dataclasses import replace
+
     from estimator.present.compare import comparison_table
 
     table = comparison_table(comparison)
     shown = "ms" if lang == "ms" else "en"
+    for at, row in enumerate(table.rows):  # word values (not figures) in the language shown
+        if row.texts:
+            table.rows[at] = replace(row, values=[pick(t, shown) for t in row.texts])
     widths = [max(len(pick(row.label, shown)) for row in table.rows)] + [
         max(len(s.label), *(len(row.values[i]) for row in table.rows))
         for i, s in enumerate(comparison.scenarios)
@@ -122,9 +127,12 @@ def run_compare(args: argparse.Namespace) -> int:
     else:
         _emit(_text(comparison, args.lang))
     if args.pdf:  # a closed stdout does not stop the PDF
+        from datetime import date
+
         from estimator.render.pdf.compare import comparison_pdf_bytes
 
-        data = comparison_pdf_bytes(comparison, args.lang)
+        # case files carry no label: the paper says "Scenario A", not a file name
+        data = comparison_pdf_bytes(comparison, args.lang, date.today(), len(files) == 1)
         out = atomic_write_bytes(args.pdf, data, backup=False, protect=files)  # derived: no .bak
         with contextlib.suppress(OSError, ValueError):
             print(f"PDF: {out}", file=sys.stderr)

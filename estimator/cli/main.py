@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from estimator.engine.i18n import pick
@@ -90,7 +91,8 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
     else:
         from estimator.render.text import render_text
 
-        _emit(render_text(result, args.lang, explain=not args.brief))
+        # the date prepared is today, read here at the boundary (deadlines are judged against it)
+        _emit(render_text(result, args.lang, explain=not args.brief, prepared_on=date.today()))
     if pdf_path is not None:
         from estimator.render.pdf import write_pdf
 
@@ -105,6 +107,8 @@ def _cmd_estimate(args: argparse.Namespace) -> int:
             office_address=args.office_address,
             mask_ic=not args.unmask_ic,
             claimant_only=args.claimant_only,
+            large_print=args.large_print,
+            generated_on=date.today(),
             protect=[args.case],
         )
         _say(f"PDF: {out}")
@@ -134,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--claimant-only",
         action="store_true",
         help="print the claimant's part alone (the answer and what to do next), without the office's working",
+    )
+    est.add_argument(
+        "--large-print",
+        action="store_true",
+        help="print the claimant's pages of the PDF in large type (14 pt and more)",
     )
     est.add_argument(
         "--office-name",

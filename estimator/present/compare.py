@@ -18,6 +18,7 @@ class CompareRow:
     values: list[str]  # one per scenario; "—" where the scenario has no such figure
     differs: bool
     kind: str = "detail"  # "heading" (a benefit's title), "detail", "total"
+    texts: list[Text] | None = None  # the values in both languages, where they are words (not figures)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class CompareTable:
 
 
 NONE = "—"
+ZERO = "RM0.00"
 
 
 def money(value: Decimal | None) -> str:
@@ -36,11 +38,11 @@ def money(value: Decimal | None) -> str:
 
 _BENEFIT_ROWS: list[tuple[str, Text]] = [
     ("daily_rate", {"en": "Daily rate", "ms": "Kadar harian"}),
-    ("monthly_amount", {"en": "Monthly (not commuting)", "ms": "Bulanan (tanpa komutasi)"}),
+    ("monthly_amount", {"en": "Monthly (not commuting)", "ms": "Bulanan (tanpa pengkomutan)"}),
     ("paid_once", {"en": "Paid once", "ms": "Dibayar sekali"}),
     ("lump_sum", {"en": "Lump sum", "ms": "Bayaran sekali gus"}),
-    ("commuted_daily_rate", {"en": "Daily rate commuted", "ms": "Kadar harian dikomut"}),
-    ("monthly_if_commuted", {"en": "Monthly after commuting", "ms": "Bulanan selepas komutasi"}),
+    ("commuted_daily_rate", {"en": "Daily rate commuted", "ms": "Kadar harian pengkomutan"}),
+    ("monthly_if_commuted", {"en": "Monthly after commuting", "ms": "Bulanan selepas pengkomutan"}),
     ("break_even_age", {"en": "Break-even age", "ms": "Umur pulang modal"}),
 ]
 _TOTAL_ROWS: list[tuple[str, Text]] = [
@@ -73,7 +75,10 @@ def comparison_table(comparison: Comparison) -> CompareTable:
     differing = {d.path for d in comparison.differences}
     rows: list[CompareRow] = []
     inputs: list[tuple[str, Text]] = [
-        ("case.loss_of_earning_capacity_percent", {"en": "Loss of earning capacity", "ms": "Hilang upaya"}),
+        (
+            "case.loss_of_earning_capacity_percent",
+            {"en": "Loss of earning capacity", "ms": "Hilang upaya mencari nafkah"},
+        ),
         ("result.average_assumed_monthly_wage", {"en": "Average assumed wage", "ms": "Purata gaji andaian"}),
     ]
     for path, label in inputs:
@@ -102,15 +107,15 @@ def comparison_table(comparison: Comparison) -> CompareTable:
         )
         for key, label in _BENEFIT_ROWS:
             values = [_figure(f, key) for f in found]
-            if all(v == NONE for v in values):
-                continue
+            if all(v in (NONE, ZERO) for v in values):
+                continue  # no line of zeros for a benefit that pays once
             path = f"benefits.{code}.{key}"
             rows.append(CompareRow(path, label, values, path in differing))
         if any(f is not None and f.commutation for f in found):
             path = f"benefits.{code}.commutation"
-            label = {"en": "Commuted", "ms": "Dikomut"}
-            values = [_COMMUTATION[f.commutation if f else None]["en"] for f in found]
-            rows.append(CompareRow(path, label, values, path in differing))
+            label = {"en": "Commuted", "ms": "Pengkomutan"}
+            texts = [_COMMUTATION[f.commutation if f else None] for f in found]
+            rows.append(CompareRow(path, label, [t["en"] for t in texts], path in differing, texts=texts))
     for key, label in _TOTAL_ROWS:
         path = f"totals.{key}"
         rows.append(
@@ -119,7 +124,7 @@ def comparison_table(comparison: Comparison) -> CompareTable:
     if any(s.totals_commuted is not None for s in scenarios):
         for key, label in _TOTAL_ROWS:
             path = f"totals_commuted.{key}"
-            commuted_label = {"en": label["en"] + ", commuting", "ms": label["ms"] + ", dengan komutasi"}
+            commuted_label = {"en": label["en"] + ", commuting", "ms": label["ms"] + ", dengan pengkomutan"}
             values = [_total(s.totals_commuted or s.totals, key) for s in scenarios]
             rows.append(CompareRow(path, commuted_label, values, path in differing, "total"))
     ages = [NONE if s.life_expectancy_age is None else f"{s.life_expectancy_age}" for s in scenarios]
@@ -135,6 +140,6 @@ def comparison_table(comparison: Comparison) -> CompareTable:
         "en": "Totals count whole months from the event date; life expectancy from the rule pack's DOSM figures "
         "(the provisional commutation table). An estimate, not PERKESO's decision.",
         "ms": "Jumlah mengira bulan penuh dari tarikh kejadian; jangka hayat daripada angka DOSM dalam pek "
-        "peraturan (jadual komutasi sementara). Anggaran, bukan keputusan PERKESO.",
+        "peraturan (jadual pengkomutan belum muktamad). Anggaran, bukan keputusan PERKESO.",
     }
     return CompareTable(labels=comparison.labels(), rows=rows, footnote=footnote)

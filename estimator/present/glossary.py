@@ -7,6 +7,7 @@ The paper, the screen's answer card and the CLI's text explain the terms their a
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ class Term:
     explain: Text  # a plain sentence
     source: str
     avoid: tuple[str, ...]  # other Malay forms, never printed
+    avoid_when_en: str = ""  # the avoid list holds only where the English says this (a word right elsewhere)
 
 
 @lru_cache(maxsize=1)
@@ -43,9 +45,32 @@ def glossary() -> tuple[Term, ...]:
                 explain={lang: str(entry["explain"][lang]) for lang in LANGS},
                 source=source,
                 avoid=tuple(str(a) for a in entry.get("avoid", [])),
+                avoid_when_en=str(entry.get("avoid_when_en", "")),
             )
         )
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def avoided_everywhere() -> tuple[str, ...]:
+    """Malay forms no catalogue prints, whatever the term (``_avoid_everywhere`` of glossary.json)."""
+    data = json.loads((resources_dir() / "i18n" / "glossary.json").read_text(encoding="utf-8"))
+    return tuple(str(form) for form in data.get("_avoid_everywhere", {}).get("forms", []))
+
+
+def avoided_forms(en: str, ms: str) -> list[str]:
+    """The glossary's avoided Malay forms that ``ms`` (the Malay of the English ``en``) prints (whole words)."""
+    found: list[str] = []
+    for t in glossary():
+        if t.avoid_when_en and t.avoid_when_en.casefold() not in en.casefold():
+            continue
+        found += [form for form in t.avoid if _has_word(ms, form)]
+    found += [form for form in avoided_everywhere() if _has_word(ms, form)]
+    return found
+
+
+def _has_word(text: str, form: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
 def term(key: str) -> Text:

@@ -6,14 +6,19 @@ the explanation steps, the provisional notes, the rule pack line and the disclai
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Literal
 
 from estimator.engine.dates import month_index
 from estimator.engine.i18n import LANGS, Text, same
+from estimator.engine.paths import resources_dir
 from estimator.model.result import Result, Step, WageMonthInfo
-from estimator.present.format import day, label, money
+from estimator.present.claimant import InfoSection, claimant_info
+from estimator.present.format import day, label, local_dates, money, month, public_source, without_internal
 from estimator.present.view import BenefitView, Row, Table, present_all
 
 GROUP_MONTHS_OVER = 12  # a longer wage history is shown with runs of identical months merged
@@ -73,10 +78,42 @@ class NextStepView:
     timing: Text
     weak: Text | None
     general: bool  # where to claim and the hotline, not a benefit
+    deadline: date | None = None  # the last day to claim, when the law counts one
+    status: Text | None = None  # the deadline judged against the date prepared: passed, or the days left
+    passed: bool = False
 
 
-def next_step_views(result: Result) -> list[NextStepView]:
-    """One view a benefit; benefits claimed together (the same deadline in the same words) share one."""
+def deadline_status(deadline: date, prepared_on: date) -> tuple[Text, bool]:
+    """The deadline against the date the paper or screen is prepared: passed (claim at once), or the days left.
+
+    The late-claim sentence is not from an official source we could read: it says so."""
+    if prepared_on > deadline:
+        return label("deadline_passed", date=day(deadline)["en"]), True
+    left = (deadline - prepared_on).days
+    if left == 0:
+        return label("deadline_today", date=day(deadline)["en"]), False
+    return label("deadline_days_left", n=left, date=day(prepared_on)["en"]), False
+
+
+def next_step_views(result: Result, prepared_on: date | None = None) -> list[NextStepView]:
+    """One view a benefit; benefits claimed together (the same deadline in the same words) share one.
+
+    ``prepared_on``: the date prepared (an input: the CLI and the app pass today); with it, each deadline says
+    whether it has passed or how many days are left."""
+    views = _step_views(result)
+    if prepared_on is None:
+        return views
+    out = []
+    for v in views:
+        if v.deadline is None:
+            out.append(v)
+            continue
+        status, passed = deadline_status(v.deadline, prepared_on)
+        out.append(replace(v, status=status, passed=passed))
+    return out
+
+
+def _step_views(result: Result) -> list[NextStepView]:
     views: list[NextStepView] = []
     for s in result.next_steps:
         general = s.code == "GENERAL"
@@ -85,7 +122,7 @@ def next_step_views(result: Result) -> list[NextStepView]:
         if last is not None and not general and not last.general and last.timing == s.timing:
             documents = last.documents + [d for d in s.documents if d not in last.documents]
             title: Text = {lang: f"{last.title[lang]}; {s.title[lang]}" for lang in LANGS}
-            views[-1] = NextStepView(title, documents, last.timing, last.weak or weak, False)
+            views[-1] = NextStepView(title, documents, last.timing, last.weak or weak, False, last.deadline)
             continue
         views.append(
             NextStepView(
@@ -94,6 +131,7 @@ def next_step_views(result: Result) -> list[NextStepView]:
                 timing=s.timing,
                 weak=weak,
                 general=general,
+                deadline=s.deadline,
             )
         )
     return views
@@ -113,6 +151,7 @@ class ResultView:
     disclaimer: Text
     step_numbers: dict[str, int] = field(default_factory=dict)
     next_steps: list[NextStepView] = field(default_factory=list)
+    info: list[InfoSection] = field(default_factory=list)  # how it is paid, what to tell, if you disagree
 
     @property
     def money_benefits(self) -> list[BenefitView]:
@@ -153,9 +192,11 @@ def wage_table(months: Sequence[WageMonthInfo]) -> Table | None:
     for r, group in enumerate(groups):
         wm = group[0]
         when = (
-            same(wm.month)
+            month(wm.month)
             if len(group) == 1
-            else label("month_range", first=wm.month, last=group[-1].month, n=len(group))
+            else label(
+                "month_range", first=month(wm.month)["en"], last=month(group[-1].month)["en"], n=len(group)
+            )
         )
         rows.append(
             [
@@ -164,7 +205,7 @@ def wage_table(months: Sequence[WageMonthInfo]) -> Table | None:
                 same(str(wm.band_item)),
                 same(wm.band),
                 money(wm.assumed_wage),
-                same(wm.table),
+                table_name(wm.table),
                 same("\u2713" if wm.in_window else ""),
             ]
         )
@@ -184,6 +225,60 @@ def wage_table(months: Sequence[WageMonthInfo]) -> Table | None:
     )
 
 
+_TABLE_FROM = re.compile(r"(\d{4})-(\d{2})")
+SCHEME_START = date(1971, 1, 1)  # a value "in force from" here has held since the scheme began
+
+
+def table_name(file_name: str) -> Text:
+    """A wage band table as an officer knows it: "PERKESO table from 10/2024" (not its file name)."""
+    found = _TABLE_FROM.search(file_name)
+    if found is None:
+        return same(file_name)
+    return label("band_table_from", month=f"{found.group(2)}/{found.group(1)}")
+
+
+def effective(on: date) -> Text:
+    """The date a value took effect; a value that has held since the scheme began says so."""
+    return label("since_scheme_start") if on <= SCHEME_START else day(on)
+
+
+def clean_note(note: Text) -> Text:
+    """A provisional note of the core for the office's part: dates DD/MM/YYYY, no "from 01/01/1971", public
+    sources only."""
+    out: Text = {}
+    for lang, value in local_dates(note).items():
+        value = re.sub(r"\((?:from|mulai) 01/01/1971; ", "(", value)
+        head, sep, source = value.partition("; source: ")
+        if not sep:
+            head, sep, source = value.partition("; sumber: ")
+        head = without_internal(head)
+        out[lang] = f"{head}{sep}{public_source(source.rstrip('.'))}." if sep else head
+    return out
+
+
+def table_hashes(result: Result) -> list[tuple[str, str]]:
+    """(file, SHA-256) of the table files the working used (the commutation table), read from the bundled
+    pack's manifest when the result was computed with it."""
+    names = sorted(
+        {
+            u.value.split(" ", 1)[0]
+            for st in result.steps
+            for u in st.params
+            if u.key == "ei.commutation_table" and u.value
+        }
+    )
+    if not names:
+        return []
+    files: dict[str, str] = {}
+    if result.rules.origin == "bundled":
+        try:
+            manifest = json.loads((resources_dir() / "rules" / "manifest.json").read_text(encoding="utf-8"))
+            files = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
+        except (OSError, ValueError):
+            files = {}
+    return [(name, files.get(name, "")) for name in names]
+
+
 def _step_view(number: int, s: Step, used_by: list[Text]) -> StepView:
     return StepView(
         number=number,
@@ -197,8 +292,8 @@ def _step_view(number: int, s: Step, used_by: list[Text]) -> StepView:
                 description=u.description,
                 key=u.key,
                 value=u.value,
-                effective_from=day(u.effective_from),
-                source=u.source,
+                effective_from=effective(u.effective_from),
+                source=public_source(u.source),
                 confidence=u.confidence,
                 provisional=u.provisional,
                 note=u.note_text if u.note else None,
@@ -213,7 +308,9 @@ def _step_view(number: int, s: Step, used_by: list[Text]) -> StepView:
     )
 
 
-def present_result(result: Result) -> ResultView:
+def present_result(result: Result, prepared_on: date | None = None) -> ResultView:
+    """The whole presentation; ``prepared_on`` (the date prepared, never read from the clock here) judges the
+    claim deadlines."""
     benefits = present_all(result)
     users: dict[str, list[Text]] = {}
     for view in benefits:
@@ -251,7 +348,7 @@ def present_result(result: Result) -> ResultView:
         warnings=[(w.severity, w.message) for w in result.warnings],
         steps=steps,
         provisional=result.provisional or any(b.provisional for b in benefits),
-        provisional_notes=list(result.provisional_notes),
+        provisional_notes=[clean_note(n) for n in result.provisional_notes],
         rule_pack=Row(
             label("rule_pack"),
             label(
@@ -264,5 +361,6 @@ def present_result(result: Result) -> ResultView:
         ),
         disclaimer=result.disclaimer,
         step_numbers={s.id: s.number for s in steps},
-        next_steps=next_step_views(result),
+        next_steps=next_step_views(result, prepared_on),
+        info=claimant_info(result),
     )

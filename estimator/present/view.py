@@ -102,7 +102,8 @@ def present(benefit: BenefitRecord, result: Result) -> BenefitView:
         fn = _PRESENTERS.get(cls)
         if fn is not None:
             view = fn(benefit, result)
-            return view if view.answer else replace(view, answer=answer_for(benefit, result))
+            answer = answer_for(benefit, result)  # the one story of every renderer, when answer.py knows it
+            return replace(view, answer=answer) if answer else view
     raise LookupError(f"no presenter for {type(benefit).__name__}")
 
 

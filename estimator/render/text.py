@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import date
 
 from estimator.engine.i18n import pick
 from estimator.model.result import Result
@@ -89,9 +90,19 @@ def _answer(view: ResultView, lang: str) -> list[str]:
             out.append(f"  {pick(step.title, lang)}")
             if pick(step.timing, lang):
                 out.append(f"    > {pick(step.timing, lang)}")
+            if step.status:
+                out += textwrap.wrap(
+                    pick(step.status, lang), RULE_WIDTH, initial_indent="    ", subsequent_indent="      "
+                )
             out += [f"    - {pick(d, lang)}" for d in step.documents]
             if step.weak:
                 out.append(f"    {pick(step.weak, lang)}")
+    for section in view.info:
+        out += ["", f"{pick(section.title, lang)}:"]
+        for line in section.lines:
+            out += textwrap.wrap(
+                pick(line, lang), RULE_WIDTH, initial_indent="  - ", subsequent_indent="    "
+            )
     used = terms_used(answer_texts(view))
     if used:
         out += ["", f"{_label('words_title', lang)}:"]
@@ -155,14 +166,18 @@ def _lines(view: ResultView, lang: str, explain: bool) -> list[str]:
     return out
 
 
-def render_text(result: Result, lang: str = "en", explain: bool = True) -> str:
+def render_text(
+    result: Result, lang: str = "en", explain: bool = True, prepared_on: date | None = None
+) -> str:
+    """The summary as text; ``prepared_on``: the date prepared (the CLI passes today), against which each
+    claim deadline is judged (passed, or the days left)."""
     if lang == "both":
         return (
-            render_text(result, "en", explain)
+            render_text(result, "en", explain, prepared_on)
             + "\n"
             + "=" * RULE_WIDTH
             + "\n"
-            + render_text(result, "ms", explain)
+            + render_text(result, "ms", explain, prepared_on)
         )
-    view = present_result(result)
+    view = present_result(result, prepared_on)
     return "\n".join(_lines(view, lang, explain)) + "\n"

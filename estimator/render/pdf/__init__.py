@@ -31,7 +31,7 @@ from estimator.model.result import Result
 from estimator.render.pdf.canvas import MARGIN_X, PageDecor, make_canvas
 from estimator.render.pdf.document import ReportOptions, SummaryBuilder, mask_ic
 from estimator.render.pdf.fonts import register_fonts
-from estimator.render.pdf.text import REPORT_LANGS, Lx
+from estimator.render.pdf.text import REPORT_LANGS, Lx, app_version
 
 __all__ = ["REPORT_LANGS", "mask_ic", "pdf_bytes", "reference_for_print", "write_pdf"]
 
@@ -119,8 +119,12 @@ def pdf_bytes(
     mask_ic: bool = True,
     generated_on: date | None = None,
     claimant_only: bool = False,
+    large_print: bool = False,
 ) -> bytes:
-    """The summary as PDF bytes. ``lang``: "en", "ms" or "both" (Bahasa Malaysia first, English below)."""
+    """The summary as PDF bytes. ``lang``: "en", "ms" or "both" (Bahasa Malaysia first, English below).
+
+    ``generated_on``: the date prepared (the caller passes today; deadlines are judged against it);
+    ``large_print``: the claimant's pages at 14 pt and more (the office's part is unchanged)."""
     register_fonts()
     arguments: dict[str, Any] = {
         "lang": lang,
@@ -129,6 +133,7 @@ def pdf_bytes(
         "mask_ic": mask_ic,
         "generated_on": generated_on,
         "claimant_only": claimant_only,  # the claimant's part alone, without the office's working
+        "large_print": large_print,
     }
     try:
         return _build(result, case, arguments, fallback=False)
@@ -154,9 +159,7 @@ def _build(result: Result, case: Case, arguments: dict[str, Any], fallback: bool
         office=office,
         footer_left=lx.kp("footer_estimate"),
         pdf_date=f"D:{builder.generated_on:%Y%m%d}000000",
-        footer_left2=lx.k("footer_rules", version=result.rules.version, sha=result.rules.sha256[:12])[
-            lx.primary
-        ],
+        footer_left2=lx.k("footer_rules", app=app_version(), version=result.rules.version)[lx.primary],
     )
     buf = io.BytesIO()
     doc = BaseDocTemplate(
@@ -213,6 +216,7 @@ def write_pdf(
     generated_on: date | None = None,
     protect: Iterable[Path | str] = (),
     claimant_only: bool = False,
+    large_print: bool = False,
 ) -> Path:
     """Write the summary to ``path`` atomically (temporary file + rename, no ``.bak``: an earlier PDF, perhaps
     with the full IC, must not stay beside it); ``protect``: files that must not be overwritten (the case file
@@ -227,5 +231,6 @@ def write_pdf(
         mask_ic=mask_ic,
         generated_on=generated_on,
         claimant_only=claimant_only,
+        large_print=large_print,
     )
     return atomic_write_bytes(Path(path), data, backup=False, protect=protect)

@@ -18,11 +18,22 @@ from estimator.engine.i18n import LANGS, Text
 from estimator.model.case import Case
 from estimator.model.result import Result
 from estimator.present import ResultView, present_result
-from estimator.present.format import label
+from estimator.present.format import label, local_date_text
 from estimator.render.pdf.cells import Block, RunLine, TextCell
 from estimator.render.pdf.cells import SummaryTable as Table
 from estimator.render.pdf.fonts import BOLD, REGULAR
-from estimator.render.pdf.styles import DAGGER, INK, NAVY, RED, grid_table, kv_table_style, styles
+from estimator.render.pdf.styles import (
+    DAGGER,
+    INK,
+    LARGE_PRINT,
+    NAVY,
+    NORMAL_PRINT,
+    RED,
+    ClaimantSizes,
+    grid_table,
+    kv_table_style,
+    styles,
+)
 from estimator.render.pdf.text import SECONDARY_COLOR, Lx
 
 WIDTH = 178 * mm  # A4 less 16 mm margins
@@ -39,6 +50,7 @@ class ReportOptions:
     mask_ic: bool = True
     generated_on: date | None = None
     claimant_only: bool = False  # the claimant's part alone (no office appendix)
+    large_print: bool = False  # the claimant's pages at 14 pt and more
 
 
 class BuilderBase:
@@ -46,12 +58,13 @@ class BuilderBase:
 
     def __init__(self, result: Result, case: Case, options: ReportOptions) -> None:
         self.r = result
-        self.view: ResultView = present_result(result)
         self.case = case
         self.o = options
         self.lx = Lx(options.lang)
         self.s = styles()
         self.generated_on = options.generated_on or date.today()
+        self.view: ResultView = present_result(result, self.generated_on)
+        self.z: ClaimantSizes = LARGE_PRINT if options.large_print else NORMAL_PRINT
 
     def text_of(self, key_or_text: str | Text, **args: object) -> Text:
         """A report catalogue key (``report.<key>``) or a presentation text, as it is."""
@@ -67,8 +80,8 @@ class BuilderBase:
         if text is None:
             return [""]
         if isinstance(text, str):
-            return [text]
-        return self.lx._parts(text) or [""]
+            return [local_date_text(text)]
+        return [local_date_text(part) for part in self.lx._parts(text)] or [""]
 
     def tc(
         self,
@@ -182,9 +195,11 @@ class BuilderBase:
         markup = self.lx.m(self.lx.k("provisional_mark_legend"), size=6.8)
         return self.p(markup.replace("\u2020", DAGGER, 1), "small")
 
-    def name_cell(self, name: str, sub: Text | str | None = None, bold: bool = True) -> TextCell:
+    def name_cell(
+        self, name: str, sub: Text | str | None = None, bold: bool = True, size: float = 8
+    ) -> TextCell:
         """A user-typed name, drawn as plain text (never read as markup: ``A & <B>`` prints as typed)."""
-        blocks = [Block(name, BOLD if bold else REGULAR, 8, INK)]
+        blocks = [Block(name, BOLD if bold else REGULAR, size, INK)]
         if sub:
             blocks.append(self.small_block(sub))
         return TextCell(blocks)

@@ -10,6 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from estimator.render.pdf.cells import text_out, text_width
 from estimator.render.pdf.fonts import BOLD, REGULAR
 from estimator.render.pdf.text import Lx
 
@@ -30,12 +31,24 @@ class PageDecor:
 
 
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
-    """Shorten ``text`` with an ellipsis so that it fits ``width`` points."""
-    if canvas.stringWidth(text, font, size) <= width:
+    """Shorten ``text`` with an ellipsis so that it fits ``width`` points (Han and Tamil measured in their faces)."""
+    if text_width(text, font, size) <= width:
         return text
-    while text and canvas.stringWidth(text + "…", font, size) > width:
+    while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
+
+
+def _draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, right: bool = False) -> None:
+    """``text`` at (x, y), each letter in the bundled face that has its script (a Tamil or Chinese name in the
+    running head prints, not boxes); ``right``: x is the right end."""
+    if right:
+        x -= text_width(text, font, size)
+    obj = canvas.beginText()
+    obj.setTextOrigin(x, y)
+    obj.setFont(font, size)
+    text_out(obj, text, font, size)
+    canvas.drawText(obj)
 
 
 def make_canvas(decor: PageDecor) -> type[Canvas]:
@@ -72,10 +85,10 @@ def make_canvas(decor: PageDecor) -> type[Canvas]:
                 self.setFont(REGULAR, 7.5)
                 self.setFillColor(GREY)
                 office = _fit(self, decor.office, REGULAR, 7.5, usable * 0.4)
-                self.drawRightString(width - MARGIN_X, y, office)
-                office_w = self.stringWidth(office, REGULAR, 7.5)
+                _draw(self, width - MARGIN_X, y, office, REGULAR, 7.5, right=True)
+                office_w = text_width(office, REGULAR, 7.5)
                 head = _fit(self, decor.running_head, REGULAR, 7.5, usable - office_w - 6 * mm)
-                self.drawString(MARGIN_X, y, head)
+                _draw(self, MARGIN_X, y, head, REGULAR, 7.5)
                 self.line(MARGIN_X, y - 2 * mm, width - MARGIN_X, y - 2 * mm)
             y = 12 * mm
             self.line(MARGIN_X, y + 4 * mm, width - MARGIN_X, y + 4 * mm)
@@ -89,7 +102,7 @@ def make_canvas(decor: PageDecor) -> type[Canvas]:
             self.setFont(REGULAR, 7.5)
             self.setFillColor(GREY)
             room = usable - page_w - 6 * mm
-            self.drawString(MARGIN_X, y, _fit(self, decor.footer_left, REGULAR, 7.5, room))
+            _draw(self, MARGIN_X, y, _fit(self, decor.footer_left, REGULAR, 7.5, room), REGULAR, 7.5)
             self.setFont(REGULAR, 6.5)
             self.drawString(MARGIN_X, y - 3.2 * mm, _fit(self, decor.footer_left2, REGULAR, 6.5, room))
             self.restoreState()

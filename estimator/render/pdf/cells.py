@@ -7,10 +7,11 @@ cells are drawn directly; user-typed names still go through escaped paragraphs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib import colors
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
@@ -21,8 +22,10 @@ DAGGER_COLOR = colors.HexColor("#b42318")
 DAGGER = "\u2020"
 
 
+@lru_cache(maxsize=16384)
 def text_width(text: str, font: str, size: float) -> float:
-    """The width of ``text``, its Han and Tamil letters measured in their own faces."""
+    """The width of ``text``, its Han and Tamil letters measured in their own faces (remembered per text, face
+    and size: the same labels, figures and dates recur in every table)."""
     if text.isascii():
         return float(stringWidth(text, font, size))  # float-ok: a layout measure in points
     width = sum(stringWidth(run, face, size) for run, face in font_runs(text, font))
@@ -135,23 +138,65 @@ class TextCell(Flowable):  # type: ignore[misc]
         self.drawOn(self.canv, 0, 0)
 
 
+_HAN_CHAR = re.compile("[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_WHOLE = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{2}/\d{4}|RM[\d,]+(?:\.\d+)?|\d[\d,]*\.\d+"
+)  # dates, months, amounts
+
+
+def _words(para: str) -> list[str]:
+    """The units a line may break between: words at spaces; each Han letter on its own (Chinese has no spaces)."""
+    if para.isascii() or _HAN_CHAR.search(para) is None:
+        return para.split(" ")
+    out: list[str] = []
+    for word in para.split(" "):
+        parts = [p for p in re.split(f"({_HAN_CHAR.pattern})", word) if p]
+        if len(parts) > 1:
+            out += [parts[0], *(f"\x00{p}" for p in parts[1:])]  # \x00: no space before this unit
+        else:
+            out.append(word)
+    return out
+
+
+def _cut(word: str, font: str, size: float, width: float) -> list[str]:
+    """An overlong word cut to fit, at a soft character if there is one; a date or an amount is never cut."""
+    if _WHOLE.search(word) or len(word) < 2:
+        return [word]
+    out: list[str] = []
+    while len(word) > 1 and text_width(word, font, size) > width:
+        cut = len(word) - 1
+        while cut > 1 and text_width(word[:cut], font, size) > width:
+            cut -= 1
+        soft = max(word.rfind(c, 0, cut) for c in "/-_.,?&=")
+        if soft >= cut // 2:
+            cut = soft + 1
+        out.append(word[:cut])
+        word = word[cut:]
+    return [*out, word]
+
+
 def _split(text: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
-    """Lines of ``text`` (explicit newlines kept) wrapped at spaces, with their widths; an overlong word is cut."""
+    """Lines of ``text`` (explicit newlines kept) wrapped between words, with their widths, each word measured
+    in the face that draws it; dates and amounts never break across lines."""
     out: list[tuple[str, float]] = []
     for para in text.split("\n"):
-        for line in simpleSplit(para, font, size, width) or [""]:
-            line_w = text_width(line, font, size)
-            while line_w > width and len(line) > 1:
-                cut = len(line) - 1
-                while cut > 1 and text_width(line[:cut], font, size) > width:
-                    cut -= 1
-                soft = max(line.rfind(c, 0, cut) for c in "/-_.,?&=")
-                if soft >= cut // 2:
-                    cut = soft + 1
-                out.append((line[:cut], text_width(line[:cut], font, size)))
-                line = line[cut:]
-                line_w = text_width(line, font, size)
-            out.append((line, line_w))
+        if text_width(para, font, size) <= width:
+            out.append((para, text_width(para, font, size)))
+            continue
+        line = ""
+        for unit in _words(para):
+            glued = unit.startswith("\x00")
+            word = unit.lstrip("\x00")
+            candidate = (line + word if glued else f"{line} {word}") if line else word
+            if text_width(candidate, font, size) <= width or not line:
+                line = candidate
+            else:
+                out.append((line, text_width(line, font, size)))
+                line = word
+            if text_width(line, font, size) > width:
+                *full, line = _cut(line, font, size, width)
+                out += [(part, text_width(part, font, size)) for part in full]
+        out.append((line, text_width(line, font, size)))
     return out
 
 

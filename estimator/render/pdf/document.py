@@ -7,20 +7,25 @@ tables they draw with in :mod:`.builder`.
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Spacer, TableStyle
+from datetime import date
 
-from estimator.engine.i18n import Text
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, TableStyle
+
+from estimator.engine.i18n import LANGS, Text
 from estimator.engine.money import pct
 from estimator.present.format import label
-from estimator.render.pdf.builder import WIDTH, ReportOptions
+from estimator.render.pdf.builder import LABEL, WIDTH, ReportOptions
+from estimator.render.pdf.cells import Block
 from estimator.render.pdf.cells import SummaryTable as Table
 from estimator.render.pdf.claimant import ClaimantPart
 from estimator.render.pdf.explanation import Explanation
-from estimator.render.pdf.fonts import REGULAR
+from estimator.render.pdf.fonts import BOLD
 from estimator.render.pdf.sections import BenefitSections
-from estimator.render.pdf.styles import AMBER_BG, AMBER_LINE, DAGGER, NAVY
-from estimator.render.pdf.text import day, esc, money
+from estimator.render.pdf.styles import AMBER_BG, AMBER_LINE, DAGGER, NAVY, RED, kv_table_style
+from estimator.render.pdf.text import day, esc, money, nobr
 
 __all__ = ["ReportOptions", "SummaryBuilder", "mask_ic"]
 
@@ -72,32 +77,36 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         ]
 
     # ------------------------------------------------------------------------------------------ header
+    def sized(self, markup: str, style: str, size: float, **kw: object) -> Paragraph:
+        """A paragraph of the claimant's pages at ``size`` points (the style's look otherwise)."""
+        base = getattr(self.s, style)
+        return Paragraph(
+            markup, ParagraphStyle(f"{style}-{size}", base, fontSize=size, leading=size * 1.25, **kw)
+        )
+
     def header(self) -> list[Flowable]:
-        lx = self.lx
+        lx, z = self.lx, self.z
         office_lines = _text_lines(self.o.office_name)
         address_lines = _text_lines(self.o.office_address)
         left: list[Flowable] = []
-        if office_lines:
-            left.append(self.p("<b>" + "<br/>".join(esc(x) for x in office_lines) + "</b>", "office"))
+        if office_lines:  # "Prepared by <office>": the office's name once, in bold
+            office = " ".join(office_lines)
+            prepared = esc(
+                lx.plain({lang: label("prepared_by_office", office=office)[lang] for lang in LANGS})
+            )
+            left.append(self.sized(prepared.replace(esc(office), f"<b>{esc(office)}</b>"), "office", z.body))
         else:
-            left.append(self.p("<b>" + lx.m(lx.k("office_default")) + "</b>", "office"))
+            left.append(self.sized("<b>" + lx.m(lx.k("office_default")) + "</b>", "office", z.body))
         if address_lines:
-            left.append(self.p("<br/>".join(esc(x) for x in address_lines), "small"))
-        if office_lines:
-            prepared = {
-                lang: label("prepared_by_office", office=" ".join(office_lines))[lang]
-                for lang in ("en", "ms")
-            }
-            left.append(self.p(esc(self.lx.plain(prepared)), "small"))
+            left.append(self.sized("<br/>".join(esc(x) for x in address_lines), "small", z.body))
         ref = self.case.case_reference.strip()
-        meta = f"{lx.ki('generated_on')}: <b>{esc(day(self.generated_on))}</b>"
+        meta = f"{lx.ki('generated_on')}: <b>{nobr(day(self.generated_on))}</b>"
         if ref:
             meta += f"<br/>{lx.ki('case_reference')}: <b>{esc(ref)}</b>"
         right: list[Flowable] = [
-            self.p(lx.m(lx.k("doc_title"), size=11), "title"),
+            self.p(lx.m(lx.k("doc_title"), size=max(11, z.body)), "title"),
             Spacer(1, 2),
-            self.p(f'<para alignment="right">{lx.inline(lx.k("doc_subtitle"))}</para>', "small"),
-            self.p(f'<para alignment="right">{meta}</para>', "body"),
+            self.sized(f'<para alignment="right">{meta}</para>', "body", z.body),
         ]
         top = Table([[left, right]], colWidths=[WIDTH * 0.45, WIDTH * 0.55])
         top.setStyle(
@@ -111,47 +120,66 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         )
         banner_lines = [f"<b>{lx.inline(lx.k('estimate_banner'), sep='  /  ')}</b>"]
         if self.r.provisional:
-            banner_lines.append(
-                f'<font name="{REGULAR}" size="8">{DAGGER} '
-                f"{lx.m(lx.k('provisional_banner'), size=7.5)}</font>"
-            )
-        banner = Table([[self.p("<br/>".join(banner_lines), "banner")]], colWidths=[WIDTH])
+            banner_lines.append(f"{DAGGER} {lx.m(lx.k('provisional_banner'))}")
+        banner = Table([[self.sized("<br/>".join(banner_lines), "banner", z.body)]], colWidths=[WIDTH])
         banner.setStyle(
             TableStyle(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), AMBER_BG),
                     ("LINEBEFORE", (0, 0), (0, -1), 3, AMBER_LINE),
-                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                     ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ]
             )
         )
-        return [top, HRFlowable(width="100%", thickness=2, color=NAVY, spaceBefore=6, spaceAfter=6), banner]
+        rule = HRFlowable(width="100%", thickness=2, color=NAVY, spaceBefore=4, spaceAfter=4)
+        return [top, rule, banner]
 
     # ------------------------------------------------------------------------------------------ person
     def person(self) -> list[Flowable]:
-        c, r, lx = self.case, self.r, self.lx
+        """Who and what, in a few lines at the claimant's type size (masked IC and birth month unless unmasked)."""
+        c, r, lx, z = self.case, self.r, self.lx, self.z
         name = c.claimant_name.strip()
         ic = c.ic_number.strip()
         # with the IC masked, the full date of birth would give its first six digits away: month and year only
-        born = day(c.date_of_birth)
+        born = self.birth(c.date_of_birth) if ic else day(c.date_of_birth)
         if ic and self.o.mask_ic:
-            born = f"{c.date_of_birth.month:02d}/{c.date_of_birth.year:04d}"
-            ic_cell: Flowable = self.tc(mask_ic(ic), extra=[self.small_block(lx.k("ic_masked"), 6.8)])
+            ic_cell: Flowable = self.tc(
+                mask_ic(ic), size=z.body, extra=[self.small_block(lx.k("ic_masked"), z.body)]
+            )
+        elif ic:
+            warn = Block(lx.plain(lx.k("ic_unmasked")), BOLD, z.body, RED)
+            ic_cell = self.tc(ic, size=z.body, extra=[warn])
         else:
-            ic_cell = self.tc(ic or "—")
-        rows: list[tuple[Flowable, Flowable]] = [
-            (self.label("insured_person"), self.name_cell(name) if name else self.tc("—")),
-            (self.label("ic_number"), ic_cell),
-            (self.label("date_of_birth"), self.tc(born)),
-            (self.label(label("age_at_event")), self.tc(label("years", n=r.age_at_event))),
-            (self.label("scheme"), self.tc(label(f"scheme.{r.scheme}"))),
-            (self.label("incident"), self.tc(label(f"incident.{r.incident_type}"))),
-            (self.label(label("event_date")), self.tc(day(r.event_date), bold=True)),
-            (self.label("outcome"), self.tc(label(f"outcome.{r.outcome}"))),
+            ic_cell = self.tc("—", size=z.body)
+
+        def lab(key: str | Text) -> Flowable:
+            return self.tc(self.text_of(key), size=z.body, color=LABEL, sec_size=z.body)
+
+        def val(text: Text | str, bold: bool = False) -> Flowable:
+            return self.tc(text, size=z.body, bold=bold, sec_size=z.body)
+
+        what: Text = {
+            lang: f"{label(f'scheme.{r.scheme}')[lang]}: {label(f'incident.{r.incident_type}')[lang].lower()}"
+            f" \u2014 {label(f'outcome.{r.outcome}')[lang].lower()}"
+            for lang in ("en", "ms")
+        }
+        data: list[list[Flowable | str]] = [
+            [lab("insured_person"), self.name_cell(name, size=z.body) if name else val("—")]
+            + [lab("ic_number"), ic_cell],
+            [lab("date_of_birth"), val(born), lab(label("event_date")), val(day(r.event_date), bold=True)],
+            [lab("scheme"), val(what), "", ""],  # the scheme, the incident and the outcome on one line
         ]
-        return [*self.h2("sec_person"), self.kv(rows, four=True)]
+        label_w = (29 if not self.o.large_print else 38) * mm  # a label word must not be cut
+        t = Table(data, colWidths=[label_w, 89 * mm - label_w, label_w, 89 * mm - label_w], hAlign="LEFT")
+        t.setStyle(kv_table_style(4))
+        t.setStyle(TableStyle([("SPAN", (1, 2), (3, 2)), ("BACKGROUND", (2, 2), (2, 2), colors.white)]))
+        return [Spacer(1, 4), t]
+
+    def birth(self, born: date) -> str:
+        """A date of birth as printed: with the IC masked, month and year only (MM/YYYY), for every person."""
+        return f"{born.month:02d}/{born.year:04d}" if self.o.mask_ic else day(born)
 
     # ------------------------------------------------------------------------------------------ inputs
     def inputs(self) -> list[Flowable]:
@@ -159,8 +187,7 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         out = self.h2("sec_inputs")
         L, T = self.label, self.tc
         rows: list[tuple[Flowable, Flowable]] = []
-        if c.claim_date:
-            rows.append((L("claim_date"), T(day(c.claim_date))))
+        rows.append((L("claim_date"), T(day(c.claim_date) if c.claim_date else lx.k("not_entered"))))
         if c.outcome == "injury" or c.medical_leave_days:
             rows.append((L("medical_leave_days"), T(str(c.medical_leave_days))))
             rows.append((L("days_worked"), T(str(c.days_worked_with_wages))))
@@ -220,7 +247,7 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
                     [
                         self.name_cell(name, bold=False),
                         T(label(f"rel.{d.relationship}")),
-                        T(day(d.date_of_birth)),
+                        T(self.birth(d.date_of_birth)),
                         self.lines_cell(details),
                     ]
                 )

@@ -5,13 +5,16 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
+from estimator.engine.i18n import Text
 from estimator.present import StepView
 from estimator.present.format import label
+from estimator.present.result import table_hashes
 from estimator.render.pdf.builder import LABEL, SEC, WIDTH, BuilderBase
 from estimator.render.pdf.cells import Block
 from estimator.render.pdf.cells import SummaryTable as Table
 from estimator.render.pdf.fonts import BOLD, REGULAR
-from estimator.render.pdf.styles import GRID, INK, LIGHT, NAVY, RED
+from estimator.render.pdf.styles import GRID, INK, LIGHT, NAVY, RED, kv_table_style
+from estimator.render.pdf.text import app_version, day
 
 
 class Explanation(BuilderBase):
@@ -19,6 +22,7 @@ class Explanation(BuilderBase):
     def steps(self) -> list[Flowable]:
         if not self.view.steps:
             return []
+        self.rules_shown: dict[tuple[str, str], int] = {}  # a rule's first step: later steps refer to it
         out: list[Flowable] = [
             CondPageBreak(70 * mm),
             *self.h2("sec_steps"),
@@ -41,14 +45,28 @@ class Explanation(BuilderBase):
             else:
                 value = T(row.value, size=7.5)
             rows.append((self.label(row.label), value))
+        shown = getattr(self, "rules_shown", {})
+        new_rules = [r for r in step.rules if (r.key, r.value) not in shown]
+        again = [(r, shown[(r.key, r.value)]) for r in step.rules if (r.key, r.value) in shown]
+        for rule in new_rules:
+            shown[(rule.key, rule.value)] = step.number
+        if again:
+            said: Text = {
+                lang: "; ".join(
+                    f"{r.description.get(lang) or r.description['en']} ({label('step_n', n=n)[lang]})"
+                    for r, n in again
+                )
+                for lang in ("en", "ms")
+            }
+            rows.append((self.label(label("rules_as_before")), T(said, size=7.3)))
         block: list[Flowable] = [
             self.h3(step.title, step.provisional, prefix=prefix),
             self.kv(rows, label_w=36 * mm),
         ]
-        if step.rules:
+        if new_rules:
             heads = ["col_rule", "col_value", "col_effective", "col_source", "col_confidence"]
             data: list[list[Flowable | str]] = [[self.head(label(h)) for h in heads]]
-            for rule in step.rules:
+            for rule in new_rules:
                 note = [Block(lx.plain(rule.note), REGULAR, 6.3, SEC)] if rule.note else []
                 data.append(
                     [
@@ -116,12 +134,27 @@ class Explanation(BuilderBase):
                 self.tc(label("rule_pack_line", name=rules.name, version=rules.version, origin=rules.origin)),
             ),
             (self.label("sha256"), self.tc(rules.sha256, size=7.5)),
+            (self.label("app_version"), self.tc(lx.k("app_version_line", version=app_version()))),
         ]
+        for name, sha in table_hashes(self.r):
+            rows.append((self.label("commutation_table"), self.tc(f"{name}\nSHA-256 {sha or '—'}", size=7.5)))
+        claim = self.case.claim_date
+        rows.append((self.label("claim_date"), self.tc(day(claim) if claim else lx.k("not_entered"))))
+        if self.case.ic_number.strip() and not self.o.mask_ic:
+            rows.append((self.label("ic_number"), self.tc(lx.k("ic_unmasked_office"), bold=True, color=RED)))
+        officer = [
+            (self.label("officer"), self.tc("")),
+            (self.label("officer_date"), self.tc("")),
+        ]
+        sign = Table(
+            [[a, b] for a, b in officer], colWidths=[36 * mm, WIDTH - 36 * mm], rowHeights=[14 * mm, 8 * mm]
+        )
+        sign.setStyle(kv_table_style(2))
         out += [
             Spacer(1, 8),
             KeepTogether([box]),
             Spacer(1, 6),
-            self.kv(rows, label_w=36 * mm),
+            KeepTogether([self.kv(rows, label_w=36 * mm), Spacer(1, 6), sign]),
             Spacer(1, 4),
             self.para(lx.k("prepared_by"), "tiny", 6.5),
         ]

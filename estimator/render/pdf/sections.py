@@ -54,7 +54,8 @@ class BenefitSections(BuilderBase):
                 amount = self.tc(
                     b.headline, bold=not b.in_kind, size=8.5 if not b.in_kind else 8, mark=b.provisional
                 )
-                data.append([self.tc(b.title, bold=True), amount, self.lines_cell([*b.summary, *options])])
+                how = [x for x in [*b.summary, *options] if _folded(x) != _folded(b.headline)]
+                data.append([self.tc(b.title, bold=True), amount, self.lines_cell(how) if how else ""])
             out.append(self.grid(data, [56 * mm, 46 * mm, WIDTH - 102 * mm]))
             if view.provisional:
                 out += [Spacer(1, 2), self.legend()]
@@ -218,3 +219,7 @@ class BenefitSections(BuilderBase):
 
 def _joined(row: Row) -> Text:
     return {lang: f"{row.label[lang]}: {row.value[lang]}" for lang in row.value}
+
+
+def _folded(text: Text) -> str:
+    return " ".join(text.get("en", "").casefold().split())

@@ -27,6 +27,20 @@ DAGGER = '<font color="#b42318"><b>\u2020</b></font>'
 
 
 @dataclass(frozen=True)
+class ClaimantSizes:
+    """The type sizes of the claimant's pages (points): clear print asks 12 pt or more for what a claimant reads."""
+
+    body: float  # every sentence, label and value (the other language too, in "both")
+    answer: float  # the answer's lines: the amounts, from when, until when
+    heading: float  # "Your answer", "What to do next"
+    title: float  # a benefit's name over its answer
+
+
+NORMAL_PRINT = ClaimantSizes(body=11, answer=14, heading=16, title=14)
+LARGE_PRINT = ClaimantSizes(body=14, answer=16, heading=19, title=16)
+
+
+@dataclass(frozen=True)
 class Styles:
     body: ParagraphStyle
     small: ParagraphStyle

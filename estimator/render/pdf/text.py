@@ -6,6 +6,7 @@ added by this package, so a name such as ``A & <B>`` prints exactly as typed.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -23,6 +24,17 @@ SECONDARY_COLOR = "#5f6b7a"
 def esc(value: object) -> str:
     """Plain text -> reportlab paragraph markup that prints exactly that text."""
     return escape(str(value), {'"': "&quot;"})
+
+
+def app_version() -> str:
+    """The program's version (``estimator.__version__``; the package is imported before any of its modules, and
+    importing it here would make the renderer depend on the law it loads)."""
+    return str(getattr(sys.modules.get("estimator"), "__version__", ""))
+
+
+def nobr(value: str) -> str:
+    """Paragraph markup of a date or an amount that never breaks across lines (no-break spaces and hyphens)."""
+    return esc(value).replace(" ", "\u00a0").replace("-", "\u2011")
 
 
 def money(value: Decimal | None) -> str:
