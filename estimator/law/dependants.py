@@ -6,12 +6,13 @@ all scaled down proportionally when together they exceed the whole; with no wido
 With no widow/widower or child (docs/decisions.md 2, provisional): parents 4/10 (shared), each unmarried brother
 or sister under 21 3/10, grandparents 4/10 (shared) only where no parent is living, scaled down like the others
 when together they exceed the whole.  Act 789 (SKSPS) keeps its own Second Schedule para 8: parents, else
-brothers and sisters, else grandparents, one group at a time (docs/decisions.md 2).
+brothers and sisters, else grandparents, one group at a time (docs/decisions.md 2).  Which of the two a scheme
+follows is its rule ``dependants.others_table`` (Act 789's own: ``sksps.dependants_others_table``), never its name.
 
 A child is paid until ``dependants.child_age_limit`` (longer in higher education, for life if incapable of
 self-support), a brother or sister until ``dependants.sibling_age_limit``.  A widow/widower is paid for life; before
 1 May 2005 (Act 4 as amended by DR22/2004) her share ended on remarriage (``dependants.spouse_paid_after_remarriage``
-on the date of the remarriage).  Whenever a payee's entitlement ends the shares of those still entitled are worked
+on the date of the remarriage); under Act 789 she is paid "during life" (``dependants.spouse_end``).  Whenever a payee's entitlement ends the shares of those still entitled are worked
 out again, so the schedule is a list of periods, each a few relationship groups.  The rounded parts never add up to
 more than the whole (largest remainder, docs/decisions.md 3).  The survivors' pension of the Invalidity Scheme is
 shared by the same schedule.
@@ -36,7 +37,9 @@ from estimator.model.case import Dependant
 from estimator.model.result import Dependants, Payee, SchedulePeriod
 
 GROUP_A = ("spouse", "child")
-ACT_789 = "self_employment"  # the SKSPS keeps Act 789's own Second Schedule
+# the values of the schemes' rules (bounds: estimator.engine.rules.bounds)
+DURING_LIFE = "during_life"  # dependants.spouse_end: Act 789 Second Sch para 5(a)
+ACT4_TABLE = "act4_table"  # dependants.others_table: PERKESO's table under Act 4 (docs/decisions.md 2)
 
 
 def ordinal_en(n: int) -> str:
@@ -64,11 +67,9 @@ class Candidate:
     who: Text
 
 
-def _spouse_end(
-    s: StepTrace, dep: Dependant, on: date, act_789: bool
-) -> tuple[date | None, Text, Text | None]:
+def _spouse_end(s: StepTrace, dep: Dependant, on: date) -> tuple[date | None, Text, Text | None]:
     """Act 789: during life.  Act 4: for life, but a remarriage before 1 May 2005 ended the share."""
-    if act_789:
+    if s.rule("dependants.spouse_end") == DURING_LIFE:
         return None, tr("dep.end.spouse_789"), None
     if dep.remarried_on is None:
         return None, tr("dep.end.spouse"), None
@@ -82,12 +83,12 @@ def _spouse_end(
 
 
 def _end_of_entitlement(
-    s: StepTrace, dep: Dependant, on: date, act_789: bool, limits: dict[str, int]
+    s: StepTrace, dep: Dependant, on: date, limits: dict[str, int]
 ) -> tuple[date | None, Text, Text | None]:
     """Last day of entitlement, why, and the reason for refusing (married, past the age limit)."""
     rel = dep.relationship
     if rel == "spouse":
-        return _spouse_end(s, dep, on, act_789)
+        return _spouse_end(s, dep, on)
     if rel in ("parent", "grandparent"):
         return None, tr("dep.end.life"), None
     if dep.married:
@@ -114,7 +115,7 @@ def _end_of_entitlement(
     return end, reason, None
 
 
-def _eligibility(ctx: Ctx, on: date, act_789: bool) -> list[Candidate]:
+def _eligibility(ctx: Ctx, on: date) -> list[Candidate]:
     s = ctx.step("dependants.eligibility", on)
     limits: dict[str, int] = {
         "child": s.rule("dependants.child_age_limit"),
@@ -125,7 +126,7 @@ def _eligibility(ctx: Ctx, on: date, act_789: bool) -> list[Candidate]:
     lines: dict[str, list[str]] = {lang: [] for lang in LANGS}
     for i, dep in enumerate(ctx.case.dependants):
         who = _who(dep)
-        end, reason, refuse = _end_of_entitlement(s, dep, on, act_789, limits)
+        end, reason, refuse = _end_of_entitlement(s, dep, on, limits)
         assumed_education = assumed_education or (
             dep.relationship == "child"
             and dep.in_higher_education
@@ -160,38 +161,41 @@ def _refuse_all(ctx: Ctx, candidates: list[Candidate], relationship: str, key: s
             ctx.trace.refuse(f"DEPENDANT_{c.index + 1}", tr(key, who=who))
 
 
-def _paid(ctx: Ctx, candidates: list[Candidate], act_789: bool) -> tuple[list[Candidate], bool]:
-    """Those paid at the death, and whether they are widow(er)s and children (the first class)."""
+def _paid(ctx: Ctx, s: StepTrace, candidates: list[Candidate]) -> tuple[list[Candidate], str | None]:
+    """Those paid at the death, and (when there is no widow/widower or child) the scheme's table for the others."""
     rels = {c.dep.relationship for c in candidates}
     if rels & set(GROUP_A):
-        return [c for c in candidates if c.dep.relationship in GROUP_A], True
-    if act_789:
+        return [c for c in candidates if c.dep.relationship in GROUP_A], None
+    table = s.value("dependants.others_table")
+    if table.value != ACT4_TABLE:
         # Act 789 Second Sch para 8: parents, else brothers and sisters, else grandparents (docs/decisions.md 2)
         if "parent" in rels:
             _refuse_all(ctx, candidates, "sibling", "dep.refuse.sibling_with_parent")
             _refuse_all(ctx, candidates, "grandparent", "dep.refuse.grandparent_with_parent")
-            return [c for c in candidates if c.dep.relationship == "parent"], False
+            return [c for c in candidates if c.dep.relationship == "parent"], table.value
         if "sibling" in rels:
             _refuse_all(ctx, candidates, "grandparent", "dep.refuse.grandparent_with_sibling")
-            return [c for c in candidates if c.dep.relationship == "sibling"], False
-        return candidates, False
-    # Act 4, PERKESO's table (docs/decisions.md 2): parents and brothers/sisters; grandparents where no parent lives
-    note = tr("note.dependants_act4_others")
-    ctx.trace.note_provisional("dependants.act4_others", note)
+            return [c for c in candidates if c.dep.relationship == "sibling"], table.value
+        return candidates, table.value
+    # Act 4, PERKESO's table (docs/decisions.md 2): parents and brothers/sisters; grandparents where no parent lives;
+    # provisional (the rule's confidence), with the law's own footnote instead of the rule's
+    ctx.trace.custom_notes.add(table.key)
+    ctx.trace.note_provisional("dependants.act4_others", tr("note.dependants_act4_others"))
     if "parent" in rels:
         _refuse_all(ctx, candidates, "grandparent", "dep.refuse.grandparent_with_parent")
-        return [c for c in candidates if c.dep.relationship != "grandparent"], False
-    return candidates, False
+        return [c for c in candidates if c.dep.relationship != "grandparent"], table.value
+    return candidates, table.value
 
 
 class _ShareRules:
     """The pack's shares, each read once per schedule and only when a period needs it (a share that is not used
     must not mark the explanation provisional): (numerator, denominator)."""
 
-    def __init__(self, s: StepTrace, act_789: bool) -> None:
+    def __init__(self, s: StepTrace, others_table: str | None) -> None:
         self._step = s
         self._read: dict[str, tuple[int, int]] = {}
-        self.siblings_shared = act_789  # Act 789: the siblings share one amount; Act 4: each has the share
+        # Act 4's table: each brother or sister has the share; Act 789 para 8: they share one amount
+        self.siblings_shared = others_table not in (None, ACT4_TABLE)
 
     def _share(self, key: str) -> tuple[int, int]:
         found = self._read.get(key)
@@ -238,32 +242,37 @@ def dependants_schedule(
 
     ``whole`` is the daily rate (``per="day"``) or the monthly pension (``per="month"``) shared among the payees.
     """
-    act_789 = ctx.case.scheme == ACT_789
-    with ctx.trace.collect() as ids:
-        candidates = _eligibility(ctx, on, act_789)
-        if not candidates:
-            return [], [], ids
-        paid, first_class = _paid(ctx, candidates, act_789)
-        payees, periods = _periods(ctx, paid, first_class, whole, per, on, step_prefix, act_789)
+    payees, periods, ids, _ = _schedule(ctx, whole, per, on, step_prefix)
     return payees, periods, ids
+
+
+def _schedule(
+    ctx: Ctx, whole: Decimal, per: Literal["day", "month"], on: date, step_prefix: str
+) -> tuple[list[Payee], list[SchedulePeriod], list[str], str | None]:
+    """:func:`dependants_schedule` and the table the others were paid by (None: a widow/widower or child)."""
+    with ctx.trace.collect() as ids:
+        candidates = _eligibility(ctx, on)
+        if not candidates:
+            return [], [], ids, None
+        s = ctx.step(f"{step_prefix}.schedule", on)
+        paid, others_table = _paid(ctx, s, candidates)
+        payees, periods = _periods(ctx, s, paid, others_table, whole, per, on)
+    return payees, periods, ids, others_table
 
 
 def _periods(
     ctx: Ctx,
+    s: StepTrace,
     candidates: list[Candidate],
-    first_class: bool,
+    others_table: str | None,
     whole: Decimal,
     per: Literal["day", "month"],
     on: date,
-    step_prefix: str,
-    act_789: bool,
 ) -> tuple[list[Payee], list[SchedulePeriod]]:
-    """The periods (each a few relationship groups) and one explanation step with a line per period and group."""
-    s = ctx.step(f"{step_prefix}.schedule", on)
+    """The periods (each a few relationship groups) and one explanation step (``s``) with a line per period and
+    group."""
     monthly_days: int = s.rule("ei.monthly_days")
-    rules = _ShareRules(s, act_789)
-    if not first_class and not act_789:
-        s.provisional_input()
+    rules = _ShareRules(s, others_table)
     whole_sen = to_sen(whole)
     whole_text = num(whole)
     part = tr("dep.schedule.group")
@@ -388,13 +397,13 @@ def dependants_benefit(ctx: Ctx) -> Dependants | None:
         return None
     with ctx.trace.collect() as ids:
         daily = daily_rate(ctx, basis, "dep")
-        payees, schedule, _ = dependants_schedule(ctx, daily, per="day", on=case.event_date)
+        payees, schedule, _, others_table = _schedule(ctx, daily, "day", case.event_date, "dependants")
     if not payees:
         ctx.trace.refuse("DEPENDANTS", tr("refuse.no_eligible_dependants"))
         return None
     step_ids = basis.step_ids + ids
     notes = [tr("note.dependants_recomputed")]
-    if case.scheme != ACT_789 and not any(p.relationship in GROUP_A for p in payees):
+    if others_table == ACT4_TABLE:
         notes.append(
             tr("note.dependants_act4_others")
         )  # why the benefit is provisional (docs/decisions.md 2)

@@ -67,7 +67,11 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
             ctx.unchecked_coverage and bool(benefits)
         )  # SKSPS/SKSSR without the day the contribution was paid
     )
-    divisor = ctx.step("wages.daily").rule("wages.days_divisor") if avg is not None else None
+    # the assumed average daily wage of the wage basis (Act 4 Part II, Act 789 Second Sch para 1); a scheme whose laws
+    # set no wage basis (the invalidity pension's average monthly wage, Act 838's fixed sums) has none
+    basis = ctx.wage_basis
+    daily_basis = basis is not None and basis.average_monthly is not None
+    divisor = ctx.step("wages.daily").rule("wages.days_divisor") if avg is not None and daily_basis else None
     return Result(
         scheme=case.scheme,
         incident_type=case.incident_type,
@@ -75,9 +79,7 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
         event_date=case.event_date,
         age_at_event=ctx.age,
         average_assumed_monthly_wage=sen(avg) if avg is not None else None,
-        average_assumed_daily_wage=sen(avg / divisor)
-        if avg is not None and divisor is not None and case.scheme != "invalidity"
-        else None,
+        average_assumed_daily_wage=sen(avg / divisor) if avg is not None and divisor is not None else None,
         wage_months=ctx.wage_months,
         benefits=benefits,
         not_payable=trace.not_payable,

@@ -1,7 +1,8 @@
 """The daily rate shared by the cash benefits (Act 4 Fourth Schedule para 1; A1788 s.18 for Lindung 24/7).
 
 rate% (TDB, or PTD for permanent disablement and the dependants' benefit) × average assumed monthly wage /
-``wages.days_divisor``, rounded to the sen, and at least ``ei.min_daily_rate`` (Fourth Schedule para 3).
+``wages.days_divisor``, rounded to the sen, and at least ``ei.min_daily_rate`` (Fourth Schedule para 3) where the scheme pays it
+(``ei.min_daily_rate_applies``: Act 4's own; Lindung 24/7's is provisional).
 """
 
 from __future__ import annotations
@@ -34,13 +35,20 @@ def daily_rate(ctx: Ctx, basis: WageBasis, kind: RateKind) -> Decimal:
     minimum = s.rule("ei.min_daily_rate")
     exact: Decimal = rate * basis.average_monthly / HUNDRED / divisor
     computed = sen(exact)
-    daily: Decimal = max(computed, minimum)
-    below = computed < minimum
-    lindung = ctx.case.scheme == "non_employment_injury"
+    below = False
     note = None
-    if below:
-        note = tr("note.lindung_minimum") if lindung else tr("note.minimum_applied", minimum=num(minimum))
-    s.provisional_input(basis.provisional or (lindung and below))
+    if computed < minimum:
+        # whether the scheme pays the minimum, and how sure that is (Lindung 24/7: applied, not confirmed); a
+        # provisional answer explains itself in the step's note
+        applies = s.value("ei.min_daily_rate_applies")
+        below = bool(applies.value)
+        if below and applies.provisional and applies.note:
+            ctx.trace.custom_notes.add(applies.key)
+            note = {"en": applies.note, "ms": applies.note_ms or applies.note}
+        elif below:
+            note = tr("note.minimum_applied", minimum=num(minimum))
+    daily: Decimal = minimum if below else computed
+    s.provisional_input(basis.provisional)
     s.done(
         f"{kind}_daily",
         rm(daily),

@@ -87,6 +87,7 @@ declare(
         own={
             "ei.tdb_rate_percent": "lindung.tdb_rate_percent",
             "ei.ptd_rate_percent": "lindung.ptd_rate_percent",
+            "ei.min_daily_rate_applies": "lindung.min_daily_rate_applies",  # s.44C: not restated (provisional)
         },
     ),
     {
@@ -114,6 +115,8 @@ _ACT789_OWN = {  # the rule Act 4's laws read -> the rule of Act 789 that says i
     "ei.funeral_max": "sksps.funeral_max",  # s.20
     "dependants.share_siblings": "sksps.dependants_share_siblings",  # Second Sch para 8: 4/10
     "dependants.share_children_no_spouse": "sksps.dependants_share_children_no_spouse",  # Second Sch para 7
+    "dependants.spouse_end": "sksps.dependants_spouse_end",  # Second Sch para 5(a): during life
+    "dependants.others_table": "sksps.dependants_others_table",  # Second Sch para 8: one group at a time
 }
 _ACT789_INHERITS = {  # reviewed: each Act 4 rule Act 789's benefits are computed with, and why
     "ei.injury_schedule": "s.18(3) refers to the Second Schedule of Act 4 for the scheduled injuries",
@@ -127,6 +130,7 @@ _ACT789_INHERITS = {  # reviewed: each Act 4 rule Act 789's benefits are compute
     "dependants.child_age_limit": "s.2 'dependant': a child under 21, as Act 4",
     "dependants.sibling_age_limit": "s.2 'dependant': siblings under 21, as Act 4",
     "dependants.higher_education_end_age": "s.2 'dependant': a child in higher education, as Act 4",
+    "ei.min_daily_rate_applies": "Act 789 sets no floor (sksps.min_daily_rate RM0); a floor set applies as Act 4's",
 }
 declare(
     "self_employment",

@@ -24,8 +24,11 @@ class Bound:
     unit: str
     low: Any = None  # inclusive; None: no bound of that side beyond the kind's own
     high: Any = None
+    choices: tuple[str, ...] = ()  # a text value: the words the law knows (empty: any text)
 
     def describe(self) -> str:
+        if self.choices:
+            return f"{self.kind} one of {', '.join(self.choices)}"
         if self.low is None and self.high is None:
             return self.kind
         return f"{self.kind} {self.low}..{self.high} {self.unit}".strip()
@@ -36,6 +39,10 @@ def _d(text: str) -> Decimal:
 
 
 ONE = Fraction(1)
+# how the dependants' benefit is shared with no widow/widower or child (law/dependants.py), and how long a widow's
+# or widower's share lasts
+OTHERS_TABLES = ("act4_table", "one_group_at_a_time")
+SPOUSE_ENDS = ("remarriage_as_dated", "during_life")
 
 PARAMETER_BOUNDS: dict[str, Bound] = {
     # wages
@@ -46,6 +53,7 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "ei.tdb_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
     "ei.ptd_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
     "ei.min_daily_rate": Bound("money", "RM/day", _d("0"), _d("300")),
+    "ei.min_daily_rate_applies": Bound("bool", ""),
     "ei.pdb_minimum_before_lec": Bound("bool", ""),
     "ei.tdb_min_mc_days": Bound("int", "days", 1, 30),
     "ei.claim_period_months": Bound("int", "months", 1, 120),
@@ -67,6 +75,8 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "dependants.sibling_age_limit": Bound("int", "years", 15, 30),
     "dependants.higher_education_end_age": Bound("int", "years", 18, 35),
     "dependants.spouse_paid_after_remarriage": Bound("bool", ""),
+    "dependants.spouse_end": Bound("text", "", choices=SPOUSE_ENDS),
+    "dependants.others_table": Bound("text", "", choices=OTHERS_TABLES),
     # invalidity
     "invalidity.age_limit_first_contribution": Bound("int", "years", 40, 70),
     "invalidity.age_limit_notice": Bound("int", "years", 40, 75),
@@ -101,6 +111,7 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "lindung.phase": Bound("int", "phase", 1, 3),
     "lindung.tdb_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
     "lindung.ptd_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "lindung.min_daily_rate_applies": Bound("bool", ""),
     # Self-Employment Social Security Scheme (Act 789)
     "sksps.start_date": Bound("date", "date", date(2010, 1, 1), date(2040, 12, 31)),
     **{
@@ -120,6 +131,8 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "sksps.funeral_max": Bound("money", "RM", _d("0"), _d("20000")),
     "sksps.dependants_share_siblings": Bound("share", "share", Fraction(0), ONE),
     "sksps.dependants_share_children_no_spouse": Bound("share", "share", Fraction(0), ONE),
+    "sksps.dependants_spouse_end": Bound("text", "", choices=SPOUSE_ENDS),
+    "sksps.dependants_others_table": Bound("text", "", choices=OTHERS_TABLES),
     "sksps.claim_limit_months": Bound("int", "months", 1, 240),
     "sksps.funeral_claim_months": Bound("int", "months", 1, 60),
     # Housewives' Social Security Scheme (Act 838)
@@ -182,6 +195,8 @@ def check_kind(file: str, key: str, declared: str) -> Bound:
 
 def check_value(file: str, key: str, bound: Bound, value: Any) -> None:
     """Refuse a scalar value outside its bounds (tables are checked by their loaders)."""
+    if bound.choices and value not in bound.choices:
+        raise RulePackError(file, key, f"{value!r} is not one of {', '.join(bound.choices)}")
     if bound.low is None and bound.high is None:
         return
     if (bound.low is not None and value < bound.low) or (bound.high is not None and value > bound.high):
