@@ -205,3 +205,23 @@ def test_17_compare_with_a_closed_stdout_still_writes_its_pdf_and_no_bak(tmp_pat
         assert "Traceback" not in proc.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
     assert not list(tmp_path.glob("*.bak"))
+
+
+@pytest.mark.parametrize(
+    ("file", "key", "value"),
+    [
+        ("parameters_ei.json", "ei.tdb_rate_percent", "1"),  # within 1..100 once, absurd as a law
+        ("parameters_ei.json", "ei.funeral_max", "0.00"),
+        ("parameters_sksps.json", "sksps.caa_monthly", "0.00"),
+    ],
+)
+def test_an_absurd_value_within_the_old_bounds_is_refused(
+    tmp_path: Path, file: str, key: str, value: str
+) -> None:
+    """ "Also seen": TDB 1% or a funeral benefit of 0 was accepted when the office's acceptance cases did not cover
+    it; the program's plausible bounds now refuse it, whatever the pack's own cases exercise."""
+    pack = office_pack(tmp_path)
+    _edit_pack(pack, file, key, value)
+    seal = cli(tmp_path, "rules", "--seal", str(pack))  # sealing refuses it already, naming the key
+    assert seal.returncode == 1 and key in seal.stderr and "plausible" in seal.stderr
+    _refused_by_check_and_deployment(tmp_path, pack, key)

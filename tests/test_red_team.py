@@ -148,10 +148,6 @@ def _garbage_in_pack(name: str) -> Callable[[Path], None]:
     return lambda pack: (pack / name).write_bytes(b"\x00\xff garbage {[")
 
 
-NEEDS_G = pytest.mark.xfail(
-    strict=False, reason="the pack loader (helper G) reads through safeio.read_regular_file after the merge"
-)
-
 HOSTILE: list[tuple[str, Setup, bool]] = [
     # case files
     ("case: a FIFO", _case_file(_fifo), posix),
@@ -229,7 +225,7 @@ HOSTILE: list[tuple[str, Setup, bool]] = [
     ("pack: garbage parameters", _pack(_garbage_in_pack("parameters_ei.json")), True),
     ("pack: garbage wage bands", _pack(_garbage_in_pack("wage_bands_2024-10.csv")), True),
 ]
-PACK_NEEDS_G: list[tuple[str, Setup, bool]] = [
+PACK_FILES: list[tuple[str, Setup, bool]] = [
     ("pack: a FIFO as a parameter file", _pack(_fifo_in_pack), posix),
     ("pack: duplicate key in the manifest", _pack(_dup_manifest), True),
 ]
@@ -300,8 +296,7 @@ def test_hostile_input_gets_a_result_or_a_clear_refusal(
     _run(tmp_path, setup)
 
 
-@NEEDS_G
-@pytest.mark.parametrize(("what", "setup", "runs_here"), PACK_NEEDS_G, ids=[h[0] for h in PACK_NEEDS_G])
+@pytest.mark.parametrize(("what", "setup", "runs_here"), PACK_FILES, ids=[h[0] for h in PACK_FILES])
 def test_hostile_pack_files(tmp_path: Path, what: str, setup: Setup, runs_here: bool) -> None:
     if not runs_here:
         pytest.skip("POSIX special files")
@@ -309,4 +304,4 @@ def test_hostile_pack_files(tmp_path: Path, what: str, setup: Setup, runs_here: 
 
 
 def test_there_are_at_least_thirty_kinds() -> None:
-    assert len(HOSTILE) + len(PACK_NEEDS_G) >= 30
+    assert len(HOSTILE) + len(PACK_FILES) >= 30

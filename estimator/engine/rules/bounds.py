@@ -2,7 +2,10 @@
 
 This table is part of the program, not of the office-replaceable pack: an office pack cannot loosen it.  A value
 outside its bounds is refused at load with the file and key named, so nothing the loader accepts can crash or hang
-an estimate (a window of 1e9 months, a divisor of 0, a minimum of 1E+30 RM a day are all refused here).
+an estimate (a window of 1e9 months, a divisor of 0, a minimum of 1E+30 RM a day are all refused here).  The
+bounds are also plausible for the law: a benefit rate under 40% of the wage (the lowest any Act has set is Lindung
+24/7's first phase, 48%) or a funeral benefit under RM500 is a typing error, not a law, and is refused even when the
+office's own acceptance cases do not exercise it.
 """
 
 from __future__ import annotations
@@ -50,8 +53,8 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "wages.window_months": Bound("int", "months", 1, 24),
     "wages.days_divisor": Bound("int", "days", 28, 31),
     # employment injury
-    "ei.tdb_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
-    "ei.ptd_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "ei.tdb_rate_percent": Bound("percent", "percent", _d("40"), _d("100")),
+    "ei.ptd_rate_percent": Bound("percent", "percent", _d("40"), _d("100")),
     "ei.min_daily_rate": Bound("money", "RM/day", _d("0"), _d("300")),
     "ei.min_daily_rate_applies": Bound("bool", ""),
     "ei.pdb_minimum_before_lec": Bound("bool", ""),
@@ -61,8 +64,8 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "ei.commutable_fraction": Bound("share", "share", Fraction(0), ONE),
     "ei.commutation_table": Bound("commutation_table", "table"),
     "ei.monthly_days": Bound("int", "days", 28, 31),
-    "ei.caa_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
-    "ei.funeral_max": Bound("money", "RM", _d("0"), _d("20000")),
+    "ei.caa_monthly": Bound("money", "RM/month", _d("100"), _d("5000")),
+    "ei.funeral_max": Bound("money", "RM", _d("500"), _d("20000")),
     "ei.injury_schedule": Bound("injury_schedule", "table"),
     # dependants
     "dependants.share_spouse": Bound("share", "share", Fraction(0), ONE),
@@ -109,8 +112,8 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     # Lindung 24/7
     "lindung.start_date": Bound("date", "date", date(2020, 1, 1), date(2040, 12, 31)),
     "lindung.phase": Bound("int", "phase", 1, 3),
-    "lindung.tdb_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
-    "lindung.ptd_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "lindung.tdb_rate_percent": Bound("percent", "percent", _d("40"), _d("100")),
+    "lindung.ptd_rate_percent": Bound("percent", "percent", _d("40"), _d("100")),
     "lindung.min_daily_rate_applies": Bound("bool", ""),
     # Self-Employment Social Security Scheme (Act 789)
     "sksps.start_date": Bound("date", "date", date(2010, 1, 1), date(2040, 12, 31)),
@@ -121,14 +124,14 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     },
     "sksps.coverage_months": Bound("int", "months", 1, 24),
     "sksps.days_divisor": Bound("int", "days", 28, 31),
-    "sksps.tdb_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
-    "sksps.ptd_rate_percent": Bound("percent", "percent", _d("1"), _d("100")),
+    "sksps.tdb_rate_percent": Bound("percent", "percent", _d("40"), _d("100")),
+    "sksps.ptd_rate_percent": Bound("percent", "percent", _d("40"), _d("100")),
     "sksps.min_daily_rate": Bound("money", "RM/day", _d("0"), _d("300")),
     "sksps.tdb_min_mc_days": Bound("int", "days", 1, 30),
     "sksps.lump_sum_max_lec_percent": Bound("percent", "percent", _d("0"), _d("100")),
     "sksps.commutable_fraction": Bound("share", "share", Fraction(0), ONE),
-    "sksps.caa_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
-    "sksps.funeral_max": Bound("money", "RM", _d("0"), _d("20000")),
+    "sksps.caa_monthly": Bound("money", "RM/month", _d("100"), _d("5000")),
+    "sksps.funeral_max": Bound("money", "RM", _d("500"), _d("20000")),
     "sksps.dependants_share_siblings": Bound("share", "share", Fraction(0), ONE),
     "sksps.dependants_share_children_no_spouse": Bound("share", "share", Fraction(0), ONE),
     "sksps.dependants_spouse_end": Bound("text", "", choices=SPOUSE_ENDS),
@@ -153,8 +156,8 @@ PARAMETER_BOUNDS: dict[str, Bound] = {
     "sksr.parent_end_age": Bound("int", "years", 40, 75),
     "sksr.child_age_limit": Bound("int", "years", 15, 30),
     "sksr.disabled_child_end_age": Bound("int", "years", 40, 75),
-    "sksr.funeral_amount": Bound("money", "RM", _d("0"), _d("20000")),
-    "sksr.caa_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
+    "sksr.funeral_amount": Bound("money", "RM", _d("500"), _d("20000")),
+    "sksr.caa_monthly": Bound("money", "RM/month", _d("100"), _d("5000")),
     "sksr.esrf_aid_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
     "sksr.rehabilitation_max": Bound("money", "RM", _d("0"), _d("1000000")),
     "sksr.dialysis_monthly": Bound("money", "RM/month", _d("0"), _d("5000")),
