@@ -30,7 +30,7 @@ ON = date(2026, 1, 5)
 GOLDEN_PAGES = {  # the claimant's part (at most 2 pages in en and ms), then the office's part from a new page
     ("death_four_dependants", "en"): 8,
     ("death_four_dependants", "ms"): 8,
-    ("death_four_dependants", "both"): 13,
+    ("death_four_dependants", "both"): 12,
     ("invalidity_pension", "en"): 7,
     ("invalidity_pension", "both"): 11,
     ("lindung_non_work", "en"): 9,

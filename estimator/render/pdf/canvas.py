@@ -34,9 +34,17 @@ def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str
     """Shorten ``text`` with an ellipsis so that it fits ``width`` points (Han and Tamil measured in their faces)."""
     if text_width(text, font, size) <= width:
         return text
-    while text and text_width(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    low, high = (
+        0,
+        len(text),
+    )  # the longest prefix that fits with its ellipsis: a binary search, not a letter a try
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"
 
 
 def _draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, right: bool = False) -> None:

@@ -91,7 +91,7 @@ class ClaimantPart(BuilderBase):
             return self.ct(line, color=RED), False
         if en.startswith(SUB):
             plain = {lang: value.removeprefix(SUB) for lang, value in line.items()}
-            return self.ct(plain, size=self.z.answer), True
+            return self.ct(plain, size=self.z.detail), True
         return self.ct(line, size=self.z.answer, bold=first or en.endswith(":")), False
 
     def answer_block(self, b: BenefitView) -> list[Flowable]:
@@ -102,7 +102,7 @@ class ClaimantPart(BuilderBase):
         for i, line in enumerate(lines):
             cell, detail = self.answer_line(line, i == 0)
             if detail:
-                cells.append(["", self.ct(SUB.strip(), size=self.z.answer), cell])
+                cells.append(["", self.ct(SUB.strip(), size=self.z.detail), cell])
             else:
                 cells.append(["", cell, ""])
                 whole.append(i)

@@ -32,12 +32,15 @@ class ClaimantSizes:
 
     body: float  # every sentence, label and value (the other language too, in "both")
     answer: float  # the answer's lines: the amounts, from when, until when
+    detail: (
+        float  # a payee's period under its answer line ("– RM1,600.80 a month from ..."): clear print's 12 pt
+    )
     heading: float  # "Your answer", "What to do next"
     title: float  # a benefit's name over its answer
 
 
-NORMAL_PRINT = ClaimantSizes(body=11, answer=14, heading=16, title=14)
-LARGE_PRINT = ClaimantSizes(body=14, answer=16, heading=19, title=16)
+NORMAL_PRINT = ClaimantSizes(body=11, answer=14, detail=12, heading=16, title=14)
+LARGE_PRINT = ClaimantSizes(body=14, answer=16, detail=15, heading=19, title=16)
 
 
 @dataclass(frozen=True)
