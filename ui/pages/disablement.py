@@ -13,6 +13,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -25,10 +26,11 @@ from ..compare.whatif import WhatIfChart
 from ..crash import guarded
 from ..text import percent_text, pick, plain, t
 from ..widgets import EnterAction, narrow, top_field, with_error
-from .base import CaseContext, CasePage, line_edit, mark_optional
+from .base import OPTIONAL, CaseContext, CasePage, line_edit, mark_choice, mark_optional
 
 if TYPE_CHECKING:
     from estimator.engine.rules import Injury
+    from estimator.model.case import Problem
 
 MAX_DAYS = 3650  # the case's limit on medical leave days and days worked
 INJURY_ROLE = Qt.ItemDataRole.UserRole + 1  # the list item's Injury
@@ -42,6 +44,7 @@ class DisabilityPage(CasePage):
             "loss_of_earning_capacity_percent",
             "injuries",
             "needs_constant_attendance",
+            "medical_board",  # the clerk's answer, not a field of the case: it decides which fields count
         }
     )
 
@@ -74,6 +77,11 @@ class DisabilityPage(CasePage):
         self.perm_group = QGroupBox()
         b.text(self.perm_group.setTitle, "ui.disability.group_permanent")
         f2 = QFormLayout(self.perm_group)
+        self.board = QComboBox(objectName="medical_board")
+        mark_choice(self.board)
+        self.field_row(f2, "medical_board", self.board, "ui.disability.board", "ui.disability.board_tip")
+        b.add(self._board_items)
+        self.board.currentIndexChanged.connect(self._board_changed)
         self.percent = line_edit("loss_of_earning_capacity_percent", "ui.disability.percent_placeholder", b)
         narrow(self.percent, 34)
         self.field_row(
@@ -119,6 +127,50 @@ class DisabilityPage(CasePage):
         self._selected: list[str] = []
         self._loaded_list = False
         b.add(self._injury_texts)
+
+    # -- the Medical Board's decision: asked, never assumed
+    BOARD_CHOICES = (None, "yes", "not_yet")
+
+    def _board_items(self) -> None:
+        with QSignalBlocker(self.board):
+            index = max(self.board.currentIndex(), 0)
+            self.board.clear()
+            for code in self.BOARD_CHOICES:
+                self.board.addItem(t(f"ui.disability.board.{code or 'choose'}"), code)
+            self.board.setCurrentIndex(index)
+
+    @property
+    def board_answer(self) -> str | None:
+        value = self.board.currentData()
+        return str(value) if value else None
+
+    def _board_changed(self, _index: int) -> None:
+        assessed = self.board_answer == "yes"
+        for widget in (self.percent, self.search, self.injury_list):
+            widget.setEnabled(assessed)
+        self.percent.setProperty(OPTIONAL, not assessed or bool(self._selected))
+        self.changed("medical_board")
+
+    def set_board(self, answer: str | None) -> None:
+        self.board.setCurrentIndex(max(self.board.findData(answer), 0) if answer else 0)
+        self._board_changed(0)
+
+    def asks_board(self) -> bool:
+        return self.context.scheme() != "invalidity"
+
+    def local_problems(self, problems: list[Problem]) -> list[Problem]:
+        """The Medical Board question unanswered; "assessed" with neither a % nor an injury."""
+        from estimator.engine.i18n import tr
+        from estimator.model.case import Problem
+
+        if not self.asks_board():
+            return []
+        if self.board_answer is None:
+            return [Problem(field="medical_board", code="missing", message=tr("ui.disability.board_missing"))]
+        if self.board_answer == "yes" and not self.percent.text().strip() and not self._selected:
+            message = tr("ui.disability.percent_missing")
+            return [Problem(field="loss_of_earning_capacity_percent", code="missing", message=message)]
+        return []
 
     # -- the injury schedule (from the core)
     def populate(self) -> None:
@@ -182,6 +234,7 @@ class DisabilityPage(CasePage):
         elif item.checkState() != Qt.CheckState.Checked and code in self._selected:
             self._selected.remove(code)
         self._chosen_text()
+        self.percent.setProperty(OPTIONAL, self.board_answer != "yes" or bool(self._selected))
         self.changed("injuries")
 
     def set_injuries(self, ids: list[str]) -> None:
@@ -235,9 +288,9 @@ class DisabilityPage(CasePage):
                 if days.text().strip():
                     data[key] = int(days.text())
             pct = self.percent.text().strip().rstrip("%").strip()
-            if pct:
+            if pct and self.board_answer == "yes":  # "not yet assessed": no % and no injury counts
                 data["loss_of_earning_capacity_percent"] = pct
-            if self._selected:
+            if self._selected and self.board_answer == "yes":
                 data["injuries"] = list(self._selected)
         if self.caa.isChecked():
             data["needs_constant_attendance"] = True
@@ -257,11 +310,19 @@ class DisabilityPage(CasePage):
         self.percent.setText("" if pct is None else str(pct))
         inj = data.get("injuries") or []
         self.set_injuries([str(i) for i in inj] if isinstance(inj, list) else [])
+        # a case document says what the Board decided: a % or an injury is "assessed", none is "not yet"
+        loaded = data.get("scheme") is not None and data.get("outcome") is not None
+        self.set_board(("yes" if pct is not None or inj else "not_yet") if loaded else None)
         self.caa.setChecked(data.get("needs_constant_attendance") is True)
         self.search.clear()
 
+    def reset(self) -> None:
+        super().reset()
+        self.set_board(None)  # a new case: the Board's decision is asked again
+
     def field_label(self, field: str) -> str:
         keys = {
+            "medical_board": "ui.disability.board",
             "medical_leave_days": "ui.disability.leave",
             "days_worked_with_wages": "ui.disability.worked",
             "loss_of_earning_capacity_percent": "ui.disability.percent",
