@@ -311,7 +311,7 @@ class CasePage(QWizardPage):
         needed: list[str] = []
         for problem in problems:
             if problem.code == "missing" and top_field(problem.field) not in self.touched:
-                needed.append(self.field_label(problem.field))
+                needed.append(self.field_label(top_field(problem.field)))  # the table, not each row
             if not self.place_problem(problem):
                 loose.append(problem_text(problem, self.field_label(problem.field)))
         lines = []

@@ -91,7 +91,7 @@ class DisabilityPage(CasePage):
             "ui.disability.percent",
             "ui.disability.percent_tip",
         )
-        self.percent.textChanged.connect(lambda _v: self.changed("loss_of_earning_capacity_percent"))
+        self.percent.textChanged.connect(lambda _v: self._assessed_typed())
 
         self.search = line_edit("injury_search", "ui.disability.search_placeholder", b)
         lab2 = QLabel()
@@ -147,13 +147,21 @@ class DisabilityPage(CasePage):
     def _board_changed(self, _index: int) -> None:
         assessed = self.board_answer == "yes"
         for widget in (self.percent, self.search, self.injury_list):
-            widget.setEnabled(assessed)
+            widget.setEnabled(self.board_answer != "not_yet")
         self.percent.setProperty(OPTIONAL, not assessed or bool(self._selected))
         self.changed("medical_board")
 
     def set_board(self, answer: str | None) -> None:
         self.board.setCurrentIndex(max(self.board.findData(answer), 0) if answer else 0)
         self._board_changed(0)
+
+    def _assessed_typed(self) -> None:
+        """A % typed (or an injury ticked) is the Board's assessment: the question is answered "Yes"."""
+        if self.board_answer is None and (self.percent.text().strip() or self._selected):
+            with QSignalBlocker(self.board):
+                self.board.setCurrentIndex(max(self.board.findData("yes"), 0))
+            self._board_changed(0)
+        self.changed("loss_of_earning_capacity_percent")
 
     def asks_board(self) -> bool:
         return self.context.scheme() != "invalidity"
@@ -235,6 +243,8 @@ class DisabilityPage(CasePage):
             self._selected.remove(code)
         self._chosen_text()
         self.percent.setProperty(OPTIONAL, self.board_answer != "yes" or bool(self._selected))
+        if self._selected:
+            self._assessed_typed()
         self.changed("injuries")
 
     def set_injuries(self, ids: list[str]) -> None:
