@@ -123,7 +123,13 @@ class WagesPage(CasePage):
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        triggers = QAbstractItemView.EditTrigger  # typing edits a cell; moving onto one never opens an editor
+        self.table.setEditTriggers(
+            triggers.AnyKeyPressed
+            | triggers.EditKeyPressed
+            | triggers.DoubleClicked
+            | triggers.SelectedClicked
+        )
         self.table_label = QLabel()
         b.label(self.table_label, "ui.wages.table", self.table, tip="ui.wages.table_tip")
         outer.addWidget(self.table_label)
@@ -135,7 +141,7 @@ class WagesPage(CasePage):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._refresh_preview)
-        EnterAction(self.table, lambda: self.enter_from(self.table))  # a cell being edited keeps its Enter
+        EnterAction(self.table, self._enter_in_grid)
 
         buttons, (self.add_button, self.remove_button, self.window_button, self.paste_button) = button_row(
             b,
@@ -354,6 +360,18 @@ class WagesPage(CasePage):
         self.paste_dialog = None
         QWidget.window(self).activateWindow()  # the keyboard goes back to the page, not to nowhere
         self.grid.focus_wage()
+
+    def _enter_in_grid(self) -> None:
+        """Enter in a cell being edited: the cell keeps it (the value is committed), then the next empty wage;
+        Enter on the grid itself: the page's Enter (the next field, or Next)."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            QTimer.singleShot(0, self._after_cell_enter)  # after the editor's own (queued) commit
+        else:
+            self.enter_from(self.table)
+
+    def _after_cell_enter(self) -> None:
+        if not self.grid.focus_wage(only_empty=True):
+            self.enter_from(self.table)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() > 1:

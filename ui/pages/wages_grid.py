@@ -140,15 +140,19 @@ class WageGrid:
                 self.table.commitData(editor)
                 self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    def focus_wage(self) -> None:
-        """The focus on the first empty Wage cell (else the current row's wage), with no editor open."""
+    def focus_wage(self, only_empty: bool = False) -> bool:
+        """The focus on the first empty Wage cell (else, unless ``only_empty``, the current row's wage), with
+        no editor open; False when there was no such cell."""
         self.close_editor()
         rows = self.rows()
         empty = next((r for r, (month, wage) in enumerate(rows) if month and not wage), None)
+        if empty is None and only_empty:
+            return False
         row = empty if empty is not None else max(self.table.currentRow(), 0)
         if rows:
             self.table.setCurrentCell(min(row, len(rows) - 1), WAGE_COL)
         self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
 
 class MonthGuard(QObject):
