@@ -26,7 +26,7 @@ LETTERS = {  # the mnemonics the clerk uses, in each language
     "en": {"type": "t", "police": "p", "add": "a", "dob": "b", "higher": "h", "funeral": "x", "paste": "p"}
     | {"yes": "y", "not_yet": "n", "board": "l"},
     "ms": {"type": "j", "police": "i", "add": "t", "dob": "l", "higher": "t", "funeral": "y", "paste": "c"}
-    | {"yes": "y", "not_yet": "b", "board": "p"},
+    | {"yes": "y", "not_yet": "b", "board": "h"},
 }
 
 

@@ -6,6 +6,7 @@ the estimate must be the CLI's for the same case file.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -211,3 +212,14 @@ def test_status_bar_says_the_answer_card_at_20_percent(qtbot: Any, win: Any) -> 
     lump = next(o for o in pdb.options if o.monthly_amount == 0)
     assert f"RM{lump.lump_sum:,.2f}" in status
     assert f"RM{pdb.monthly_amount:,.2f} a month" not in status  # the lump sum is the answer at 20%
+
+    # "Check your answers" at the top of the Estimate page: each answer, Alt+number goes back to change it
+    check = wiz.results.view.check
+    assert check.isVisible()
+    texts = [b.text() for b in check.buttons.values()]
+    assert any("10/06/2025" in text for text in texts) and any("20%" in text for text in texts)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", wiz.results.view.browser.toPlainText())  # DD/MM/YYYY only
+    number = list(check.buttons).index("date_of_birth") + 1
+    keys.key(Qt.Key(ord(str(number))), Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(150)  # a button's mnemonic animates its click
+    assert wiz.currentId() == PAGE_INCIDENT and keys.focus() is wiz.incident.dob
