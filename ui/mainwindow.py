@@ -72,8 +72,12 @@ class MainWindow(QMainWindow):
         if geo is not None:
             self.restoreGeometry(geo)  # type: ignore[arg-type]
         else:
-            fm = self.fontMetrics()
-            self.resize(max(900, fm.averageCharWidth() * 120), max(680, fm.height() * 40))
+            fm = (
+                self.fontMetrics()
+            )  # 1024x768 less a taskbar and a title bar at most, and never beyond the screen
+            free = self.screen().availableGeometry()
+            width = min(max(900, fm.averageCharWidth() * 110), free.width(), 1000)
+            self.resize(width, min(max(620, fm.height() * 36), free.height() - 40, 680))
 
     # ------------------------------------------------------------------------------------------- menus
     def _action(

@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
     QWizardPage,
 )
@@ -102,6 +106,20 @@ class FocusOutWatcher(QObject):
         return False
 
 
+class FocusFollower(QObject):
+    """The scroll area shows the field that takes the focus (Enter and Alt+letter jump anywhere on the page)."""
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self._scroll = scroll
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        inner = self._scroll.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            self._scroll.ensureWidgetVisible(new, 8, 8)
+
+
 class CaseContext(Protocol):
     """What a page may ask of the wizard it sits in."""
 
@@ -171,6 +189,21 @@ class CasePage(QWizardPage):
         self._complete_shown: bool | None = None  # what the wizard was last told (completeChanged on a flip)
 
     # -- building
+    def body(self) -> QVBoxLayout:
+        """The page's layout, inside a scroll area: a page taller than a small screen (1024x768 at 125%)
+        scrolls, and the wizard's Back / Next stay on the screen."""
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroller = QScrollArea(objectName=f"{self.objectName() or 'page'}_scroll")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(objectName="page_body")
+        self.scroller.setWidget(inner)
+        page_layout.addWidget(self.scroller)
+        FocusFollower(self.scroller)
+        return QVBoxLayout(inner)
+
     def field_row(
         self, form: QFormLayout, field: str, widget: QWidget, label_key: str, tip: str | None = None
     ) -> QLabel:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -71,7 +70,7 @@ class DependantsPage(CasePage):
         b.text(self.setSubTitle, "ui.dep.subtitle")
         self.items: list[dict[str, Any]] = []
         self.dialog: DependantDialog | None = None
-        outer = QVBoxLayout(self)
+        outer = self.body()
         self.table = QTableWidget(0, len(self.COLS), objectName="dependants_table")
         self.table.verticalHeader().setVisible(False)
         compact_rows(self.table)
@@ -105,7 +104,7 @@ class DependantsPage(CasePage):
 
         form = QFormLayout()
         self.funeral = line_edit("funeral_expenses", "ui.optional", b)
-        narrow(self.funeral, 14)
+        narrow(self.funeral, 32)  # wide enough for its placeholder ("optional; paid up to RM3,000.00")
         self.field_row(form, "funeral_expenses", self.funeral, "ui.dep.funeral", "ui.dep.funeral_tip")
         self.funeral.textChanged.connect(lambda _v: self.changed("funeral_expenses"))
         mark_optional(self.funeral)

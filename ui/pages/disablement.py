@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
 )
 
 from ..compare.whatif import WhatIfChart
@@ -54,7 +53,7 @@ class DisabilityPage(CasePage):
         b = self.b
         b.text(self.setTitle, "ui.disability.title")
         b.text(self.setSubTitle, "ui.disability.subtitle")
-        outer = QVBoxLayout(self)
+        outer = self.body()
 
         self.temp_group = QGroupBox()
         b.text(self.temp_group.setTitle, "ui.disability.group_temporary")
@@ -99,6 +98,9 @@ class DisabilityPage(CasePage):
         b.label(lab2, "ui.disability.search", self.search, tip="ui.disability.search_tip")
         self.injury_list = QListWidget(objectName="injury_list")
         self.injury_list.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.injury_list.setWordWrap(True)  # a long line of the schedule wraps, never cut off
+        self.injury_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.injury_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.field_row(
             f2, "injuries", self.injury_list, "ui.disability.injuries", "ui.disability.injuries_tip"
         )

@@ -91,7 +91,7 @@ class IncidentPage(CasePage):
         b = self.b
         b.text(self.setTitle, "ui.incident.title")
         b.text(self.setSubTitle, "ui.incident.subtitle")
-        outer = QVBoxLayout(self)
+        outer = self.body()
 
         what = QGroupBox()
         b.text(what.setTitle, "ui.incident.group_what")

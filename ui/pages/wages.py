@@ -70,7 +70,7 @@ class WagesPage(CasePage):
         self.preview: WagePreview | None = None
         self._row_of_index: list[int] = []
         self._filling = False
-        outer = QVBoxLayout(self)
+        outer = self.body()
         self.intro = QLabel(objectName="wages_intro")
         self.intro.setWordWrap(True)
         outer.addWidget(self.intro)

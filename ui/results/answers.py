@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QSizePolicy, QWidget
 
 from ..text import amount_text, known, t
 from ..widgets import display_date, display_month
@@ -111,9 +111,12 @@ class CheckAnswers(QGroupBox):
         for n, (name, key, value) in enumerate(_case_lines(case), start=1):
             button = QPushButton(f"&{n}  {t(key)}: {value.replace('&', '&&')}", objectName=f"check_{name}")
             button.setFlat(True)
+            button.setSizePolicy(
+                QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed
+            )  # never widens the page
             button.setAutoDefault(False)
             button.setStyleSheet("text-align: left; padding: 0 4px;")
-            button.setToolTip(t("ui.check.change_tip"))
+            button.setToolTip(f"{t(key)}: {value}\n{t('ui.check.change_tip')}")
             button.setAccessibleName(f"{t(key)}: {value}")
             button.setAccessibleDescription(t("ui.check.change_tip"))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
