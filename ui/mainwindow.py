@@ -213,6 +213,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else t("ui.untitled")
+        editing = self.comparing.editing_title() if self.comparing is not None else ""
+        name += f" — {editing}" if editing else ""
         self.setWindowTitle(f"{name}{' *' if self.dirty else ''} — Faedah")
         self._result_changed()
 

@@ -96,11 +96,13 @@ class ResultsView(QWidget):
         self.print_button = QPushButton(objectName="print")
         self.preview_button = QPushButton(objectName="print_preview")
         self.save_button = QPushButton(objectName="save_case")
+        self.compare_button = QPushButton(objectName="compare_scenarios")
         for w, key in (
             (self.pdf_button, "ui.action.export_pdf"),
             (self.print_button, "ui.action.print"),
             (self.preview_button, "ui.action.print_preview"),
             (self.save_button, "ui.action.save"),
+            (self.compare_button, "ui.results.compare"),
         ):
             self.b.text(w.setText, key)
             buttons.addWidget(w)
@@ -110,6 +112,7 @@ class ResultsView(QWidget):
         self.print_button.clicked.connect(lambda: self._host_call("print_summary"))
         self.preview_button.clicked.connect(lambda: self._host_call("preview_summary"))
         self.save_button.clicked.connect(lambda: self._host_call("save"))
+        self.compare_button.clicked.connect(lambda: self._host_call("compare"))
         self.b.add(self._tab_texts)
 
     def _tab_texts(self) -> None:
