@@ -91,6 +91,8 @@ class WhatIfChart(LineChart):
         has_monthly = any(c.monthly > 0 for c in self.curve)
         has_lump = any(c.lump_sum > 0 for c in self.curve)
         both = has_monthly and has_lump
+        if not (has_monthly or has_lump):
+            data.empty_text = t("ui.whatif.no_amounts")
         if has_monthly:
             data.lines.append(
                 Line(
