@@ -332,10 +332,12 @@ class CasePage(QWizardPage):
 
     def pending(self) -> list[str]:
         """The labels of what this page still needs that the core does not ask for (its decisions)."""
+        if not self.core.ready:
+            return []
         return [self.field_label(p.field) for p in self.local_problems(self.problems) if p.code == "missing"]
 
     def show_problems(self, problems: list[Problem]) -> None:
-        own = [p for p in self.local_problems(problems) if p not in problems]
+        own = [p for p in self.local_problems(problems) if p not in problems] if self.core.ready else []
         problems = [*problems, *own]
         self.problems = problems
         for label in self.errors.values():

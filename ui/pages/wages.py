@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..crash import guarded
-from ..text import amount_text, lang, pick, plain, t
+from ..text import lang, plain, t
 from ..widgets import (
     EnterAction,
     ErrorLabel,
@@ -41,7 +41,7 @@ from ..widgets import (
     top_field,
 )
 from .base import CaseContext, CasePage, button_row, line_edit, mark_optional, problem_text
-from .wages_grid import WageGrid
+from .wages_grid import WageGrid, summary_line
 from .wages_input import PastePreview, open_paste_preview, quick_fill_rows
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class WagesPage(CasePage):
         self.setObjectName("page_wages")
         b = self.b
         b.text(self.setTitle, "ui.wages.title")
-        self.preview: WagePreview | None = None
+        self._preview: WagePreview | None = None
         self._row_of_index: list[int] = []
         self._filling = False
         outer = self.body()
@@ -178,6 +178,13 @@ class WagesPage(CasePage):
         outer.addWidget(self.status)
         self.errors["monthly_wages"] = self.table_errors
         b.add(self.refresh_context)
+
+    @property
+    def preview(self) -> WagePreview | None:
+        """The core's preview of the window's wages (brought up to date first if a refresh is pending)."""
+        if self._preview_timer.isActive():
+            self._refresh_preview()
+        return self._preview
 
     # -- context from the incident page
     @property
@@ -384,14 +391,14 @@ class WagesPage(CasePage):
         self._preview_timer.stop()
         core = self.core
         event_day = self.context.event_day()
-        self.preview = None
+        self._preview = None
         counts: set[str] | None = None
         if core.ready and event_day is not None and not self.invalidity:
             window = set(self.window())
             counts = window
             in_window = [(m, w) for m, w in self.grid.valid() if m in window]
             with contextlib.suppress(Exception):  # no band table for those months: no preview
-                self.preview = core.preview(event_day, in_window)
+                self._preview = core.preview(event_day, in_window)
         self._filling = True
         try:
             self.grid.show_bands(core, counts)
@@ -400,26 +407,8 @@ class WagesPage(CasePage):
         self._summary_text()
 
     def _summary_text(self) -> None:
-        preview = self.preview
-        if self.invalidity:
-            counted = sum(1 for _m, w in self.grid.valid() if w > 0) if self.core.ready else 0
-            self.summary.setText(t("ui.wages.summary_invalidity", n=counted))
-            return
-        if preview is None:
-            self.summary.setText("")
-            return
-        if preview.average_monthly is None or preview.average_daily is None:
-            self.summary.setText(pick(preview.message) or t("ui.wages.no_window_months"))
-            return
-        text = t(
-            "ui.wages.summary",
-            n=preview.used_months,
-            average=amount_text(preview.average_monthly),
-            daily=amount_text(preview.average_daily),
-        )
-        if preview.provisional:
-            text += "  " + t("ui.wages.provisional_band")
-        self.summary.setText(text)
+        paid = sum(1 for _m, w in self.grid.valid() if w > 0) if self.core.ready else 0
+        self.summary.setText(summary_line(self._preview, self.invalidity, paid))
 
     # -- case data
     def collect(self, data: dict[str, Any]) -> None:

@@ -19,12 +19,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableWidget, QWidget
 
 from ..crash import guarded
-from ..text import amount_text
+from ..text import amount_text, pick, t
 from ..widgets import norm_money, norm_month
 from .base import bad_row_brush
 from .wages_input import valid_pairs
 
 if TYPE_CHECKING:
+    from estimator.law.wages import WagePreview
     from estimator.model.result import WageMonthInfo
 
     from ..core import Core
@@ -179,3 +180,22 @@ class MonthGuard(QObject):
             if item is not None and item.text().strip():
                 table.setCurrentCell(table.currentRow(), WAGE_COL)
         return False
+
+
+def summary_line(preview: WagePreview | None, invalidity: bool, paid_months: int) -> str:
+    """The line under the grid: the months counted and the core's average (the assumed wages, never typed)."""
+    if invalidity:
+        return t("ui.wages.summary_invalidity", n=paid_months)
+    if preview is None:
+        return ""
+    if preview.average_monthly is None or preview.average_daily is None:
+        return pick(preview.message) or t("ui.wages.no_window_months")
+    text = t(
+        "ui.wages.summary",
+        n=preview.used_months,
+        average=amount_text(preview.average_monthly),
+        daily=amount_text(preview.average_daily),
+    )
+    if preview.provisional:
+        text += "  " + t("ui.wages.provisional_band")
+    return text
