@@ -128,6 +128,9 @@ def main() -> int:
                 item.child(k).setExpanded(True)
 
     shot("pdb_partial_commuting.json", PAGE_RESULTS, "11-results-explanation-en", before=explanation)
+    shot("pdb_partial_commuting.json", PAGE_RESULTS, "11-results-explanation-ms", "ms", before=explanation)
+    shot("sksps_rider_tdb_pdb.json", PAGE_INCIDENT, "02-incident-sksps-en")
+    shot("tdb_work_accident.json", PAGE_DISABILITY, "05-disability-board-en")
     shot("invalidity_pension.json", PAGE_RESULTS, "12-results-invalidity-en")
 
     # an entry that blocks Next: a date of birth after the accident
