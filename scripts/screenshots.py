@@ -166,6 +166,22 @@ def main() -> int:
     paste_preview()
     win.dirty = False
 
+    def comparison(lang: str) -> None:
+        win.set_language(lang)
+        win.open_path(SAMPLES / "pdb_partial_commuting.json", asked=True)
+        wiz.go_to(PAGE_DISABILITY)
+        win.compare()  # A = the case, B = a copy being edited
+        wiz.disability.percent.setText("20")
+        wiz.compute_result()
+        win.compare()  # the comparison view
+        grab(app, win, out, f"16-compare-{lang}")
+        if win.comparing is not None:
+            win.comparing.end()
+        win.dirty = False
+
+    comparison("en")
+    comparison("ms")
+    shot("pdb_partial_commuting.json", PAGE_DISABILITY, "17-whatif-en")
     win.set_language("en")
     settings = SettingsDialog(win, win.settings)
     settings.show()
