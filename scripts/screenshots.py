@@ -170,7 +170,9 @@ def main() -> int:
         win.set_language(lang)
         win.open_path(SAMPLES / "pdb_partial_commuting.json", asked=True)
         wiz.go_to(PAGE_DISABILITY)
-        win.compare()  # A = the case, B = a copy being edited
+        win.compare()  # A = the case, B = a copy
+        if win.comparing is not None:
+            win.comparing.edit(1)  # B in the wizard
         wiz.disability.percent.setText("20")
         wiz.compute_result()
         win.compare()  # the comparison view

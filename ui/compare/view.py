@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 DIFFERS = QColor("#fff2b3")
 NONE, ZERO = "—", "RM0.00"  # the shared table's "no such figure" and a zero amount
+MONTHLY = "monthly_amount"
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -241,7 +242,11 @@ def screen_rows(comparison: Comparison, rows: list[CompareRow]) -> list[CompareR
         parts = row.path.split(".")
         if row.kind == "detail" and all(value in (NONE, ZERO) for value in row.values):
             continue
-        if parts[0] == "benefits" and len(parts) == 3 and parts[2] in ("break_even_age", "commutation"):
+        if (
+            parts[0] == "benefits"
+            and len(parts) == 3
+            and parts[2] in ("break_even_age", "commutation", MONTHLY)
+        ):
             found = [scenario.figures(parts[1]) for scenario in comparison.scenarios]
             kinds = [f.commutation if f is not None else None for f in found]
             if parts[2] == "break_even_age":
@@ -249,6 +254,11 @@ def screen_rows(comparison: Comparison, rows: list[CompareRow]) -> list[CompareR
                     continue
                 values = [
                     v if kind == "optional" else NONE for v, kind in zip(row.values, kinds, strict=True)
+                ]
+            elif parts[2] == MONTHLY:  # no monthly pension where the law pays all of it at once
+                values = [
+                    NONE if kind == "compulsory" and v == ZERO else v
+                    for v, kind in zip(row.values, kinds, strict=True)
                 ]
             else:
                 values = [t(f"ui.compare.commuted.{kind}") if kind else NONE for kind in kinds]
