@@ -15,7 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.test_keyboard_path import Keyboard, same_as_cli, start
-from tests.ui_helpers import DialogLog, dialogs_fixture, win_fixture  # noqa: F401 (fixtures)
+from tests.ui_helpers import (  # noqa: F401 (fixtures)
+    DialogLog,
+    clashes,
+    dialogs_fixture,
+    mnemonic_owners,
+    win_fixture,
+)
 from ui.text import pick
 from ui.wizard import PAGE_DEPENDANTS, PAGE_DISABILITY, PAGE_INCIDENT, PAGE_RESULTS, PAGE_WAGES
 
@@ -44,6 +50,9 @@ def test_sksps_plan_is_asked_never_preselected(qtbot: Any, win: Any, tmp_path: P
     choose_group(keys, win, "self_employed")
     assert inc.plan_combo.isVisible() and inc.plan_combo.currentData() is None  # no plan chosen for the clerk
     assert "contribution RM19.40 a month" in inc.plan_combo.itemText(inc.plan_combo.findData(2))
+    for language in ("ms", "en"):  # the plan and the day it was paid have letters of their own
+        win.set_language(language)
+        assert not clashes(mnemonic_owners(inc) + mnemonic_owners(win.menuBar())), language
     keys.key(Qt.Key.Key_Tab)  # the incident type
     keys.key(Qt.Key.Key_Tab)  # the outcome
     keys.key(Qt.Key.Key_Tab)  # the date

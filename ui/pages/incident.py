@@ -53,7 +53,7 @@ LABEL_KEYS = {
     "outcome": "ui.incident.outcome",
     "case_reference": "ui.incident.reference",
     "police_report_made": "ui.incident.police",
-    "sksps_plan": "ui.incident.sksps_plan",
+    "sksps_plan": "ui.incident.plan_label",
 }
 
 
@@ -150,7 +150,7 @@ class IncidentPage(CasePage):
         self.plan_label = QLabel()
         plan_box, self.errors["sksps_plan"] = with_error(self.plan_combo)
         form.addRow(self.plan_label, plan_box)
-        b.label(self.plan_label, "ui.incident.sksps_plan", self.plan_combo)
+        b.label(self.plan_label, "ui.incident.plan_label", self.plan_combo)  # Alt+S / Alt+E: unique
         self.paid_on = line_edit("contribution_paid_on", "ui.date_optional_placeholder", b)
         narrow(self.paid_on, 26)
         self.paid_label = QLabel()
@@ -158,7 +158,7 @@ class IncidentPage(CasePage):
         form.addRow(self.paid_label, paid_box)
         b.label(
             self.paid_label,
-            "ui.incident.contribution_paid_on",
+            "ui.incident.paid_on_label",
             self.paid_on,
             tip="ui.incident.contribution_paid_on_tip",
         )
