@@ -1,9 +1,10 @@
 """Take a PNG of every page of the app (and the dialogs), in English and Bahasa Malaysia where useful.
 
-    QT_QPA_PLATFORM=offscreen python3 scripts/screenshots.py [OUT_DIR]
-    xvfb-run -a python3 scripts/screenshots.py
+    QT_QPA_PLATFORM=offscreen python3 scripts/screenshots.py [--scale 100|125] [OUT_DIR]
+    xvfb-run -a python3 scripts/screenshots.py --scale 125
 
-The pictures go to docs/screenshots/ by default.  Settings and the draft folder are temporary, so the user's
+A counter PC's screen: 1024x768 less a taskbar (1024x728), at 100% or at 125% display scaling (Qt's scale factor
+1.25: 819x582 logical pixels).  The pictures go to docs/screenshots/<scale>/ by default.  Settings and the draft folder are temporary, so the user's
 own settings are never touched.  The bundled DejaVu fonts are used.
 """
 
@@ -18,6 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ARGS = sys.argv[1:]
+SCALE = ARGS[ARGS.index("--scale") + 1] if "--scale" in ARGS else "125"
+if "--scale" in ARGS:
+    del ARGS[ARGS.index("--scale") : ARGS.index("--scale") + 2]
+os.environ["QT_SCALE_FACTOR"] = "1.25" if SCALE == "125" else "1"  # before the QApplication
 _tmp = tempfile.mkdtemp(prefix="faedah-shots-")
 os.environ["FAEDAH_CONFIG_DIR"] = str(Path(_tmp) / "config")
 os.environ["FAEDAH_DATA_DIR"] = str(Path(_tmp) / "data")
@@ -30,8 +36,7 @@ from ui.dialogs import AboutDialog, SettingsDialog  # noqa: E402
 from ui.mainwindow import APP_VERSION, MainWindow  # noqa: E402
 from ui.wizard import PAGE_DEPENDANTS, PAGE_DISABILITY, PAGE_INCIDENT, PAGE_RESULTS, PAGE_WAGES  # noqa: E402
 
-SIZE = QSize(1024, 768)  # the smallest screen a counter has
-TEXT_SCALE = 1.25  # with the text at 125%: every page must still fit, no label clipped
+SIZE = QSize(819, 582) if SCALE == "125" else QSize(1024, 728)  # logical pixels of 1024x728 on the screen
 SAMPLES = ROOT / "samples"
 
 
@@ -60,18 +65,16 @@ def grab(app: QApplication, widget: QWidget, out: Path, name: str) -> Path:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out = Path(ARGS[0]) if ARGS else ROOT / "docs" / "screenshots" / SCALE
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Faedah")
     register_fonts(app)
-    font = app.font()
-    font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)  # float-ok: a font size
-    app.setFont(font)
     no_modal_dialogs()
     win: MainWindow = create_window([sys.argv[0]])
     win.resize(SIZE)
+    win.setMaximumSize(SIZE)  # the screen: a page taller than this scrolls inside itself
     win.show()
     win.finish_startup()
     wiz = win.wizard
@@ -125,6 +128,9 @@ def main() -> int:
                 item.child(k).setExpanded(True)
 
     shot("pdb_partial_commuting.json", PAGE_RESULTS, "11-results-explanation-en", before=explanation)
+    shot("pdb_partial_commuting.json", PAGE_RESULTS, "11-results-explanation-ms", "ms", before=explanation)
+    shot("sksps_rider_tdb_pdb.json", PAGE_INCIDENT, "02-incident-sksps-en")
+    shot("tdb_work_accident.json", PAGE_DISABILITY, "05-disability-board-en")
     shot("invalidity_pension.json", PAGE_RESULTS, "12-results-invalidity-en")
 
     # an entry that blocks Next: a date of birth after the accident
@@ -160,6 +166,24 @@ def main() -> int:
     paste_preview()
     win.dirty = False
 
+    def comparison(lang: str) -> None:
+        win.set_language(lang)
+        win.open_path(SAMPLES / "pdb_partial_commuting.json", asked=True)
+        wiz.go_to(PAGE_DISABILITY)
+        win.compare()  # A = the case, B = a copy
+        if win.comparing is not None:
+            win.comparing.edit(1)  # B in the wizard
+        wiz.disability.percent.setText("20")
+        wiz.compute_result()
+        win.compare()  # the comparison view
+        grab(app, win, out, f"16-compare-{lang}")
+        if win.comparing is not None:
+            win.comparing.end()
+        win.dirty = False
+
+    comparison("en")
+    comparison("ms")
+    shot("pdb_partial_commuting.json", PAGE_DISABILITY, "17-whatif-en")
     win.set_language("en")
     settings = SettingsDialog(win, win.settings)
     settings.show()

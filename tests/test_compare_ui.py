@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui_helpers import DialogLog, dialogs_fixture, sample, win_fixture  # noqa: F401 (fixtures)
+from ui.compare.view import screen_rows
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -102,10 +103,13 @@ def test_three_scenarios_by_keyboard(win: Any, qtbot: Any) -> None:
         [(label, parse_case(base_case(p))) for label, p in zip(labels, ("20", "20.01", "25"), strict=True)]
     )
     table = comparison_table(expected)
+    rows = screen_rows(expected, table.rows)  # the shared table, less zero rows and a compulsory break-even
     view = comparing.view
     assert [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())] == labels
     on_screen = screen_columns(view)
-    assert on_screen == {row.path: row.values for row in table.rows}
+    assert on_screen == {row.path: row.values for row in rows}
+    assert on_screen["benefits.PDB.break_even_age"][0] == "—"  # 20%: the lump sum is compulsory, no choice
+    assert all(set(values) - {"—", "RM0.00"} for values in on_screen.values())  # no row of zeros
     # the cliff: a lump sum only at 20%, a monthly pension above it; those rows are highlighted
     pdb_a, pdb_b = (s.figures("PDB") for s in expected.scenarios[:2])
     assert pdb_a is not None and pdb_b is not None
@@ -115,12 +119,14 @@ def test_three_scenarios_by_keyboard(win: Any, qtbot: Any) -> None:
         for r in range(view.table.rowCount())
         if view.table.item(r, 0).background().color().name() == "#fff2b3"
     }
-    assert highlighted == {row.path for row in table.rows if row.differs}
+    assert highlighted == {row.path for row in rows if row.differs}
     assert "benefits.PDB.lump_sum" in highlighted and "benefits.PDB.monthly_amount" in highlighted
     assert "result.average_assumed_monthly_wage" not in highlighted
     # one line per scenario on the chart (plus the dashed commuting lines of those that can commute)
     solid = [line.label for line in view.chart.data.lines if not line.dashed]
     assert solid == labels
+    # the scenario being edited is in the window's title; the Estimate page has its Compare button
+    assert win.wizard.results.ensure_view().compare_button.text()
 
 
 def test_comparison_file_saved_and_opened(win: Any, qtbot: Any, dialogs: DialogLog, tmp_path: Path) -> None:
@@ -198,3 +204,40 @@ def test_every_compare_string_exists_in_both_languages() -> None:
         if not name.startswith("_"):
             assert entry["en"].strip() and entry["ms"].strip(), name
             assert set(re.findall(r"{(\w+)}", entry["en"])) == set(re.findall(r"{(\w+)}", entry["ms"])), name
+
+
+def test_compare_live_title_pdf_and_lump_sum_whatif(
+    win: Any, qtbot: Any, dialogs: DialogLog, tmp_path: Path
+) -> None:
+    """Edited scenario in the title, live refresh, the comparison PDF from the app, SKSSR's what-if."""
+    from ui.wizard import PAGE_DISABILITY
+
+    win.wizard.load(base_case("20"))
+    win.wizard.go_to(PAGE_DISABILITY)
+    win.compare()  # A = this case, B = a copy, open in the wizard
+    comparing = win.comparing
+    assert "editing scenario B" in win.windowTitle()
+    comparing.edit(1)
+    win.wizard.disability.percent.setText("30")
+    win.wizard.compute_result()  # the estimate after the typing pause
+    view = comparing.view
+    lec = next(
+        r
+        for r in range(view.table.rowCount())
+        if view.table.verticalHeaderItem(r).text() == "Loss of earning capacity"
+    )
+    assert view.table.item(lec, 1).text() == "30%"  # refreshed while B is edited, before Ctrl+K
+    target = tmp_path / "comparison.pdf"
+    dialogs.save_name = str(target)
+    comparing.export_pdf()
+    assert target.read_bytes().startswith(b"%PDF")
+    # SKSSR (housewives): a lump sum against the %, no Act 4 20% marker
+    win.compare()
+    comparing.end()
+    win.wizard.load(sample("sksr_domestic_injury.json"))
+    win.wizard.go_to(PAGE_DISABILITY)
+    chart = win.wizard.disability.whatif
+    chart.refresh()
+    if chart.curve:
+        assert not chart.data.markers
+        assert all(not line.dashed for line in chart.data.lines)

@@ -23,8 +23,10 @@ pytestmark = pytest.mark.gui
 MAX_KEYS_SCENARIO_ONE = 30
 BUTTON_CLICK_MS = 150  # Qt's animateClick() takes 100 ms
 LETTERS = {  # the mnemonics the clerk uses, in each language
-    "en": {"type": "t", "police": "p", "add": "a", "dob": "b", "higher": "h", "funeral": "x", "paste": "p"},
-    "ms": {"type": "j", "police": "i", "add": "t", "dob": "l", "higher": "t", "funeral": "y", "paste": "c"},
+    "en": {"type": "t", "police": "p", "add": "a", "dob": "b", "higher": "h", "funeral": "x", "paste": "p"}
+    | {"yes": "y", "not_yet": "n", "board": "l"},
+    "ms": {"type": "j", "police": "i", "add": "t", "dob": "l", "higher": "t", "funeral": "y", "paste": "c"}
+    | {"yes": "y", "not_yet": "b", "board": "h"},
 }
 
 
@@ -121,6 +123,9 @@ def test_tdb_ten_days_at_2500(qtbot: Any, win: Any, language: str, tmp_path: Pat
     assert wiz.currentId() == PAGE_DISABILITY
     assert keys.focus() is wiz.disability.leave and wiz.disability.leave.text() == ""
     keys.type("10")
+    keys.enter()  # the Medical Board's decision is asked, never assumed
+    assert keys.focus() is wiz.disability.board and wiz.currentId() == PAGE_DISABILITY
+    keys.type(LETTERS[language]["not_yet"])
     keys.enter()
     result = same_as_cli(win, tmp_path, capsys)
     assert wiz.case.medical_leave_days == 10
@@ -151,7 +156,10 @@ def test_commuting_accident_thirty_percent_at_21(
     keys.type("1,800")
     keys.enter()
     assert wiz.currentId() == PAGE_DISABILITY
-    keys.tab(2)  # past the days of leave and the days worked
+    keys.tab(2)  # past the days of leave and the days worked: the Medical Board's decision
+    assert keys.focus() is wiz.disability.board
+    keys.type(LETTERS[language]["yes"])
+    keys.enter()  # assessed: on to its %
     assert keys.focus() is wiz.disability.percent
     keys.type("30")
     keys.enter()

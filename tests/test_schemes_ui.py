@@ -59,6 +59,7 @@ def test_self_employed_rider_keyboard(qtbot: Any, win: Any) -> None:
     dis.leave.setFocus()
     dis.leave.selectAll()
     qtbot.keyClicks(dis.leave, "10")
+    choose(qtbot, dis.board, "yes")  # the Medical Board has assessed the loss of earning capacity
     type_text(qtbot, dis.percent, "20.01")
     enter(qtbot, dis.percent)
     assert wiz.currentId() == PAGE_RESULTS

@@ -397,11 +397,21 @@ def test_keyboard_labels_and_accessible_names(qtbot: Any, win: Any) -> None:
     assert "&" in wiz.buttonText(QWizard.WizardButton.NextButton)
 
 
-def test_main_quits_after_show(monkeypatch: pytest.MonkeyPatch, qapp: Any) -> None:
-    from ui import app
+def test_main_quits_after_show(tmp_path: Path) -> None:
+    """In a process of its own: the event loop's quit must not leave this process's timers stopped (the
+    tests after this one rely on them)."""
+    import os
+    import subprocess
+    import sys
 
-    monkeypatch.setenv("QUIT_AFTER_SHOW", "1")
-    assert app.main(["faedah"]) == 0
+    env = dict(os.environ, QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen")
+    env["FAEDAH_CONFIG_DIR"] = str(tmp_path / "config")
+    env["FAEDAH_DATA_DIR"] = str(tmp_path / "data")
+    code = "import sys; from ui import app; sys.exit(app.main(['faedah']))"
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, timeout=120, check=False
+    )
+    assert run.returncode == 0, run.stderr
 
 
 # the light parts of the core the window may use before it shows (texts, paths)

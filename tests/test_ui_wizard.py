@@ -66,14 +66,18 @@ def test_temporary_disablement_case(qtbot: Any, win: Any) -> None:
     ]
     assert not next_button(wiz).isEnabled()
     quick_fill(qtbot, wiz, "2,000", "12/2024", "05/2025")
-    assert "RM2,000.00" not in wiz.wages.summary.text()  # it shows the assumed wage, from the core's banding
+    # the bands and the average follow after a short pause in the typing (reading them brings them up to date)
     assert wiz.wages.preview is not None and wiz.wages.preview.average_daily is not None
+    assert "RM2,000.00" not in wiz.wages.summary.text()  # it shows the assumed wage, from the core's banding
     assert f"{wiz.wages.preview.average_daily:,.2f}" in wiz.wages.summary.text()
     click_next(qtbot, wiz)
     assert wiz.currentId() == PAGE_DISABILITY
     wiz.disability.leave.setFocus()
     wiz.disability.leave.selectAll()
     qtbot.keyClicks(wiz.disability.leave, "10")
+    assert not next_button(wiz).isEnabled()  # the Medical Board's decision is asked, never assumed
+    wiz.disability.board.setFocus()
+    qtbot.keyClicks(wiz.disability.board, "N")  # Not yet
     click_next(qtbot, wiz)
     assert wiz.currentId() == PAGE_RESULTS
     expected = core_result(sample("tdb_work_accident.json"))

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from estimator.law.wages import WagePreview
     from estimator.model.case import Case
     from estimator.model.fileio import FileStamp
-    from estimator.model.result import Result
+    from estimator.model.result import Result, WageMonthInfo
 
 
 class CoreUnavailable(Exception):
@@ -123,6 +123,12 @@ class Core:
         from estimator.law.wages import preview
 
         return preview(self.pack(), event_date, wages)
+
+    def band_month(self, month: str, wage: Decimal) -> WageMonthInfo:
+        """One month's band and assumed wage (the table in force in that month)."""
+        from estimator.law.wages import describe_month
+
+        return describe_month(self.pack(), month, wage)
 
     # -- disability page
     def injuries(self) -> list[Injury]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy
 
 from . import dialogs
 from .compare import ACTION_TEXT_KEY
@@ -21,7 +21,7 @@ from .core import Core
 from .crash import guarded
 from .draft import Drafts
 from .settings import Settings
-from .text import Binder, lang, pick, plain, rm_text, set_lang, t
+from .text import Binder, lang, pick, plain, set_lang, t
 from .wizard import PAGE_RESULTS, CaseWizard
 
 if TYPE_CHECKING:
@@ -64,14 +64,20 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(FOCUS_STYLE)
         self.live = QLabel(objectName="live_estimate")
         self.live.setWordWrap(False)
+        # a long line is cut at the window's edge (the whole of it in the tooltip), never widening the window
+        self.live.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addPermanentWidget(self.live, 1)
         self.b.add(self._update_title)
         geo = settings.geometry()
         if geo is not None:
             self.restoreGeometry(geo)  # type: ignore[arg-type]
         else:
-            fm = self.fontMetrics()
-            self.resize(max(900, fm.averageCharWidth() * 120), max(680, fm.height() * 40))
+            fm = (
+                self.fontMetrics()
+            )  # 1024x768 less a taskbar and a title bar at most, and never beyond the screen
+            free = self.screen().availableGeometry()
+            width = min(max(900, fm.averageCharWidth() * 110), free.width(), 1000)
+            self.resize(width, min(max(620, fm.height() * 36), free.height() - 40, 680))
 
     # ------------------------------------------------------------------------------------------- menus
     def _action(
@@ -207,29 +213,29 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else t("ui.untitled")
+        editing = self.comparing.editing_title() if self.comparing is not None else ""
+        name += f" — {editing}" if editing else ""
         self.setWindowTitle(f"{name}{' *' if self.dirty else ''} — Faedah")
         self._result_changed()
 
     def _result_changed(self) -> None:
-        r = self.wizard.result
-        needed = self.wizard.still_needed() if self.core.ready and self.wizard.validated else []
-        if needed and (r is None or not r.benefits):
-            self.live.setText(t("ui.live.needed", fields=", ".join(needed)))
-            return
-        if r is None:
-            self.live.setText(t("ui.live.none") if self.core.ready else t("ui.live.loading"))
-            return
-        parts = []
-        for b in r.benefits:
-            amount = None
-            for attr, key in (("total", "ui.live.total"), ("monthly_amount", "ui.live.monthly")):
-                value = getattr(b, attr, None)
-                if value is not None:
-                    amount = t(key, amount=rm_text(value))
-                    break
-            if amount:
-                parts.append(f"{pick(b.title)}: {amount}{' *' if b.provisional else ''}")
-        self.live.setText(t("ui.live.prefix") + " " + (" · ".join(parts) if parts else t("ui.live.nothing")))
+        """The status bar: what is still needed until the case is complete, then the answer card's headline."""
+        text = self._live_text()
+        self.live.setText(text)
+        self.live.setToolTip(text)
+
+    def _live_text(self) -> str:
+        wiz = self.wizard
+        if not self.core.ready:
+            return t("ui.live.loading")
+        needed = wiz.still_needed() if wiz.validated else []
+        if needed:
+            return t("ui.live.needed", fields=", ".join(needed))
+        if wiz.case is None or wiz.result is None:
+            return t("ui.live.none")
+        from .results.headline import headline
+
+        return t("ui.live.prefix") + " " + headline(wiz.result)
 
     def _maybe_keep(self) -> bool:
         """Before the open case goes away: True when it may go (saved, or the user chose to discard it)."""

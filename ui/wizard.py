@@ -235,8 +235,13 @@ class CaseWizard(QWizard):
 
     def still_needed(self) -> list[str]:
         """The labels of the fields the case still needs (missing), then of those at fault."""
-        missing = [self.field_label(p.field) for p in self.problems if p.code == "missing"]
-        if self.wages.extra_block:
+        missing = [self.field_label(top_field(p.field)) for p in self.problems if p.code == "missing"]
+        wages_asked = self.incident.scheme not in OWN_CONTRIBUTION_SCHEMES
+        on_path = [self.incident, self.wages] if wages_asked else [self.incident]
+        on_path.append(self.dependants if self.incident.outcome == "death" else self.disability)
+        for page in on_path:  # the decisions the pages ask for (the plan, the Medical Board) count too
+            missing += page.pending()
+        if self.wages.extra_block and wages_asked:
             missing.append(self.wages.field_label("monthly_wages"))
         faulty = [self.field_label(p.field) for p in self.problems if p.code != "missing"]
         return list(dict.fromkeys(missing + faulty))

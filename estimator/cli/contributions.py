@@ -99,7 +99,9 @@ def parse_cli_args(args: argparse.Namespace) -> tuple[dict[str, Any], list[Probl
         ("age", age, "err.int"),
         ("age_at_first_contribution", first, "err.int"),
     ):
-        if value == "bad" or (value is None and field != "age_at_first_contribution"):
+        if getattr(args, field, None) is None and field != "age_at_first_contribution":
+            problems.append(Problem(field=field, code="missing", message=tr("err.missing")))  # not given
+        elif value == "bad" or (value is None and field != "age_at_first_contribution"):
             problems.append(Problem(field=field, code="parse", message=tr(key)))
     if not problems:
         problems = input_problems(wage, on, age, first)

@@ -65,12 +65,34 @@ def _silence_stdout() -> None:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
 
 
+def _estimate_usage(args: argparse.Namespace) -> str:
+    """What is wrong with the options of ``faedah estimate`` ('' when they make sense together)."""
+    batch = bool(getattr(args, "batch", None))
+    if not batch and not args.case:
+        return "faedah estimate: give the case file: faedah estimate CASE.json (or --batch FOLDER|FILE...)"
+    for option, value in (
+        ("--csv", getattr(args, "csv", None)),
+        ("--pdf-dir", getattr(args, "pdf_dir", None)),
+    ):
+        if value and not batch:
+            return (
+                f"faedah estimate: {option} works with --batch only (one case: use --pdf OUT.pdf or --json)"
+            )
+    if args.claimant_only and not args.pdf and not batch:
+        return "faedah estimate: --claimant-only is for the PDF: add --pdf OUT.pdf"
+    return ""
+
+
 def _cmd_estimate(args: argparse.Namespace) -> int:
     from estimator.engine.rules import load_rules
     from estimator.law.estimate import estimate
     from estimator.model.casefile import read_case_file
     from estimator.model.fileio import check_target, check_unchanged, remove_stale_temp_files, stamp_file
 
+    usage = _estimate_usage(args)
+    if usage:
+        _say(usage)
+        return 2
     if args.batch:
         from estimator.cli.batch import run_batch
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from .. import dialogs
 from ..text import pick, t
-from .session import CompareSession
+from .session import CompareSession, letter
 from .view import CompareView
 
 
@@ -38,6 +38,8 @@ class CompareController:
         self.view.add_button.clicked.connect(self.add)
         self.view.remove_button.clicked.connect(self.remove_last)
         self.view.save_button.clicked.connect(self.save)
+        self.view.pdf_button.clicked.connect(self.export_pdf)
+        self.wizard.resultChanged.connect(self._live)  # the comparison follows the scenario being edited
         self.view.back_button.clicked.connect(lambda: self.edit(self.session.editing))
         self.path: Path | None = None
         self._wizard_focus: QWidget | None = None
@@ -84,16 +86,53 @@ class CompareController:
         edit.setFocus()
         edit.selectAll()
 
-    def refresh(self) -> None:
+    def refresh(self, quiet: bool = False) -> None:
         labels = [self.session.label_of(i) for i in range(len(self.session.slots))]
         self.view.show_slots(labels, self.session.editing)
         try:
             comparison, invalid = self.session.comparison()
         except Exception as exc:  # the law refused a scenario: say so rather than lose the comparison
             self.view.show_comparison(None, [])
-            dialogs.error(self.window, str(exc))
+            if not quiet:
+                dialogs.error(self.window, str(exc))
             return
         self.view.show_comparison(comparison, invalid)
+
+    def _live(self) -> None:
+        """A new estimate of the scenario being edited: the comparison is refreshed at once (no question)."""
+        if self.active:
+            self.refresh(quiet=True)
+
+    def editing_title(self) -> str:
+        """'editing scenario B (board 30%)' for the window's title while comparing ('' otherwise)."""
+        if not self.active:
+            return ""
+        index = self.session.editing
+        label = self.session.label_of(index)
+        shown = letter(index) if label == letter(index) else f"{letter(index)} ({label})"
+        return t("ui.compare.editing_title", label=shown)
+
+    def export_pdf(self) -> None:
+        """The comparison on paper (the engine's comparison PDF), in the PDF language of the settings."""
+        from estimator.model.fileio import WriteError
+        from estimator.render.pdf.compare import write_comparison_pdf
+
+        comparison, invalid = self.session.comparison()
+        if comparison is None or invalid:
+            problems = invalid[0][1] if invalid else []
+            dialogs.error(self.window, t("ui.print.no_result"), dialogs.problems_text(problems))
+            return
+        settings = self.window.settings
+        folder = Path(self.path.parent if self.path else settings.last_folder or Path.home())
+        name = dialogs.save_file_name(self.window, str(folder / "faedah-comparison.pdf"))
+        if not name:
+            return
+        try:
+            out = write_comparison_pdf(comparison, Path(name), lang=settings.pdf_lang)
+        except WriteError as exc:
+            dialogs.error(self.window, pick(exc.message))
+            return
+        self.window.statusBar().showMessage(t("ui.print.exported", path=str(out)), 8000)
 
     def add(self) -> None:
         index = self.session.add()
@@ -111,6 +150,7 @@ class CompareController:
         """Open scenario ``index`` in the wizard, where the clerk was."""
         self.session.edit(index)
         self.stack.setCurrentWidget(self.stack.widget(0))
+        self.window._update_title()  # noqa: SLF001 (the title says which scenario is being edited)
         label = self.session.label_of(index)
         self.window.statusBar().showMessage(t("ui.compare.editing_status", label=label), 8000)
         target = self._wizard_focus

@@ -5,6 +5,7 @@ and a chart of the cumulative payments over age, one line per scenario (dashed: 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -31,8 +32,11 @@ from .session import MAX_SCENARIOS, letter
 if TYPE_CHECKING:
     from estimator.law.compare import Comparison
     from estimator.model.case import Problem
+    from estimator.present.compare import CompareRow
 
 DIFFERS = QColor("#fff2b3")
+NONE, ZERO = "—", "RM0.00"  # the shared table's "no such figure" and a zero amount
+MONTHLY = "monthly_amount"
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -90,11 +94,13 @@ class CompareView(QWidget):
         self.add_button = QPushButton(objectName="compare_add")
         self.remove_button = QPushButton(objectName="compare_remove")
         self.save_button = QPushButton(objectName="compare_save")
+        self.pdf_button = QPushButton(objectName="compare_pdf")
         self.back_button = QPushButton(objectName="compare_back")
         for button, key in (
             (self.add_button, "ui.compare.add"),
             (self.remove_button, "ui.compare.remove"),
             (self.save_button, "ui.compare.save"),
+            (self.pdf_button, "ui.compare.pdf"),
             (self.back_button, "ui.compare.back"),
         ):
             self.b.text(button.setText, key)
@@ -170,12 +176,13 @@ class CompareView(QWidget):
             self.footnote.clear()
             return
         table = comparison_table(comparison)
+        rows = screen_rows(comparison, table.rows)
         self.table.setColumnCount(len(table.labels))
         self.table.setHorizontalHeaderLabels(table.labels)
-        self.table.setRowCount(len(table.rows))
+        self.table.setRowCount(len(rows))
         bold = QFont(self.table.font())
         bold.setBold(True)
-        for r, row in enumerate(table.rows):
+        for r, row in enumerate(rows):
             header = QTableWidgetItem(pick(row.label))
             header.setData(PATH_ROLE, row.path)
             if row.kind != "detail":
@@ -224,3 +231,37 @@ class CompareView(QWidget):
 
     def retranslate(self) -> None:
         self.b.apply()
+
+
+def screen_rows(comparison: Comparison, rows: list[CompareRow]) -> list[CompareRow]:
+    """The rows worth reading: no row of zeros, the break-even age only where commuting is a choice (the
+    clerk's choice of one fifth, not a lump sum the law makes compulsory), the kind of commutation in the
+    screen's language."""
+    out: list[CompareRow] = []
+    for row in rows:
+        parts = row.path.split(".")
+        if row.kind == "detail" and all(value in (NONE, ZERO) for value in row.values):
+            continue
+        if (
+            parts[0] == "benefits"
+            and len(parts) == 3
+            and parts[2] in ("break_even_age", "commutation", MONTHLY)
+        ):
+            found = [scenario.figures(parts[1]) for scenario in comparison.scenarios]
+            kinds = [f.commutation if f is not None else None for f in found]
+            if parts[2] == "break_even_age":
+                if "optional" not in kinds:
+                    continue
+                values = [
+                    v if kind == "optional" else NONE for v, kind in zip(row.values, kinds, strict=True)
+                ]
+            elif parts[2] == MONTHLY:  # no monthly pension where the law pays all of it at once
+                values = [
+                    NONE if kind == "compulsory" and v == ZERO else v
+                    for v, kind in zip(row.values, kinds, strict=True)
+                ]
+            else:
+                values = [t(f"ui.compare.commuted.{kind}") if kind else NONE for kind in kinds]
+            row = replace(row, values=values, differs=len(set(values)) > 1)
+        out.append(row)
+    return out

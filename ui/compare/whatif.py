@@ -1,8 +1,9 @@
 """What if: the PDB (monthly and lump sum) across 0-100% loss of earning capacity for this claimant.
 
 The curve is the real law (:func:`estimator.law.compare.pdb_curve`) for the case being edited, computed again
-only when something other than the percentage changes; the 20% line is marked and the case's own percentage is
-a point on the monthly line (or on the lump sum at 20% or less).
+only when something other than the percentage changes.  A scheme that pays both (Act 4: a lump sum at 20% or
+less, a pension above) has both lines and the 20% marker; one that pays a lump sum only (SKSSR) or a pension
+only has its one line, against the %, and no marker.  The case's own percentage is a point on its line.
 """
 
 from __future__ import annotations
@@ -86,27 +87,39 @@ class WhatIfChart(LineChart):
         if not self.curve:
             return data
         monthly_color, lump_color = self.color(0), self.color(1)
-        data.lines = [
-            Line(
-                t("ui.whatif.monthly"),
-                monthly_color,
-                [(float(c.lec_percent), float(c.monthly)) for c in self.curve],
-            ),  # float-ok: plot
-            Line(
-                t("ui.whatif.lump"),
-                lump_color,
-                [(float(c.lec_percent), float(c.lump_sum)) for c in self.curve],  # float-ok: plot
-                dashed=True,
-                right_axis=True,
-            ),
-        ]
-        data.markers = [Marker(float(THRESHOLD), t("ui.whatif.threshold"), "#d62728")]  # float-ok
+        # what the scheme pays: a monthly pension, a lump sum, or both (Act 4 at 20%: the marker goes there)
+        has_monthly = any(c.monthly > 0 for c in self.curve)
+        has_lump = any(c.lump_sum > 0 for c in self.curve)
+        both = has_monthly and has_lump
+        if not (has_monthly or has_lump):
+            data.empty_text = t("ui.whatif.no_amounts")
+        if has_monthly:
+            data.lines.append(
+                Line(
+                    t("ui.whatif.monthly" if both else "ui.whatif.monthly_only"),
+                    monthly_color,
+                    [(float(c.lec_percent), float(c.monthly)) for c in self.curve],  # float-ok: plot
+                )
+            )
+        if has_lump:
+            data.lines.append(
+                Line(
+                    t("ui.whatif.lump" if both else "ui.whatif.lump_only"),
+                    lump_color,
+                    [(float(c.lec_percent), float(c.lump_sum)) for c in self.curve],  # float-ok: plot
+                    dashed=both,
+                    right_axis=both,
+                )
+            )
+        if both:
+            data.markers = [Marker(float(THRESHOLD), t("ui.whatif.threshold"), "#d62728")]  # float-ok
         percent = self.current_percent()
-        if percent is not None:
+        if percent is not None and (has_monthly or has_lump):
             monthly, lump = interpolate(self.curve, percent)
             label = t("ui.whatif.current", percent=f"{percent.normalize():f}")
-            if percent <= THRESHOLD:
-                data.dots = [Dot(float(percent), float(lump), label, lump_color, right_axis=True)]  # float-ok
+            on_lump = has_lump and (percent <= THRESHOLD or not has_monthly)
+            if on_lump:
+                data.dots = [Dot(float(percent), float(lump), label, lump_color, right_axis=both)]  # float-ok
             else:
                 data.dots = [Dot(float(percent), float(monthly), label, monthly_color)]  # float-ok
         return data

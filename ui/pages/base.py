@@ -6,6 +6,7 @@ the case has been validated yet, the scheme and event date chosen on the inciden
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
@@ -16,12 +17,16 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
     QWizardPage,
 )
@@ -37,8 +42,14 @@ if TYPE_CHECKING:
 
 BAD_ROW_COLOR = "#fde2e4"  # the background of a table row at fault
 OPTIONAL = "faedah_optional"  # widget property: an empty value is fine, the focus passes the field by
+CHOICE = "faedah_choice"  # widget property: a choice list with no preselected answer (see mark_choice)
 INPUT_TYPES = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton)
 FOCUS_CHAIN_LIMIT = 2000
+# the core's consistency checks on a well-formed month or date: their own message, never the "type it as" one
+OWN_MESSAGE_CODES = frozenset(
+    {"month_after_event", "month_before_working_age", "duplicate_month", "after_history"}
+)
+ISO_MONTH = re.compile(r"\b(\d{4})-(\d{2})\b(?!-)")
 
 
 def mark_optional(*widgets: QWidget) -> None:
@@ -47,8 +58,16 @@ def mark_optional(*widgets: QWidget) -> None:
         widget.setProperty(OPTIONAL, True)
 
 
+def mark_choice(*widgets: QComboBox) -> None:
+    """A decision the clerk must take: the list starts on "choose…" (no data), and the focus stops there."""
+    for widget in widgets:
+        widget.setProperty(CHOICE, True)
+
+
 def needs_input(widget: QWidget) -> bool:
-    """An empty line edit that is not optional."""
+    """An empty line edit that is not optional, or a decision (a choice list) not taken yet."""
+    if isinstance(widget, QComboBox):
+        return bool(widget.property(CHOICE)) and widget.currentData() is None
     return isinstance(widget, QLineEdit) and not widget.text().strip() and not widget.property(OPTIONAL)
 
 
@@ -63,7 +82,9 @@ def problem_text(problem: Problem, label: str) -> str:
     """The core's message for a problem in the words of the screen: the field's label, dates as the boxes show
     them (never a raw field name or the file's YYYY-MM-DD)."""
     message = pick(problem.message)
-    if problem.code.startswith("date"):
+    if problem.code in OWN_MESSAGE_CODES:  # a month at fault for a reason of its own: the core's reason
+        message = ISO_MONTH.sub(lambda m: f"{m.group(2)}/{m.group(1)}", message)
+    elif problem.code.startswith("date"):
         message = t("ui.err.date", form=t("ui.date_placeholder"))
     elif problem.code.startswith("month") or message.endswith(("YYYY-MM.", "TTTT-BB.")):
         message = t("ui.err.month", form=t("ui.month_placeholder"))
@@ -83,6 +104,20 @@ class FocusOutWatcher(QObject):
         if event.type() == QEvent.Type.FocusOut:
             self._callback()
         return False
+
+
+class FocusFollower(QObject):
+    """The scroll area shows the field that takes the focus (Enter and Alt+letter jump anywhere on the page)."""
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self._scroll = scroll
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        inner = self._scroll.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            self._scroll.ensureWidgetVisible(new, 8, 8)
 
 
 class CaseContext(Protocol):
@@ -151,8 +186,24 @@ class CasePage(QWizardPage):
         self.status.setWordWrap(True)
         self.status.setStyleSheet(WARN_STYLE)
         self.status.setAccessibleName("status")
+        self._complete_shown: bool | None = None  # what the wizard was last told (completeChanged on a flip)
 
     # -- building
+    def body(self) -> QVBoxLayout:
+        """The page's layout, inside a scroll area: a page taller than a small screen (1024x768 at 125%)
+        scrolls, and the wizard's Back / Next stay on the screen."""
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroller = QScrollArea(objectName=f"{self.objectName() or 'page'}_scroll")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(objectName="page_body")
+        self.scroller.setWidget(inner)
+        page_layout.addWidget(self.scroller)
+        FocusFollower(self.scroller)
+        return QVBoxLayout(inner)
+
     def field_row(
         self, form: QFormLayout, field: str, widget: QWidget, label_key: str, tip: str | None = None
     ) -> QLabel:
@@ -219,8 +270,14 @@ class CasePage(QWizardPage):
         The focus moves to the next field that still needs input; when there is none and the page is complete,
         the wizard moves on; when the page is still incomplete, every field of it shows what it needs.
         """
-        if widget is not None and widget.objectName() in self.FIELDS:
-            self.touched.add(widget.objectName())
+        name = widget.objectName() if widget is not None else ""
+        if widget is not None and name in self.FIELDS:
+            self.touched.add(name)
+            at_fault = any(top_field(p.field) == name and p.code != "missing" for p in self.problems)
+            if at_fault or (isinstance(widget, QComboBox) and needs_input(widget)):
+                self.show_problems(self.problems)  # Enter never leaves a field at fault: its message stays
+                focus_and_select(widget)
+                return False
         following = self.first_needed(after=widget)
         if following is not None:
             focus_and_select(following)
@@ -269,7 +326,19 @@ class CasePage(QWizardPage):
         label.show_message(problem_text(problem, ""))  # beside its label: the label need not be repeated
         return True
 
+    def local_problems(self, problems: list[Problem]) -> list[Problem]:
+        """Problems the page finds itself (a decision not taken yet, a date the core checks only later)."""
+        return []
+
+    def pending(self) -> list[str]:
+        """The labels of what this page still needs that the core does not ask for (its decisions)."""
+        if not self.core.ready:
+            return []
+        return [self.field_label(p.field) for p in self.local_problems(self.problems) if p.code == "missing"]
+
     def show_problems(self, problems: list[Problem]) -> None:
+        own = [p for p in self.local_problems(problems) if p not in problems] if self.core.ready else []
+        problems = [*problems, *own]
         self.problems = problems
         for label in self.errors.values():
             label.show_message("")
@@ -277,7 +346,7 @@ class CasePage(QWizardPage):
         needed: list[str] = []
         for problem in problems:
             if problem.code == "missing" and top_field(problem.field) not in self.touched:
-                needed.append(self.field_label(problem.field))
+                needed.append(self.field_label(top_field(problem.field)))  # the table, not each row
             if not self.place_problem(problem):
                 loose.append(problem_text(problem, self.field_label(problem.field)))
         lines = []
@@ -287,7 +356,14 @@ class CasePage(QWizardPage):
         if self.extra_block and not problems:
             lines.append(self.extra_block)
         self.status.setText("\n".join(lines))
-        self.completeChanged.emit()
+        self.refresh_complete()
+
+    def refresh_complete(self) -> None:
+        """Tell the wizard (completeChanged) only when the page's completeness flips."""
+        complete = bool(self.isComplete())
+        if complete != self._complete_shown:
+            self._complete_shown = complete
+            self.completeChanged.emit()
 
     @guarded(False)
     def isComplete(self) -> bool:  # noqa: N802 (Qt API)

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
+    QWidget,
 )
 
+from .. import dialogs
 from ..crash import guarded
 from ..text import known, plain, rm_text, t
 from ..widgets import (
+    EnterAction,
     ErrorLabel,
     compact_rows,
     display_date,
@@ -68,7 +70,7 @@ class DependantsPage(CasePage):
         b.text(self.setSubTitle, "ui.dep.subtitle")
         self.items: list[dict[str, Any]] = []
         self.dialog: DependantDialog | None = None
-        outer = QVBoxLayout(self)
+        outer = self.body()
         self.table = QTableWidget(0, len(self.COLS), objectName="dependants_table")
         self.table.verticalHeader().setVisible(False)
         compact_rows(self.table)
@@ -93,6 +95,8 @@ class DependantsPage(CasePage):
             ],
         )
         outer.addLayout(buttons)
+        EnterAction(self.add_button, self._enter_on_add)
+        self._none_confirmed = False  # the clerk said there is no dependant to list
         self.table_errors = ErrorLabel()
         self.table_errors.setObjectName("dependants_errors")
         outer.addWidget(self.table_errors)
@@ -100,13 +104,38 @@ class DependantsPage(CasePage):
 
         form = QFormLayout()
         self.funeral = line_edit("funeral_expenses", "ui.optional", b)
-        narrow(self.funeral, 14)
+        narrow(self.funeral, 32)  # wide enough for its placeholder ("optional; paid up to RM3,000.00")
         self.field_row(form, "funeral_expenses", self.funeral, "ui.dep.funeral", "ui.dep.funeral_tip")
         self.funeral.textChanged.connect(lambda _v: self.changed("funeral_expenses"))
         mark_optional(self.funeral)
         outer.addLayout(form)
         outer.addWidget(self.status)
         b.add(self._refresh_table)
+
+    # -- the keyboard: an empty list is a decision too
+    def focus_first(self) -> None:
+        """No dependant yet: the focus on Add (Enter there asks whether there is none)."""
+        if not self.items:
+            self.add_button.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        super().focus_first()
+
+    def _enter_on_add(self) -> None:
+        if self.items:
+            self.open_dialog(None)
+        else:
+            self.enter_from(self.add_button)
+
+    def enter_pressed(self, widget: QWidget | None) -> bool:
+        """Leaving the page with no dependant listed asks first ("No dependants?"); No opens the Add dialog."""
+        go_on = super().enter_pressed(widget)
+        if not go_on or self.items or self._none_confirmed:
+            return go_on
+        if dialogs.ask_yes_no(self, t("ui.dep.none_question"), t("ui.dep.none_detail")):
+            self._none_confirmed = True
+            return True
+        self.open_dialog(None)
+        return False
 
     # -- editing
     def open_dialog(self, index: int | None) -> DependantDialog:
@@ -211,6 +240,10 @@ class DependantsPage(CasePage):
         fe = norm_money(self.funeral.text())
         if fe:
             data["funeral_expenses"] = fe
+
+    def reset(self) -> None:
+        super().reset()
+        self._none_confirmed = False
 
     def load(self, data: dict[str, Any]) -> None:
         deps = data.get("dependants") or []

@@ -13,22 +13,23 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
 )
 
 from ..compare.whatif import WhatIfChart
 from ..crash import guarded
 from ..text import percent_text, pick, plain, t
 from ..widgets import EnterAction, narrow, top_field, with_error
-from .base import CaseContext, CasePage, line_edit, mark_optional
+from .base import OPTIONAL, CaseContext, CasePage, line_edit, mark_choice, mark_optional
 
 if TYPE_CHECKING:
     from estimator.engine.rules import Injury
+    from estimator.model.case import Problem
 
 MAX_DAYS = 3650  # the case's limit on medical leave days and days worked
 INJURY_ROLE = Qt.ItemDataRole.UserRole + 1  # the list item's Injury
@@ -42,6 +43,7 @@ class DisabilityPage(CasePage):
             "loss_of_earning_capacity_percent",
             "injuries",
             "needs_constant_attendance",
+            "medical_board",  # the clerk's answer, not a field of the case: it decides which fields count
         }
     )
 
@@ -51,7 +53,7 @@ class DisabilityPage(CasePage):
         b = self.b
         b.text(self.setTitle, "ui.disability.title")
         b.text(self.setSubTitle, "ui.disability.subtitle")
-        outer = QVBoxLayout(self)
+        outer = self.body()
 
         self.temp_group = QGroupBox()
         b.text(self.temp_group.setTitle, "ui.disability.group_temporary")
@@ -74,6 +76,11 @@ class DisabilityPage(CasePage):
         self.perm_group = QGroupBox()
         b.text(self.perm_group.setTitle, "ui.disability.group_permanent")
         f2 = QFormLayout(self.perm_group)
+        self.board = QComboBox(objectName="medical_board")
+        mark_choice(self.board)
+        self.field_row(f2, "medical_board", self.board, "ui.disability.board", "ui.disability.board_tip")
+        b.add(self._board_items)
+        self.board.currentIndexChanged.connect(self._board_changed)
         self.percent = line_edit("loss_of_earning_capacity_percent", "ui.disability.percent_placeholder", b)
         narrow(self.percent, 34)
         self.field_row(
@@ -83,7 +90,7 @@ class DisabilityPage(CasePage):
             "ui.disability.percent",
             "ui.disability.percent_tip",
         )
-        self.percent.textChanged.connect(lambda _v: self.changed("loss_of_earning_capacity_percent"))
+        self.percent.textChanged.connect(lambda _v: self._assessed_typed())
 
         self.search = line_edit("injury_search", "ui.disability.search_placeholder", b)
         lab2 = QLabel()
@@ -91,6 +98,9 @@ class DisabilityPage(CasePage):
         b.label(lab2, "ui.disability.search", self.search, tip="ui.disability.search_tip")
         self.injury_list = QListWidget(objectName="injury_list")
         self.injury_list.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.injury_list.setWordWrap(True)  # a long line of the schedule wraps, never cut off
+        self.injury_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.injury_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.field_row(
             f2, "injuries", self.injury_list, "ui.disability.injuries", "ui.disability.injuries_tip"
         )
@@ -119,6 +129,58 @@ class DisabilityPage(CasePage):
         self._selected: list[str] = []
         self._loaded_list = False
         b.add(self._injury_texts)
+
+    # -- the Medical Board's decision: asked, never assumed
+    BOARD_CHOICES = (None, "yes", "not_yet")
+
+    def _board_items(self) -> None:
+        with QSignalBlocker(self.board):
+            index = max(self.board.currentIndex(), 0)
+            self.board.clear()
+            for code in self.BOARD_CHOICES:
+                self.board.addItem(t(f"ui.disability.board.{code or 'choose'}"), code)
+            self.board.setCurrentIndex(index)
+
+    @property
+    def board_answer(self) -> str | None:
+        value = self.board.currentData()
+        return str(value) if value else None
+
+    def _board_changed(self, _index: int) -> None:
+        assessed = self.board_answer == "yes"
+        for widget in (self.percent, self.search, self.injury_list):
+            widget.setEnabled(self.board_answer != "not_yet")
+        self.percent.setProperty(OPTIONAL, not assessed or bool(self._selected))
+        self.changed("medical_board")
+
+    def set_board(self, answer: str | None) -> None:
+        self.board.setCurrentIndex(max(self.board.findData(answer), 0) if answer else 0)
+        self._board_changed(0)
+
+    def _assessed_typed(self) -> None:
+        """A % typed (or an injury ticked) is the Board's assessment: the question is answered "Yes"."""
+        if self.board_answer is None and (self.percent.text().strip() or self._selected):
+            with QSignalBlocker(self.board):
+                self.board.setCurrentIndex(max(self.board.findData("yes"), 0))
+            self._board_changed(0)
+        self.changed("loss_of_earning_capacity_percent")
+
+    def asks_board(self) -> bool:
+        return self.context.scheme() != "invalidity"
+
+    def local_problems(self, problems: list[Problem]) -> list[Problem]:
+        """The Medical Board question unanswered; "assessed" with neither a % nor an injury."""
+        from estimator.engine.i18n import tr
+        from estimator.model.case import Problem
+
+        if not self.asks_board():
+            return []
+        if self.board_answer is None:
+            return [Problem(field="medical_board", code="missing", message=tr("ui.disability.board_missing"))]
+        if self.board_answer == "yes" and not self.percent.text().strip() and not self._selected:
+            message = tr("ui.disability.percent_missing")
+            return [Problem(field="loss_of_earning_capacity_percent", code="missing", message=message)]
+        return []
 
     # -- the injury schedule (from the core)
     def populate(self) -> None:
@@ -182,6 +244,9 @@ class DisabilityPage(CasePage):
         elif item.checkState() != Qt.CheckState.Checked and code in self._selected:
             self._selected.remove(code)
         self._chosen_text()
+        self.percent.setProperty(OPTIONAL, self.board_answer != "yes" or bool(self._selected))
+        if self._selected:
+            self._assessed_typed()
         self.changed("injuries")
 
     def set_injuries(self, ids: list[str]) -> None:
@@ -235,9 +300,9 @@ class DisabilityPage(CasePage):
                 if days.text().strip():
                     data[key] = int(days.text())
             pct = self.percent.text().strip().rstrip("%").strip()
-            if pct:
+            if pct and self.board_answer == "yes":  # "not yet assessed": no % and no injury counts
                 data["loss_of_earning_capacity_percent"] = pct
-            if self._selected:
+            if self._selected and self.board_answer == "yes":
                 data["injuries"] = list(self._selected)
         if self.caa.isChecked():
             data["needs_constant_attendance"] = True
@@ -257,11 +322,19 @@ class DisabilityPage(CasePage):
         self.percent.setText("" if pct is None else str(pct))
         inj = data.get("injuries") or []
         self.set_injuries([str(i) for i in inj] if isinstance(inj, list) else [])
+        # a case document says what the Board decided: a % or an injury is "assessed", none is "not yet"
+        loaded = data.get("scheme") is not None and data.get("outcome") is not None
+        self.set_board(("yes" if pct is not None or inj else "not_yet") if loaded else None)
         self.caa.setChecked(data.get("needs_constant_attendance") is True)
         self.search.clear()
 
+    def reset(self) -> None:
+        super().reset()
+        self.set_board(None)  # a new case: the Board's decision is asked again
+
     def field_label(self, field: str) -> str:
         keys = {
+            "medical_board": "ui.disability.board",
             "medical_leave_days": "ui.disability.leave",
             "days_worked_with_wages": "ui.disability.worked",
             "loss_of_earning_capacity_percent": "ui.disability.percent",

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..text import plain, t
 from ..widgets import display_date, narrow, norm_date, top_field, with_error
-from .base import CaseContext, CasePage, line_edit, mark_optional, parse_day
+from .base import CaseContext, CasePage, line_edit, mark_choice, mark_optional, parse_day
 
 if TYPE_CHECKING:
     from estimator.model.case import Problem
@@ -53,6 +53,7 @@ LABEL_KEYS = {
     "outcome": "ui.incident.outcome",
     "case_reference": "ui.incident.reference",
     "police_report_made": "ui.incident.police",
+    "sksps_plan": "ui.incident.plan_label",
 }
 
 
@@ -90,7 +91,7 @@ class IncidentPage(CasePage):
         b = self.b
         b.text(self.setTitle, "ui.incident.title")
         b.text(self.setSubTitle, "ui.incident.subtitle")
-        outer = QVBoxLayout(self)
+        outer = self.body()
 
         what = QGroupBox()
         b.text(what.setTitle, "ui.incident.group_what")
@@ -145,10 +146,11 @@ class IncidentPage(CasePage):
         form.addRow(self.nei_label, self.nei_box)
         # the self-employed's plan (Act 789) and the day their own contribution was paid (Acts 789 and 838)
         self.plan_combo = QComboBox(objectName="sksps_plan")
+        mark_choice(self.plan_combo)
         self.plan_label = QLabel()
         plan_box, self.errors["sksps_plan"] = with_error(self.plan_combo)
         form.addRow(self.plan_label, plan_box)
-        b.label(self.plan_label, "ui.incident.sksps_plan", self.plan_combo)
+        b.label(self.plan_label, "ui.incident.plan_label", self.plan_combo)  # Alt+S / Alt+E: unique
         self.paid_on = line_edit("contribution_paid_on", "ui.date_optional_placeholder", b)
         narrow(self.paid_on, 26)
         self.paid_label = QLabel()
@@ -156,7 +158,7 @@ class IncidentPage(CasePage):
         form.addRow(self.paid_label, paid_box)
         b.label(
             self.paid_label,
-            "ui.incident.contribution_paid_on",
+            "ui.incident.paid_on_label",
             self.paid_on,
             tip="ui.incident.contribution_paid_on_tip",
         )
@@ -164,8 +166,7 @@ class IncidentPage(CasePage):
         self.paid_on.textChanged.connect(lambda _v: self.changed("contribution_paid_on"))
         outer.addWidget(what)
 
-        who = QGroupBox()
-        b.text(who.setTitle, "ui.incident.group_claimant")
+        who = self.who_group = QGroupBox()
         claimant_form = QFormLayout(who)
         self.name = line_edit("claimant_name")
         self.ic = line_edit("ic_number", "ui.optional", b)
@@ -184,7 +185,11 @@ class IncidentPage(CasePage):
             label = QLabel()
             claimant_form.addRow(label, box)
             label_key = LABEL_KEYS[key]
-            b.label(label, label_key, widget, tip=f"{label_key}_tip")
+            if key == "claimant_name":
+                self.name_label = label
+                label.setBuddy(widget)
+            else:
+                b.label(label, label_key, widget, tip=f"{label_key}_tip")
             widget.textChanged.connect(lambda _v, k=key: self.changed(k))
             self.watch(key, widget)
         outer.addWidget(who)
@@ -203,6 +208,7 @@ class IncidentPage(CasePage):
         self.event_date.textChanged.connect(lambda _v: self.changed("event_date"))
         self.police.currentIndexChanged.connect(lambda _v: self.changed("police_report_made"))
         b.add(self._type_texts)
+        b.add(self._person_texts)
         self._update_visibility()
 
     def _text_widgets(self) -> dict[str, QLineEdit]:
@@ -255,12 +261,13 @@ class IncidentPage(CasePage):
     def _type_texts(self) -> None:
         with QSignalBlocker(self.group_combo):
             for index in range(self.group_combo.count()):
-                self.group_combo.setItemText(index, t(f"ui.who.{self.group_combo.itemData(index)}"))
+                self.group_combo.setItemText(index, t(f"ui.insured.{self.group_combo.itemData(index)}"))
         with QSignalBlocker(self.plan_combo):
             plan_index = max(self.plan_combo.currentIndex(), 0)
             self.plan_combo.clear()
+            self.plan_combo.addItem(t("ui.plan_choose"), None)  # no plan is chosen for the clerk
             for plan in SKSPS_PLANS:
-                self.plan_combo.addItem(t(f"ui.plan.{plan}"), plan)
+                self.plan_combo.addItem(t(f"ui.plan_choice.{plan}"), plan)
             self.plan_combo.setCurrentIndex(plan_index)
         with QSignalBlocker(self.type_combo):
             for index in range(self.type_combo.count()):
@@ -293,10 +300,23 @@ class IncidentPage(CasePage):
         else:
             key = "ui.incident.event_date.injury"
         self.event_label.setText(t(key))
+        self._person_texts()
         self.event_label.setBuddy(self.event_date)
         self.event_date.setAccessibleName(plain(t(key)))
         self.event_date.setToolTip(t("ui.incident.event_date_tip"))
         self.event_date.setAccessibleDescription(t("ui.incident.event_date_tip"))
+
+    def _person_texts(self) -> None:
+        """The person's box and name: the clerk's words for the one who died on a death case."""
+        if not hasattr(self, "name_label"):
+            return
+        death = self.outcome == "death"
+        self.who_group.setTitle(t("ui.incident.group_deceased" if death else "ui.incident.group_claimant"))
+        key = "ui.incident.name_deceased" if death else "ui.incident.name"
+        self.name_label.setText(t(key))
+        self.name.setAccessibleName(plain(t(key)))
+        self.name.setToolTip(t("ui.incident.name_tip"))
+        self.name.setAccessibleDescription(t("ui.incident.name_tip"))
 
     def _update_visibility(self) -> None:
         commuting = self.incident_type == "commuting_accident"
@@ -318,6 +338,7 @@ class IncidentPage(CasePage):
 
     def _outcome_changed(self, _index: int) -> None:
         self._event_label_text()
+        self._person_texts()
         self.changed("outcome")
 
     # -- MyKad: the IC number gives the date of birth
@@ -339,6 +360,27 @@ class IncidentPage(CasePage):
         if born is None or typed is None or born == typed:
             return ""
         return t("ui.incident.ic_mismatch", date=display_date(born.isoformat()))
+
+    def local_problems(self, problems: list[Problem]) -> list[Problem]:
+        """The plan not chosen yet; a date of birth after the event, said here (the core checks the dates only
+        once the whole case is well formed, after the wages)."""
+        from estimator.engine.i18n import tr
+        from estimator.model.case import Problem
+
+        out: list[Problem] = []
+        if self.scheme == "self_employment" and self.plan_combo.currentData() is None:
+            out.append(Problem(field="sksps_plan", code="missing", message=tr("ui.plan_missing")))
+        born, event = parse_day(self.dob.text()), self.event_day()
+        if (
+            born is not None
+            and event is not None
+            and born >= event
+            and not any(top_field(p.field) == "date_of_birth" for p in problems)
+        ):
+            out.append(
+                Problem(field="date_of_birth", code="born_after_event", message=tr("err.born_after_event"))
+            )
+        return out
 
     def show_problems(self, problems: list[Problem]) -> None:
         super().show_problems(problems)
@@ -367,6 +409,8 @@ class IncidentPage(CasePage):
         top = top_field(field)
         if top == "event_date":
             return plain(self.event_label.text())
+        if top == "claimant_name" and self.outcome == "death":
+            return plain(t("ui.incident.name_deceased"))
         key = LABEL_KEYS.get(top)
         return plain(t(key)) if key else field
 
@@ -379,7 +423,7 @@ class IncidentPage(CasePage):
             text = norm_date(widgets[key].text())
             if text:
                 data[key] = text
-        if self.scheme == "self_employment":
+        if self.scheme == "self_employment" and self.plan_combo.currentData() is not None:
             data["sksps_plan"] = self.plan_combo.currentData()
         paid = norm_date(self.paid_on.text())
         if paid and self.scheme in OWN_CONTRIBUTION_SCHEMES:
@@ -401,7 +445,8 @@ class IncidentPage(CasePage):
             self._fill_types(code)
         else:
             self._pending_type = code
-        plan_index = self.plan_combo.findData(data.get("sksps_plan"))
+        plan = data.get("sksps_plan")
+        plan_index = self.plan_combo.findData(plan) if plan in SKSPS_PLANS else -1
         self.plan_combo.setCurrentIndex(plan_index if plan_index >= 0 else 0)
         self.paid_on.setText(display_date(data.get("contribution_paid_on")))
         self._type_texts()  # the outcomes of the scheme just chosen

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..crash import guarded
-from ..text import amount_text, lang, pick, plain, t
+from ..text import lang, plain, t
 from ..widgets import (
     EnterAction,
     ErrorLabel,
@@ -40,14 +40,16 @@ from ..widgets import (
     row_of,
     top_field,
 )
-from .base import CaseContext, CasePage, bad_row_brush, button_row, line_edit, mark_optional, problem_text
-from .wages_input import PastePreview, open_paste_preview, quick_fill_rows, valid_pairs
+from .base import CaseContext, CasePage, button_row, line_edit, mark_optional, problem_text
+from .wages_grid import WageGrid, summary_line
+from .wages_input import PastePreview, open_paste_preview, quick_fill_rows
 
 if TYPE_CHECKING:
     from estimator.law.wages import WagePreview
     from estimator.model.case import Problem
 
 TABLE_ERROR_LINES = 8  # problems listed under the grid (the rest as "…")
+PREVIEW_DELAY_MS = 150  # the live bands and average wait for a pause in the typing
 
 
 class WagesPage(CasePage):
@@ -65,10 +67,10 @@ class WagesPage(CasePage):
         self.setObjectName("page_wages")
         b = self.b
         b.text(self.setTitle, "ui.wages.title")
-        self.preview: WagePreview | None = None
+        self._preview: WagePreview | None = None
         self._row_of_index: list[int] = []
         self._filling = False
-        outer = QVBoxLayout(self)
+        outer = self.body()
         self.intro = QLabel(objectName="wages_intro")
         self.intro.setWordWrap(True)
         outer.addWidget(self.intro)
@@ -121,14 +123,25 @@ class WagesPage(CasePage):
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        triggers = QAbstractItemView.EditTrigger  # typing edits a cell; moving onto one never opens an editor
+        self.table.setEditTriggers(
+            triggers.AnyKeyPressed
+            | triggers.EditKeyPressed
+            | triggers.DoubleClicked
+            | triggers.SelectedClicked
+        )
         self.table_label = QLabel()
         b.label(self.table_label, "ui.wages.table", self.table, tip="ui.wages.table_tip")
         outer.addWidget(self.table_label)
         outer.addWidget(self.table, 1)
         b.add(self._headers)
         self.table.itemChanged.connect(self._item_changed)
-        EnterAction(self.table, lambda: self.enter_from(self.table))  # a cell being edited keeps its Enter
+        self.grid = WageGrid(self.table)
+        self._preview_timer = QTimer(self)  # the bands and the average follow after a short typing pause
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._refresh_preview)
+        EnterAction(self.table, self._enter_in_grid)
 
         buttons, (self.add_button, self.remove_button, self.window_button, self.paste_button) = button_row(
             b,
@@ -165,6 +178,13 @@ class WagesPage(CasePage):
         outer.addWidget(self.status)
         self.errors["monthly_wages"] = self.table_errors
         b.add(self.refresh_context)
+
+    @property
+    def preview(self) -> WagePreview | None:
+        """The core's preview of the window's wages (brought up to date first if a refresh is pending)."""
+        if self._preview_timer.isActive():
+            self._refresh_preview()
+        return self._preview
 
     # -- context from the incident page
     @property
@@ -239,17 +259,16 @@ class WagesPage(CasePage):
     def focus_first(self) -> None:
         """With wages already in the grid, the focus goes to the grid (quick fill is not needed then)."""
         if self._any_wage() and not (self.invalidity and not self.first_month.text().strip()):
-            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.grid.focus_wage()  # the first empty wage; never an open Month editor
             return
         super().focus_first()
 
     # -- grid
     def _any_wage(self) -> bool:
-        return any(self._cell(r, 1) for r in range(self.table.rowCount()))
+        return any(wage for _month, wage in self.grid.rows())
 
     def _cell(self, row: int, col: int) -> str:
-        item = self.table.item(row, col)
-        return item.text().strip() if item is not None else ""
+        return self.grid.cell(row, col)
 
     def _set_row(self, row: int, month: str, wage: str) -> None:
         for col, value in ((0, display_month(month)), (1, wage)):
@@ -272,6 +291,7 @@ class WagesPage(CasePage):
             self._set_row(row, month, wage)
         finally:
             self._filling = False
+        self.grid.forget()
         if not month and not wage:
             self.table.setCurrentCell(row, 0)
             self.table.setFocus()
@@ -288,28 +308,28 @@ class WagesPage(CasePage):
             return
         for r in rows:
             self.table.removeRow(r)
+        self.grid.forget()
         self.changed("monthly_wages")
 
     def set_wages(self, pairs: list[tuple[str, str]], touch: bool = True) -> None:
         """Replace the grid (months sorted); ``touch=False`` for rows only proposed (no "required" yet)."""
+        self.grid.close_editor()  # an editor left open must not write into the new rows
         self._filling = True
         try:
             self.table.setRowCount(0)
-            for month, wage in pairs:
-                row = self.table.rowCount()
-                self.table.insertRow(row)
+            self.table.setRowCount(len(pairs))
+            for row, (month, wage) in enumerate(pairs):
                 self._set_row(row, month, wage)
         finally:
             self._filling = False
+        self.grid.forget()
         if touch:
             self.changed("monthly_wages")
         else:
             self.edited.emit()
 
     def rows(self) -> list[tuple[str, str]]:
-        return [
-            (norm_month(self._cell(r, 0)), norm_money(self._cell(r, 1))) for r in range(self.table.rowCount())
-        ]
+        return self.grid.rows()
 
     def fill_window_rows(self, replace_empty: bool = False) -> None:
         """Add the months of the wage window that are not in the grid yet."""
@@ -346,70 +366,49 @@ class WagesPage(CasePage):
     def _back_from_paste(self) -> None:
         self.paste_dialog = None
         QWidget.window(self).activateWindow()  # the keyboard goes back to the page, not to nowhere
-        self.table.setFocus()
+        self.grid.focus_wage()
+
+    def _enter_in_grid(self) -> None:
+        """Enter in a cell being edited: the cell keeps it (the value is committed), then the next empty wage;
+        Enter on the grid itself: the page's Enter (the next field, or Next)."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            QTimer.singleShot(0, self._after_cell_enter)  # after the editor's own (queued) commit
+        else:
+            self.enter_from(self.table)
+
+    def _after_cell_enter(self) -> None:
+        if not self.grid.focus_wage(only_empty=True):
+            self.enter_from(self.table)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() > 1:
             return
+        self.grid.row_edited(item.row())
         self.changed("monthly_wages")
 
-    # -- live banding (the core's wages.preview)
+    # -- live banding (the core's): each (month, wage) banded once, after a pause in the typing
     def _refresh_preview(self) -> None:
+        self._preview_timer.stop()
         core = self.core
         event_day = self.context.event_day()
-        self.preview = None
-        if core.ready and event_day is not None:
-            from estimator.engine.dates import month_of
-            from estimator.model.case import SCHEME_START
-
-            pairs = valid_pairs(self.rows())
-            with contextlib.suppress(Exception):  # a month before the first band table: no preview for it
-                self.preview = core.preview(event_day, pairs)
-            if self.preview is None:
-                since_start = [(m, w) for m, w in pairs if m >= month_of(SCHEME_START)]
-                with contextlib.suppress(Exception):
-                    self.preview = core.preview(event_day, since_start)
-        by_month = {i.month: i for i in self.preview.months} if self.preview is not None else {}
+        self._preview = None
+        counts: set[str] | None = None
+        if core.ready and event_day is not None and not self.invalidity:
+            window = set(self.window())
+            counts = window
+            in_window = [(m, w) for m, w in self.grid.valid() if m in window]
+            with contextlib.suppress(Exception):  # no band table for those months: no preview
+                self._preview = core.preview(event_day, in_window)
         self._filling = True
         try:
-            for r in range(self.table.rowCount()):
-                m = norm_month(self._cell(r, 0))
-                info = by_month.get(m)
-                band = assumed = counted = ""
-                if info is not None:
-                    band = f"{info.band_item}: {info.band}"
-                    assumed = amount_text(info.assumed_wage) + (" *" if info.provisional else "")
-                    counts = info.wage > 0 and (self.invalidity or info.in_window)
-                    counted = "✓" if counts else ""
-                for col, value in ((2, band), (3, assumed), (4, counted)):
-                    item = self.table.item(r, col)
-                    if item is not None:
-                        item.setText(value)
+            self.grid.show_bands(core, counts)
         finally:
             self._filling = False
         self._summary_text()
 
     def _summary_text(self) -> None:
-        preview = self.preview
-        if self.invalidity:
-            counted = sum(1 for _m, w in valid_pairs(self.rows()) if w > 0) if self.core.ready else 0
-            self.summary.setText(t("ui.wages.summary_invalidity", n=counted))
-            return
-        if preview is None:
-            self.summary.setText("")
-            return
-        if preview.average_monthly is None or preview.average_daily is None:
-            self.summary.setText(pick(preview.message) or t("ui.wages.no_window_months"))
-            return
-        text = t(
-            "ui.wages.summary",
-            n=preview.used_months,
-            average=amount_text(preview.average_monthly),
-            daily=amount_text(preview.average_daily),
-        )
-        if preview.provisional:
-            text += "  " + t("ui.wages.provisional_band")
-        self.summary.setText(text)
+        paid = sum(1 for _m, w in self.grid.valid() if w > 0) if self.core.ready else 0
+        self.summary.setText(summary_line(self._preview, self.invalidity, paid))
 
     # -- case data
     def collect(self, data: dict[str, Any]) -> None:
@@ -442,6 +441,7 @@ class WagesPage(CasePage):
             if isinstance(wm, dict):
                 pairs.append((str(wm.get("month", "")), str(wm.get("wage", ""))))
         self.set_wages(pairs)
+        self._refresh_preview()
         self.first_month.setText(display_month(str(data.get("first_contribution_month") or "")))
         self.similar.setText(str(data.get("similar_worker_monthly_wage") or ""))
         self.fill_amount.clear()
@@ -451,7 +451,7 @@ class WagesPage(CasePage):
 
     def check_extra(self) -> None:
         """Next needs at least one wage (or a similar worker's wage)."""
-        has_wage = self.core.ready and any(w > 0 for _m, w in valid_pairs(self.rows()))
+        has_wage = self.core.ready and any(w > 0 for _m, w in self.grid.valid())
         has_similar = not self.invalidity and bool(norm_money(self.similar.text()))
         self.extra_block = "" if has_wage or has_similar else t("ui.wages.need_a_wage")
 
@@ -469,29 +469,25 @@ class WagesPage(CasePage):
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.check_extra()
+        shown = "monthly_wages" in self.touched  # no pink row and no "Row 1…" before the wages were typed
         rows_bad: dict[int, list[str]] = {}
         for p in problems:
             idx = row_of(p.field)
-            if top_field(p.field) == "monthly_wages" and idx is not None and idx < len(self._row_of_index):
+            if top_field(p.field) != "monthly_wages" or idx is None or idx >= len(self._row_of_index):
+                continue
+            if p.code != "missing" or shown:
                 rows_bad.setdefault(self._row_of_index[idx], []).append(problem_text(p, ""))
         self._filling = True
         try:
-            for r in range(self.table.rowCount()):
-                for col in (0, 1):
-                    item = self.table.item(r, col)
-                    if item is None:
-                        continue
-                    item.setBackground(bad_row_brush(r in rows_bad))
-                    item.setToolTip("\n".join(rows_bad.get(r, [])))
+            self.grid.show_bad(rows_bad)
         finally:
             self._filling = False
         super().show_problems(problems)
         lines = [
             problem_text(p, self.field_label(p.field))
             for p in problems
-            if top_field(p.field) == "monthly_wages"
-            and (p.code != "missing" or "monthly_wages" in self.touched)
+            if top_field(p.field) == "monthly_wages" and (p.code != "missing" or shown)
         ]
         more = "\n…" if len(lines) > TABLE_ERROR_LINES else ""
         self.table_errors.show_message("\n".join(lines[:TABLE_ERROR_LINES]) + more)
-        self._refresh_preview()
+        self._preview_timer.start()

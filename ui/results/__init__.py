@@ -8,6 +8,7 @@ the rules used with their source, date and confidence).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -30,10 +31,14 @@ from estimator.present import ResultView, present_result
 
 from ..text import Binder, pick, t
 from ..timeline import PALETTE, Segment, Series, TimelineChart
+from .answers import CheckAnswers, jump_to
 from .explanation import fill_tree, show_step_detail
 from .html import PROV_STYLE, benefits_html, esc, no_result_html
 
 __all__ = ["ResultsView"]
+
+
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def rm(value: Decimal) -> str:
@@ -55,6 +60,8 @@ class ResultsView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
 
+        self.check = CheckAnswers(self._jump)
+        lay.addWidget(self.check)
         self.banner = QLabel(objectName="results_banner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
@@ -89,11 +96,13 @@ class ResultsView(QWidget):
         self.print_button = QPushButton(objectName="print")
         self.preview_button = QPushButton(objectName="print_preview")
         self.save_button = QPushButton(objectName="save_case")
+        self.compare_button = QPushButton(objectName="compare_scenarios")
         for w, key in (
             (self.pdf_button, "ui.action.export_pdf"),
             (self.print_button, "ui.action.print"),
             (self.preview_button, "ui.action.print_preview"),
             (self.save_button, "ui.action.save"),
+            (self.compare_button, "ui.results.compare"),
         ):
             self.b.text(w.setText, key)
             buttons.addWidget(w)
@@ -103,6 +112,7 @@ class ResultsView(QWidget):
         self.print_button.clicked.connect(lambda: self._host_call("print_summary"))
         self.preview_button.clicked.connect(lambda: self._host_call("preview_summary"))
         self.save_button.clicked.connect(lambda: self._host_call("save"))
+        self.compare_button.clicked.connect(lambda: self._host_call("compare"))
         self.b.add(self._tab_texts)
 
     def _tab_texts(self) -> None:
@@ -120,6 +130,11 @@ class ResultsView(QWidget):
         fn = getattr(host, name, None)
         if fn is not None:
             fn()
+
+    def _jump(self, name: str) -> None:
+        wiz = self.parent().wizard() if self.parent() is not None else None  # type: ignore[attr-defined]
+        if wiz is not None:
+            jump_to(wiz, name)
 
     def _anchor(self, url: QUrl) -> None:
         target = url.toString()
@@ -141,6 +156,7 @@ class ResultsView(QWidget):
     def render(self, result: Any, error: dict[str, str] | None, case: Any) -> None:
         self.b.apply()
         self.result, self.case = result, case
+        self.check.render(case)
         has = result is not None
         for w in (self.pdf_button, self.print_button, self.preview_button):
             w.setEnabled(has)
@@ -157,7 +173,7 @@ class ResultsView(QWidget):
         banner += f"<p><i>{esc(pick(result.disclaimer))}</i></p>"
         self.banner.setText(banner)
         pos = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(benefits_html(self.view))
+        self.browser.setHtml(ISO_DATE.sub(r"\3/\2/\1", benefits_html(self.view)))  # DD/MM/YYYY everywhere
         self.browser.verticalScrollBar().setValue(pos)
         fill_tree(self.tree, self.view.steps)
         self._show_detail(self.tree.currentItem())

@@ -47,6 +47,7 @@ def fill_tree(tree: QTreeWidget, steps: list[StepView]) -> None:
             [pick(step.title, code) + (mark if step.provisional else ""), pick(step.result, code)]
         )
         top.setData(0, Qt.ItemDataRole.UserRole, step.id)
+        top.setToolTip(0, pick(step.title, code))  # a long title (Malay ones are) in full
         if step.provisional:
             top.setForeground(0, Qt.GlobalColor.darkRed)
         tree.addTopLevelItem(top)
@@ -72,8 +73,9 @@ def fill_tree(tree: QTreeWidget, steps: list[StepView]) -> None:
         tree.setCurrentItem(tree.topLevelItem(0))
     tree.resizeColumnToContents(0)
     width = tree.viewport().width()
-    if tree.columnWidth(0) > width * 0.45:
-        tree.setColumnWidth(0, int(width * 0.45) if width > 200 else 300)
+    if tree.columnWidth(0) > width * 0.6:  # the titles wrap within 60% (the figures are short)
+        tree.setColumnWidth(0, int(width * 0.6) if width > 200 else 300)
+    tree.doItemsLayout()  # the rows take the height their wrapped titles need
 
 
 def show_step_detail(detail: QTextBrowser, step: StepView | None) -> None:
