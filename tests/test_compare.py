@@ -122,3 +122,12 @@ def test_payroll_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert rows[0]["socso_employer"] and rows[2]["problems"]
     total = sum(Decimal(r["total"]) for r in rows[:2])
     assert Decimal(rows[-1]["total"]) == total
+
+
+def test_sksr_curve_is_the_lump_sum_against_the_percent() -> None:
+    """Act 838: the what-if curve is the lump sum (LEC% x RM30,000 presumed), no monthly amount and no 20% cliff."""
+    case = read_case_file(Path(__file__).resolve().parent.parent / "samples" / "sksr_domestic_injury.json")
+    curve = {point.lec_percent: point for point in pdb_curve(case)}
+    assert curve[Decimal("20")].lump_sum == Decimal("6000.00")
+    assert curve[Decimal("20.01")].lump_sum == Decimal("6003.00")
+    assert all(point.monthly == 0 for point in curve.values())

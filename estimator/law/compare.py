@@ -62,6 +62,7 @@ from estimator.model.comparison import (
     Totals,
 )
 from estimator.model.result import PDB, BenefitRecord, Result, SchedulePeriod
+from estimator.model.result_schemes import DisablementLumpSum
 
 MAX_SCENARIOS = 4
 HORIZON_AGES = (60, 70)
@@ -383,8 +384,14 @@ def pdb_curve(case: Case, rules: RulePack | None = None) -> list[CurvePoint]:
     points = []
     for lec in curve_percents():
         what_if = base.model_copy(update={"loss_of_earning_capacity_percent": lec})
-        pdb = estimate(what_if, rules).benefit("PDB")
+        result = estimate(what_if, rules)
+        pdb = result.benefit("PDB")
         monthly, lump = ZERO, ZERO
+        once = result.benefit(
+            "PDB_LUMP_SUM"
+        )  # Act 838: a lump sum at every %, no monthly benefit, no 20% line
+        if isinstance(once, DisablementLumpSum):
+            lump = once.total
         if isinstance(pdb, PDB):
             monthly = pdb.monthly_amount
             if pdb.options:
