@@ -11,7 +11,7 @@ from typing import Any
 from estimator.engine.rules import RulePack
 from estimator.engine.trace import StepTrace, Trace
 from estimator.model.case import Case
-from estimator.model.result import BenefitRecord, RulesInfo, WageMonthInfo
+from estimator.model.result import BenefitRecord, RulesInfo, WageRun
 
 
 @dataclass
@@ -22,7 +22,7 @@ class Ctx:
     age: int  # completed years on the event date
     wages: list[tuple[str, Decimal]]  # (YYYY-MM, wage), oldest first
     average_monthly_wage: Decimal | None = None  # exact; set by the wage basis
-    wage_months: list[WageMonthInfo] = field(default_factory=list)
+    wage_months: list[WageRun] = field(default_factory=list)  # the listed months banded, as runs
     facts: dict[str, Any] = field(default_factory=dict)  # what one benefit leaves for a later one
 
     def step(self, step_id: str, on: date | None = None) -> StepTrace:

@@ -12,22 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from estimator.engine.dates import month_from_index
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
 from estimator.engine.rules import PROVISIONAL_CONFIDENCES, RulePack, Value
 from estimator.law.context import Ctx, NothingMorePayable
-from estimator.model.result import WageMonthInfo
+from estimator.model.result import WageMonthInfo, WageRun
 
 
 def month_start(month: str) -> date:
     y, m = month.split("-")
     return date(int(y), int(m), 1)
-
-
-def describe_month(rules: RulePack, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
-    return month_record(rules.at("wages.band_table", month_start(month)), month, wage, in_window)
 
 
 def month_record(table_value: Value, month: str, wage: Decimal, in_window: bool) -> WageMonthInfo:
@@ -45,6 +42,126 @@ def month_record(table_value: Value, month: str, wage: Decimal, in_window: bool)
     )
 
 
+# ----------------------------------------------------------------------------------------------- banding
+
+BANDER = "wages.bander"  # the MonthBander of the estimate, in ``ctx.facts``
+_BAND_FIELDS = ("band_item", "band", "assumed_wage", "table", "provisional")
+
+
+class MonthBander:
+    """Bands months with the wage table in force in each month, each (table, wage) once per rule pack.
+
+    The table is looked up again only when a month crosses the start of another table (or the end of a value's
+    provisional dating).  One bander serves every law of an estimate (:func:`bander_of`), so a month banded for
+    the history is not banded again for the average or the grant.
+    """
+
+    KEY = "wages.band_table"
+
+    def __init__(self, rules: RulePack) -> None:
+        self.rules = rules
+        param = rules.param(self.KEY)
+        changes = {v.start for v in param.values} | {
+            v.date_provisional_until for v in param.values if v.date_provisional_until is not None
+        }
+        # the first month whose first day is on or after each change, as YYYY-MM (ordered like the months)
+        self._changes = sorted({_first_month_from(d) for d in changes})
+        self._table: Value | None = None
+        self._from = ""
+        self._until: str | None = ""
+        # (table, wage) -> the band's fields: kept with the pack (emptied when the pack changes), so a band is
+        # worked out once per pack, whatever the number of estimates and previews
+        self._bands: dict[tuple[int, Decimal], dict[str, Any]] = rules.use_cache.setdefault(BANDER, {})
+
+    def table(self, month: str) -> Value:
+        """The table value in force on the first day of ``month``."""
+        current = self._table
+        if current is None or month < self._from or (self._until is not None and month >= self._until):
+            current = self.rules.at(self.KEY, month_start(month))
+            self._table = current
+            self._from = max((c for c in self._changes if c <= month), default="")
+            self._until = next((c for c in self._changes if c > month), None)
+        return current
+
+    def band_fields(self, month: str, wage: Decimal) -> dict[str, Any]:
+        """The band of ``wage`` in ``month`` as the record's fields (one dict per table and wage: read only)."""
+        tv = self.table(month)
+        ck = (id(tv), wage)
+        hit = self._bands.get(ck)
+        if hit is None:
+            rec = month_record(tv, month, wage, False)
+            hit = {k: rec.__dict__[k] for k in _BAND_FIELDS}
+            self._bands[ck] = hit
+        return hit
+
+    def describe(self, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
+        """One month banded with the table in force on its first day (a (table, wage) is banded once)."""
+        return WageMonthInfo.model_construct(
+            month=month, wage=wage, in_window=in_window, **self.band_fields(month, wage)
+        )
+
+    def runs(self, wages: list[tuple[str, Decimal]], window: tuple[str, str] | None = None) -> list[WageRun]:
+        """``wages`` (oldest first) banded, as runs of identical consecutive months; ``in_window`` for the
+        months from ``window[0]`` to ``window[1]`` with a wage above zero."""
+        runs: list[dict[str, Any]] = []
+        run: dict[str, Any] = {}
+        band: dict[str, Any] | None = None
+        after = ""  # the month after the current run's last month
+        lo, hi = window if window is not None else ("~", "")
+        bands = self._bands
+        for month, wage in wages:
+            tv = self._table
+            if tv is None or month < self._from or (self._until is not None and month >= self._until):
+                tv = self.table(month)
+            fields = bands.get((id(tv), wage)) or self.band_fields(month, wage)
+            inside = lo <= month <= hi and wage > 0
+            if (
+                month == after
+                and run["wage"] == wage
+                and run["in_window"] is inside
+                and (fields is band or all(fields[k] == run[k] for k in _BAND_FIELDS))
+            ):
+                run["last"] = month
+                run["months"] += 1
+            else:
+                band = fields
+                run = {
+                    "first": month,
+                    "last": month,
+                    "months": 1,
+                    "wage": wage,
+                    "in_window": inside,
+                    **fields,
+                }
+                runs.append(run)
+            after = _NEXT.get(month) or _next_month(month)
+        return [WageRun.of(r) for r in runs]
+
+
+def bander_of(ctx: Ctx) -> MonthBander:
+    """The estimate's one MonthBander."""
+    bander: MonthBander | None = ctx.facts.get(BANDER)
+    if bander is None:
+        bander = ctx.facts[BANDER] = MonthBander(ctx.rules)
+    return bander
+
+
+_NEXT: dict[str, str] = {}  # YYYY-MM -> the month after it (a few thousand months at most: valid months only)
+
+
+def _next_month(month: str) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    after = _NEXT[month] = f"{y:04d}-{m + 1:02d}" if m < 12 else f"{y + 1:04d}-01"
+    return after
+
+
+def _first_month_from(day: date) -> str:
+    """The first month that starts on or after ``day``."""
+    if day.day == 1:
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year + day.month // 12:04d}-{day.month % 12 + 1:02d}"
+
+
 def window_months(event_date: date, count: int) -> list[str]:
     """The ``count`` calendar months immediately preceding the month of ``event_date`` (oldest first)."""
     idx = event_date.year * 12 + event_date.month - 1
@@ -52,11 +169,11 @@ def window_months(event_date: date, count: int) -> list[str]:
 
 
 def _counted_months(
-    rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]], count: int
+    bander: MonthBander, event_date: date, wages: list[tuple[str, Decimal]], count: int
 ) -> list[WageMonthInfo]:
     """Every listed month banded; ``in_window`` marks the contribution months that count (a wage above zero)."""
     win = set(window_months(event_date, count))
-    return [describe_month(rules, m, w, in_window=m in win and w > 0) for m, w in sorted(wages)]
+    return [bander.describe(m, w, in_window=m in win and w > 0) for m, w in sorted(wages)]
 
 
 @dataclass
@@ -86,7 +203,7 @@ def preview(rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]])
     """Band every month and average the employment-injury window: the wages page's live figures."""
     count = rules.at("wages.window_months", event_date).value
     divisor = rules.at("wages.days_divisor", event_date).value
-    infos = _counted_months(rules, event_date, wages, count)
+    infos = _counted_months(MonthBander(rules), event_date, wages, count)
     used = [i for i in infos if i.in_window]
     avg = sum((i.assumed_wage for i in used), ZERO) / len(used) if used else None
     return WagePreview(
@@ -181,14 +298,15 @@ def wage_basis(ctx: Ctx) -> None:
     on = case.event_date
     count = ctx.trace.lookup("wages.window_months", on)
     window = window_months(on, count)
-    basis = WageBasis(months=_counted_months(ctx.rules, on, ctx.wages, count))
+    bander = bander_of(ctx)
+    basis = WageBasis(months=_counted_months(bander, on, ctx.wages, count))
     basis.used = [i for i in basis.months if i.in_window]
     if basis.used:
         _average(ctx, basis, window)
     elif case.similar_worker_monthly_wage is not None:
         _similar_worker(ctx, basis, window[-1], case.similar_worker_monthly_wage)
     ctx.facts["wage_basis"] = basis
-    ctx.wage_months = basis.months
+    ctx.wage_months = bander.runs(ctx.wages, (window[0], window[-1]))
     ctx.average_monthly_wage = basis.average_monthly
     if basis.average_monthly is None:
         ctx.trace.refuse("WAGES", tr("refuse.no_wages_in_window"))

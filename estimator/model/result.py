@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializeAsAny
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, SerializeAsAny
 
 from estimator.engine.i18n import Text
 
@@ -96,6 +96,85 @@ class WageMonthInfo(_M):
     table: str
     in_window: bool
     provisional: bool
+
+
+class WageRun(_M):
+    """Consecutive listed months with the same wage, band, assumed wage, table and flags, as one record (from
+    ``first`` to ``last``, ``months`` months), however long the history."""
+
+    first: str  # YYYY-MM, the run's first month
+    last: str  # YYYY-MM, its last month (= first for a run of one month)
+    months: int  # how many months: last - first + 1 (no month is missing inside a run)
+    wage: Money
+    band_item: int
+    band: str
+    assumed_wage: Money
+    table: str
+    in_window: bool
+    provisional: bool
+
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> WageRun:
+        """A run from a dict of every field (taken, not copied), without validation: a long history has
+        hundreds of runs."""
+        run = cls.__new__(cls)
+        _set(run, "__dict__", values)
+        _set(run, "__pydantic_fields_set__", _RUN_FIELDS)
+        _set(run, "__pydantic_extra__", None)
+        _set(run, "__pydantic_private__", None)
+        return run
+
+    def expand(self) -> list[WageMonthInfo]:
+        """The run's months, oldest first."""
+        fields = {k: v for k, v in self.__dict__.items() if k in _MONTH_FIELDS}
+        start = _month_number(self.first)
+        return [
+            WageMonthInfo.model_construct(month=_month_text(start + k), **fields) for k in range(self.months)
+        ]
+
+
+_set = object.__setattr__
+_RUN_FIELDS = set(WageRun.model_fields)  # shared by the runs made by WageRun.of (every field is set)
+_MONTH_FIELDS = frozenset({"wage", "band_item", "band", "assumed_wage", "table", "in_window", "provisional"})
+
+
+def _month_number(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def _month_text(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def runs_of(months: list[WageMonthInfo]) -> list[WageRun]:
+    """``months`` (oldest first) as runs: a month joins the run before it when it is the next calendar month
+    and every other field is the same."""
+    runs: list[WageRun] = []
+    last_number = -2
+    for m in months:
+        number = _month_number(m.month)
+        if runs and number == last_number + 1:
+            run = runs[-1]
+            here, there = m.__dict__, run.__dict__
+            if all(here[k] == there[k] for k in _MONTH_FIELDS):
+                there["last"] = m.month
+                there["months"] += 1
+                last_number = number
+                continue
+        values = {k: v for k, v in m.__dict__.items() if k in _MONTH_FIELDS}
+        runs.append(WageRun.model_construct(first=m.month, last=m.month, months=1, **values))
+        last_number = number
+    return runs
+
+
+def _as_runs(value: Any) -> Any:
+    """``wage_months`` given as months (records or their JSON, as results made before runs had it) -> runs."""
+    if isinstance(value, list) and value:
+        head = value[0]
+        if isinstance(head, WageMonthInfo) or (isinstance(head, dict) and "month" in head):
+            months = [m if isinstance(m, WageMonthInfo) else WageMonthInfo.model_validate(m) for m in value]
+            return runs_of(months)
+    return value
 
 
 class CommutationOption(_M):
@@ -277,7 +356,8 @@ class Result(_M):
     age_at_event: int
     average_assumed_monthly_wage: Money | None
     average_assumed_daily_wage: Money | None  # shown to the sen; the rates use the unrounded value
-    wage_months: list[WageMonthInfo] = Field(default_factory=list)
+    # the listed months, banded, as runs of identical months (``months()`` lists them one by one)
+    wage_months: Annotated[list[WageRun], BeforeValidator(_as_runs)] = Field(default_factory=list)
     benefits: list[SerializeAsAny[BenefitRecord]] = Field(default_factory=list)
     not_payable: list[NotPayable] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
@@ -290,6 +370,10 @@ class Result(_M):
     disclaimer: Text
     # what to do next, per benefit, then GENERAL; left out of the JSON while empty (results made before it)
     next_steps: list[NextStep] = Field(default_factory=list, exclude_if=lambda steps: not steps)
+
+    def months(self) -> list[WageMonthInfo]:
+        """Every listed month, banded, oldest first (the runs of ``wage_months`` expanded)."""
+        return [m for run in self.wage_months for m in run.expand()]
 
     def step(self, step_id: str) -> Step:
         for s in self.steps:

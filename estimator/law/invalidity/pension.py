@@ -23,7 +23,7 @@ from estimator.engine.trace import StepTrace, Trace, fill, join_texts
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history, qualifying
 from estimator.law.invalidity.qualifying import QualifyingKind
-from estimator.law.wages import month_start
+from estimator.law.wages import bander_of, month_start
 from estimator.model.result import InvalidityPension, WageMonthInfo
 
 FACT = "invalidity.pension"  # the PensionCalc of the case, in ``ctx.facts``
@@ -80,7 +80,7 @@ def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -
     last = hist.contributions[-count:]
     if not last:
         return AverageWage([], None, None, None, False, False, [])
-    bander = history.MonthBander(ctx.rules)
+    bander = bander_of(ctx)
     infos = [bander.describe(m, hist.wages[m], in_window=True) for m in last]
     seen: set[date] = set()
     for i in infos:  # the tables in force in the months averaged, each recorded once
@@ -261,7 +261,7 @@ def pension_of(ctx: Ctx, death: bool) -> PensionCalc | None:
         ctx.trace.refuse(qualifying.main_code(ctx), tr("inv.refuse.no_wages"))
         return None
     ctx.average_monthly_wage = sen(amw.used)
-    ctx.wage_months = history.mark_averaged(ctx.wage_months, {i.month for i in amw.months})
+    ctx.wage_months = history.mark_averaged(ctx.wage_months, amw.months[0].month, amw.months[-1].month)
     calc = pension(
         ctx.trace,
         ctx.case.event_date,
