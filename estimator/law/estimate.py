@@ -17,7 +17,7 @@ from estimator.model.result import BenefitRecord, Result
 def estimate(case: Case, rules: RulePack | None = None) -> Result:
     """Every benefit the case is entitled to, with the explanation record.  ``case`` must be validated."""
     rules = rules or default_rules()
-    trace = Trace(rules)
+    trace = Trace(rules, defer_texts=True)  # the Result fills the steps' texts when they are read
     ctx = Ctx(
         case=case,
         rules=rules,

@@ -10,9 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, SerializeAsAny
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializeAsAny,
+)
 
 from estimator.engine.i18n import Text
 
@@ -20,6 +27,9 @@ Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str
 Number = Annotated[
     Decimal, PlainSerializer(lambda v: f"{v.normalize():f}", return_type=str, when_used="json")
 ]
+
+
+_set = object.__setattr__
 
 
 def _constant(value: Any) -> Callable[[], Any]:
@@ -74,7 +84,18 @@ class ParamUse(_M):
         return {"en": self.note, "ms": self.note_ms or self.note}
 
 
+DEFERRED_TEXTS = frozenset({"title", "formula", "substituted"})
+PENDING = "_texts"  # the key of a step's unfilled texts in its __dict__: a function that returns them
+
+
 class Step(_M):
+    """One step of the explanation: its title, formula, the formula with the numbers put in, the result, the
+    rule values used and the rounding."""
+
+    # The trace may leave title, formula and substituted unfilled (the template keys and the values, checked
+    # when the step was closed): they are filled on first read and before any serialisation, so the record
+    # reads and serialises the same whether or not they were.
+
     id: str
     title: Text
     formula: Text
@@ -85,6 +106,56 @@ class Step(_M):
     rounding: Text | None = None
     provisional: bool = False
     note: Text | None = None
+
+    @classmethod
+    def deferred(cls, texts: Callable[[], dict[str, Text]], **values: Any) -> Step:
+        """A step whose title, formula and substituted line ``texts()`` gives when first needed."""
+        data = {
+            name: values[name] if name in values else make()
+            for name, make in cls._construct_defaults()
+            if name not in DEFERRED_TEXTS
+        }
+        data[PENDING] = texts
+        step = cls.__new__(cls)
+        _set(step, "__dict__", data)
+        _set(step, "__pydantic_fields_set__", set(cls.model_fields))
+        _set(step, "__pydantic_extra__", None)
+        _set(step, "__pydantic_private__", None)
+        return step
+
+    def fill_texts(self) -> None:
+        """Fill the texts left for later (nothing to do when they are there)."""
+        data = self.__dict__
+        pending = data.get(PENDING)
+        if pending is not None:
+            data.update(pending())
+            # in the fields' order, as a step made filled (the JSON lists them in this order)
+            _set(self, "__dict__", {name: data[name] for name in _STEP_FIELDS if name in data})
+
+    if not TYPE_CHECKING:  # mypy keeps checking the attribute names
+
+        def __getattr__(self, name: str) -> Any:
+            if name in DEFERRED_TEXTS and PENDING in self.__dict__:
+                self.fill_texts()
+                return self.__dict__[name]
+            return super().__getattr__(name)
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        self.fill_texts()
+        return super().model_dump(**kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        self.fill_texts()
+        return super().model_dump_json(**kwargs)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Step):
+            self.fill_texts()
+            other.fill_texts()
+        return super().__eq__(other)
+
+
+_STEP_FIELDS = tuple(Step.model_fields)
 
 
 class WageMonthInfo(_M):
@@ -133,7 +204,6 @@ class WageRun(_M):
         ]
 
 
-_set = object.__setattr__
 _RUN_FIELDS = set(WageRun.model_fields)  # shared by the runs made by WageRun.of (every field is set)
 _MONTH_FIELDS = frozenset({"wage", "band_item", "band", "assumed_wage", "table", "in_window", "provisional"})
 
@@ -370,6 +440,20 @@ class Result(_M):
     disclaimer: Text
     # what to do next, per benefit, then GENERAL; left out of the JSON while empty (results made before it)
     next_steps: list[NextStep] = Field(default_factory=list, exclude_if=lambda steps: not steps)
+
+    def fill_texts(self) -> None:
+        """Fill the steps' texts left for later (serialising does it first)."""
+        for step in self.steps:
+            if PENDING in step.__dict__:
+                step.fill_texts()
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        self.fill_texts()
+        return super().model_dump(**kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        self.fill_texts()
+        return super().model_dump_json(**kwargs)
 
     def months(self) -> list[WageMonthInfo]:
         """Every listed month, banded, oldest first (the runs of ``wage_months`` expanded)."""
