@@ -86,3 +86,10 @@ def test_a_result_saved_with_months_reads_back_as_runs() -> None:
     again = Result.model_validate(document)
     assert again.wage_months == result.wage_months
     assert all(isinstance(r, WageRun) for r in again.wage_months)
+
+
+def test_the_json_lists_each_run_in_the_fields_order() -> None:
+    data = inv_case("2025-06-10", before_event("2025-06-10", 40, ["2000.00", "2100.00"] * 20))
+    document = json.loads(estimate(parse_case(data, today=FAR_FUTURE)).to_json())
+    assert len(document["wage_months"]) == 40  # a new wage every month: a run a month
+    assert all(list(run) == list(WageRun.model_fields) for run in document["wage_months"])

@@ -305,8 +305,11 @@ class Trace:
         prov = provisional or any(p.provisional for p in params)
         for p in params:
             if p.provisional and p.key not in self.custom_notes:
+                key = f"param:{p.key}:{p.effective_from}"
+                if key in self._seen_notes:
+                    continue  # already footnoted: not filled again
                 self.note_provisional(
-                    f"param:{p.key}:{p.effective_from}",
+                    key,
                     fill(
                         "prov.param",
                         description_en=p.description["en"],

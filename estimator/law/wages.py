@@ -17,7 +17,7 @@ from typing import Any
 from estimator.engine.dates import month_from_index
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
-from estimator.engine.rules import PROVISIONAL_CONFIDENCES, RulePack, Value
+from estimator.engine.rules import PROVISIONAL_CONFIDENCES, Parameter, RulePack, Value
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.model.result import WageMonthInfo, WageRun
 
@@ -60,18 +60,16 @@ class MonthBander:
 
     def __init__(self, rules: RulePack) -> None:
         self.rules = rules
-        param = rules.param(self.KEY)
-        changes = {v.start for v in param.values} | {
-            v.date_provisional_until for v in param.values if v.date_provisional_until is not None
-        }
-        # the first month whose first day is on or after each change, as YYYY-MM (ordered like the months)
-        self._changes = sorted({_first_month_from(d) for d in changes})
         self._table: Value | None = None
         self._from = ""
         self._until: str | None = ""
-        # (table, wage) -> the band's fields: kept with the pack (emptied when the pack changes), so a band is
-        # worked out once per pack, whatever the number of estimates and previews
-        self._bands: dict[tuple[int, Decimal], dict[str, Any]] = rules.use_cache.setdefault(BANDER, {})
+        # kept with the pack (emptied when the pack changes), so each is worked out once per pack, whatever the
+        # number of estimates and previews: (table, wage) -> the band's fields, and the months tables change
+        cache = rules.use_cache.get(BANDER)
+        if cache is None:
+            cache = rules.use_cache[BANDER] = ({}, _change_months(rules.param(self.KEY)))
+        self._bands: dict[tuple[int, Decimal], dict[str, Any]] = cache[0]
+        self._changes: list[str] = cache[1]
 
     def table(self, month: str) -> Value:
         """The table value in force on the first day of ``month``."""
@@ -125,17 +123,29 @@ class MonthBander:
                 run["months"] += 1
             else:
                 band = fields
-                run = {
+                run = {  # in the fields' order: the JSON lists them so
                     "first": month,
                     "last": month,
                     "months": 1,
                     "wage": wage,
+                    "band_item": fields["band_item"],
+                    "band": fields["band"],
+                    "assumed_wage": fields["assumed_wage"],
+                    "table": fields["table"],
                     "in_window": inside,
-                    **fields,
+                    "provisional": fields["provisional"],
                 }
                 runs.append(run)
             after = _NEXT.get(month) or _next_month(month)
         return [WageRun.of(r) for r in runs]
+
+
+def _change_months(param: Parameter) -> list[str]:
+    """The first month on or after each start of a value (or end of its provisional dating), in order."""
+    changes = {v.start for v in param.values} | {
+        v.date_provisional_until for v in param.values if v.date_provisional_until is not None
+    }
+    return sorted({_first_month_from(d) for d in changes})
 
 
 def bander_of(ctx: Ctx) -> MonthBander:

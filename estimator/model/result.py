@@ -118,7 +118,7 @@ class Step(_M):
         data[PENDING] = texts
         step = cls.__new__(cls)
         _set(step, "__dict__", data)
-        _set(step, "__pydantic_fields_set__", set(cls.model_fields))
+        _set(step, "__pydantic_fields_set__", set(_STEP_FIELDS))
         _set(step, "__pydantic_extra__", None)
         _set(step, "__pydantic_private__", None)
         return step

@@ -66,6 +66,9 @@ def mark_averaged(runs: list[WageRun], first: str, last: str) -> list[WageRun]:
         if run.last < first or run.first > last or run.wage <= 0 or run.in_window:
             out.append(run)
             continue
+        if first <= run.first and run.last <= last:
+            out.append(WageRun.of({**run.__dict__, "in_window": True}))
+            continue
         lo, hi = max(run.first, first), min(run.last, last)
         if run.first < lo:
             out.append(_piece(run, run.first, _month_before(lo), False))
@@ -76,11 +79,10 @@ def mark_averaged(runs: list[WageRun], first: str, last: str) -> list[WageRun]:
 
 
 def _piece(run: WageRun, first: str, last: str, in_window: bool) -> WageRun:
-    values = dict(run.__dict__)
-    values.update(
-        first=first, last=last, months=month_index(last) - month_index(first) + 1, in_window=in_window
+    months = month_index(last) - month_index(first) + 1
+    return WageRun.of(
+        {**run.__dict__, "first": first, "last": last, "months": months, "in_window": in_window}
     )
-    return WageRun.model_construct(**values)
 
 
 def _month_before(month: str) -> str:
