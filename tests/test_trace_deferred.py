@@ -12,7 +12,7 @@ import pytest
 
 from estimator import estimate, read_case_file
 from estimator.engine.rules import default_rules
-from estimator.engine.trace import Trace
+from estimator.engine.trace import Later, Trace, fills_later
 from estimator.model.result import PENDING, Result
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.json"))
@@ -56,3 +56,19 @@ def test_what_filling_could_refuse_is_refused_while_estimating() -> None:
         trace.step("x", ON).done("caa", "1", amount="not a number")  # filled at once: refused here
     trace.step("caa", ON).done("caa", "1", amount=5)  # an int is a number: filled later
     assert trace.steps[0].substituted["en"] == "RM5.00"
+
+
+def test_a_later_value_is_made_once_when_the_texts_are_filled() -> None:
+    made: list[int] = []
+
+    def lines(n: int) -> dict[str, str]:
+        made.append(n)
+        return {"en": f"{n} lines", "ms": f"{n} baris"}
+
+    trace = Trace(default_rules(), defer_texts=True)
+    trace.step("wages.bands", ON).done("wages_bands", "x", lines=Later(lines, 3))
+    assert made == []  # nothing written while estimating
+    assert trace.steps[0].substituted == {"en": "3 lines", "ms": "3 baris"}
+    assert made == [3]
+    with pytest.raises(KeyError):
+        fills_later(("no_such_template",), {})

@@ -83,13 +83,37 @@ def _parsed(key: str) -> tuple[tuple[Lang, Parsed], ...]:
     )
 
 
+class Later:
+    """A template value made only when the text is filled: ``make(*args)`` gives a :data:`Text` (lines listing
+    many months, say).  Whoever makes one checks first that ``make`` cannot fail with ``args``."""
+
+    __slots__ = ("args", "make")
+
+    def __init__(self, make: Callable[..., Text], *args: Any) -> None:
+        self.make = make
+        self.args = args
+
+    def __call__(self) -> Text:
+        return self.make(*self.args)
+
+
+def template_names(key: str) -> frozenset[str]:
+    """The values the catalogue entry ``key`` names, in either language (KeyError without the entry)."""
+    return _names(key)
+
+
+@lru_cache(maxsize=1024)
+def _names(key: str) -> frozenset[str]:
+    return frozenset(name for _lang, parts in _parsed(key) for _l, name, _s, _f in parts if name is not None)
+
+
 def fill(key: str, /, **values: Any) -> Text:
     """The catalogue entry ``key`` in both languages, filled with ``values``; a :data:`Text` value is taken in
     the template's language."""
     return _fill(key, values, {})
 
 
-def _fill(key: str, values: Mapping[str, Any], done: dict[tuple[str, str], str]) -> Text:
+def _fill(key: str, values: Mapping[str, Any], done: dict[tuple[str, str], Any]) -> Text:
     """:func:`fill`; ``done`` holds the values already formatted (by name and spec), for the templates of one
     step share them: each is formatted once, not once per language and template."""
     text: Text = {}
@@ -99,6 +123,11 @@ def _fill(key: str, values: Mapping[str, Any], done: dict[tuple[str, str], str])
             chunks.append(literal)
             if name is not None:
                 value = values[name]
+                if isinstance(value, Later):  # made once per fill of a step, whatever the templates naming it
+                    made = done.get((name, "\0later"))
+                    if made is None:
+                        made = done[name, "\0later"] = value()
+                    value = made
                 if isinstance(value, dict):
                     chunks.append(formatter(value.get(lang) or value.get("en", "")))
                     continue
@@ -155,9 +184,15 @@ def _fills_later(keys: tuple[str, ...], values: Mapping[str, Any]) -> bool:
     return True
 
 
+def fills_later(keys: tuple[str, ...], values: Mapping[str, Any]) -> bool:
+    """Whether the templates ``keys`` can be filled with ``values`` later without fail (KeyError now for a
+    missing entry or value): what a :class:`Later` value checks before it is handed over."""
+    return _fills_later(keys, values)
+
+
 def _step_texts(title: Text | None, template: str, subst: str, values: dict[str, Any]) -> dict[str, Text]:
     """A closed step's title, formula and substituted line (filled when first read)."""
-    done: dict[tuple[str, str], str] = {}
+    done: dict[tuple[str, str], Any] = {}
     return {
         "title": title or _fill(f"step.{template}", values, done),
         "formula": _fill(f"formula.{template}", values, done),

@@ -18,6 +18,7 @@ from estimator.engine.dates import month_from_index
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
 from estimator.engine.rules import PROVISIONAL_CONFIDENCES, Parameter, RulePack, Value
+from estimator.engine.trace import Later, template_names
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.model.result import WageMonthInfo, WageRun
 
@@ -94,8 +95,18 @@ class MonthBander:
 
     def describe(self, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
         """One month banded with the table in force on its first day (a (table, wage) is banded once)."""
-        return WageMonthInfo.model_construct(
-            month=month, wage=wage, in_window=in_window, **self.band_fields(month, wage)
+        band = self.band_fields(month, wage)
+        return WageMonthInfo.of(
+            {
+                "month": month,
+                "wage": wage,
+                "band_item": band["band_item"],
+                "band": band["band"],
+                "assumed_wage": band["assumed_wage"],
+                "table": band["table"],
+                "in_window": in_window,
+                "provisional": band["provisional"],
+            }
         )
 
     def runs(self, wages: list[tuple[str, Decimal]], window: tuple[str, str] | None = None) -> list[WageRun]:
@@ -249,6 +260,25 @@ def _similar_worker(ctx: Ctx, basis: WageBasis, month: str, wage: Decimal) -> No
     basis.provisional = step.provisional
 
 
+_BAND_LINE_VALUES = frozenset({"month", "wage", "item", "band", "assumed"})
+
+
+def _band_lines(used: list[WageMonthInfo]) -> Text:
+    """One line a month averaged (plain str.format, the figures formatted once)."""
+    line = tr("wages.band_line")
+    shown = [
+        {
+            "month": i.month,
+            "wage": rm(i.wage),
+            "item": i.band_item,
+            "band": i.band,
+            "assumed": rm(i.assumed_wage),
+        }
+        for i in used
+    ]
+    return {lang: "; ".join(line[lang].format(**values) for values in shown) for lang in LANGS}
+
+
 def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
     """Para 4: each counted month banded under its own table, then the average of the assumed wages."""
     s = ctx.step("wages.bands")
@@ -263,22 +293,14 @@ def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
         note = tr("wages.inferred_band_note", items=items)
         ctx.trace.note_provisional(f"band:{items}", note)
     s.provisional_input(bool(inferred))
-    line = tr("wages.band_line")  # one line a month: plain str.format, the figures formatted once
-    lines = {
-        lang: "; ".join(
-            line[lang].format(
-                month=i.month, wage=rm(i.wage), item=i.band_item, band=i.band, assumed=rm(i.assumed_wage)
-            )
-            for i in basis.used
-        )
-        for lang in LANGS
-    }
+    if not template_names("wages.band_line") <= _BAND_LINE_VALUES:  # what writing the lines later needs
+        raise KeyError("wages.band_line names a value the band lines do not give")
     bands = s.done(
         "wages_bands",
         ", ".join(rm(i.assumed_wage) for i in basis.used),
         inputs={i.month: num(i.wage) for i in basis.used},
         note=note,
-        lines=lines,
+        lines=Later(_band_lines, basis.used),
     )
     a = ctx.step("wages.average")
     count = a.rule("wages.window_months")

@@ -55,6 +55,21 @@ class _M(BaseModel):
         return record
 
     @classmethod
+    def of(cls, values: dict[str, Any]) -> Self:
+        """A record from a dict of every field in the fields' order (taken, not copied; the JSON lists them in
+        its order), without validation: for records made by the hundred (a long history's runs)."""
+        record = cls.__new__(cls)
+        _set(record, "__dict__", values)
+        every: set[str] | None = cls.__dict__.get("_every_field")
+        if every is None:
+            every = set(cls.model_fields)  # shared by the records of the class: every field is set
+            type.__setattr__(cls, "_every_field", every)
+        _set(record, "__pydantic_fields_set__", every)
+        _set(record, "__pydantic_extra__", None)
+        _set(record, "__pydantic_private__", None)
+        return record
+
+    @classmethod
     def _construct_defaults(cls) -> list[tuple[str, Callable[[], Any]]]:
         cached: list[tuple[str, Callable[[], Any]]] | None = cls.__dict__.get("_defaults_cache")
         if cached is None:
@@ -184,17 +199,6 @@ class WageRun(_M):
     in_window: bool
     provisional: bool
 
-    @classmethod
-    def of(cls, values: dict[str, Any]) -> WageRun:
-        """A run from a dict of every field (taken, not copied), without validation: a long history has
-        hundreds of runs."""
-        run = cls.__new__(cls)
-        _set(run, "__dict__", values)
-        _set(run, "__pydantic_fields_set__", _RUN_FIELDS)
-        _set(run, "__pydantic_extra__", None)
-        _set(run, "__pydantic_private__", None)
-        return run
-
     def expand(self) -> list[WageMonthInfo]:
         """The run's months, oldest first."""
         fields = {k: v for k, v in self.__dict__.items() if k in _MONTH_FIELDS}
@@ -204,7 +208,6 @@ class WageRun(_M):
         ]
 
 
-_RUN_FIELDS = set(WageRun.model_fields)  # shared by the runs made by WageRun.of (every field is set)
 _MONTH_FIELDS = frozenset({"wage", "band_item", "band", "assumed_wage", "table", "in_window", "provisional"})
 
 

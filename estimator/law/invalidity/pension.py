@@ -19,7 +19,7 @@ from estimator.engine.dates import month_index
 from estimator.engine.i18n import Text, tr
 from estimator.engine.money import ZERO, num, pct, rm, sen
 from estimator.engine.rules import RuleNotInForce
-from estimator.engine.trace import StepTrace, Trace, fill, join_texts
+from estimator.engine.trace import Later, StepTrace, Trace, fill, fills_later, join_texts
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history, qualifying
 from estimator.law.invalidity.qualifying import QualifyingKind
@@ -72,6 +72,29 @@ def _runs(infos: list[WageMonthInfo]) -> list[Text]:
     return out
 
 
+def _runs_text(infos: list[WageMonthInfo]) -> Text:
+    return join_texts(_runs(infos))
+
+
+def _runs_later(infos: list[WageMonthInfo]) -> bool:
+    """The run lines can be written later without fail: the templates take the values of a month (every month
+    holds values of the same types: records of the same bander) and every amount is a finite Decimal."""
+    first = infos[0]
+    values = {
+        "month": first.month,
+        "first": first.month,
+        "last": first.month,
+        "count": 1,
+        "wage": first.wage,
+        "item": first.band_item,
+        "table": first.table,
+        "assumed": first.assumed_wage,
+    }
+    return fills_later(("inv.amw.run", "inv.amw.run_range"), values) and all(
+        i.wage.is_finite() and i.assumed_wage.is_finite() for i in infos
+    )
+
+
 def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -> AverageWage:
     """Average of the assumed wages of the last contributions (24, provisional), floored at the minimum."""
     prefix = "surv" if death else "inv"
@@ -102,7 +125,7 @@ def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -
         terms,
         inputs={i.month: num(i.wage) for i in infos},
         note=note,
-        runs=join_texts(_runs(infos)),
+        runs=Later(_runs_text, infos) if _runs_later(infos) else _runs_text(infos),
     )
     exact = sum((i.assumed_wage for i in infos), ZERO) / len(infos)
     avg = ctx.step(f"{prefix}.amw")
