@@ -113,30 +113,57 @@ def fill(key: str, /, **values: Any) -> Text:
     return _fill(key, values, {})
 
 
-def _fill(key: str, values: Mapping[str, Any], done: dict[tuple[str, str], Any]) -> Text:
-    """:func:`fill`; ``done`` holds the values already formatted (by name and spec), for the templates of one
-    step share them: each is formatted once, not once per language and template."""
-    text: Text = {}
+# a compiled template: its fields (name, spec, formatter), each once, and per language a str.format pattern
+# naming them by position (the literal text's braces doubled)
+Compiled = tuple[tuple[tuple[str, str, Callable[[Any], str]], ...], tuple[tuple[Lang, str], ...]]
+
+
+@lru_cache(maxsize=4096)
+def _compiled(key: str) -> Compiled:
+    fields: dict[tuple[str, str], int] = {}
+    formatters: list[tuple[str, str, Callable[[Any], str]]] = []
+    patterns: list[tuple[Lang, str]] = []
     for lang, parts in _parsed(key):
         chunks: list[str] = []
         for literal, name, spec, formatter in parts:
-            chunks.append(literal)
+            chunks.append(literal.replace("{", "{{").replace("}", "}}"))
             if name is not None:
-                value = values[name]
-                if isinstance(value, Later):  # made once per fill of a step, whatever the templates naming it
-                    made = done.get((name, "\0later"))
-                    if made is None:
-                        made = done[name, "\0later"] = value()
-                    value = made
-                if isinstance(value, dict):
-                    chunks.append(formatter(value.get(lang) or value.get("en", "")))
-                    continue
-                shown = done.get((name, spec))
-                if shown is None:
-                    shown = done[name, spec] = formatter(value)
-                chunks.append(shown)
-        text[lang] = "".join(chunks)
-    return text
+                at = fields.get((name, spec))
+                if at is None:
+                    at = fields[name, spec] = len(formatters)
+                    formatters.append((name, spec, formatter))
+                chunks.append(f"{{{at}}}")
+        patterns.append((lang, "".join(chunks)))
+    return tuple(formatters), tuple(patterns)
+
+
+def _fill(key: str, values: Mapping[str, Any], done: dict[tuple[str, str], Any]) -> Text:
+    """:func:`fill`; ``done`` holds the values already formatted (by name and spec), for the templates of one
+    step share them: each is formatted once, not once per language and template."""
+    fields, patterns = _compiled(key)
+    shown: list[Any] = []
+    per_language = False
+    for name, spec, formatter in fields:
+        value = values[name]
+        if isinstance(value, Later):  # made once per fill of a step, whatever the templates naming it
+            made = done.get((name, "\0later"))
+            if made is None:
+                made = done[name, "\0later"] = value()
+            value = made
+        if isinstance(value, dict):  # a Text: taken in each template's language
+            per_language = True
+            shown.append({lang: formatter(value.get(lang) or value.get("en", "")) for lang in LANGS})
+            continue
+        text = done.get((name, spec))
+        if text is None:
+            text = done[name, spec] = formatter(value)
+        shown.append(text)
+    if per_language:
+        return {
+            lang: pattern.format(*(v[lang] if isinstance(v, dict) else v for v in shown))
+            for lang, pattern in patterns
+        }
+    return {lang: pattern.format(*shown) for lang, pattern in patterns}
 
 
 # what each spec's formatter takes without fail: "num" a Decimal (finite) or an int; "any" every value
