@@ -414,7 +414,7 @@ def bench_wizard(calls: int) -> list[Row]:
     worst = max(samples, key=samples.__getitem__)
     rows = [
         Row(
-            f"revalidate() per keystroke: every sample (worst {worst[7:]})",
+            f"revalidation per keystroke: revalidate(), every sample (worst {worst[7:]})",
             fmt_s(samples[worst]),
             "-",
             None,
@@ -425,7 +425,7 @@ def bench_wizard(calls: int) -> list[Row]:
     for name in ("sample death_four_dependants", "death, 30 dependants", "invalidity, 480 months"):
         rows.append(
             Row(
-                f"revalidate() per keystroke: {name}",
+                f"revalidation per keystroke: revalidate(), {name}",
                 fmt_s(took[name]),
                 "-",
                 None,
