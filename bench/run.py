@@ -149,7 +149,7 @@ def bench_startup(ref_dir: Path, n: int, tmp: Path) -> list[Row]:
 
 
 def _per_call(fn: Callable[[], Any]) -> Callable[[], float]:
-    """The CPU time of one call (this process's, so the other programs on a shared machine count less)."""
+    """The CPU time of one call (this process's: other programs on a busy machine count less)."""
 
     def run() -> float:
         start = time.process_time_ns()
