@@ -68,9 +68,10 @@ class MonthBander:
         # number of estimates and previews: (table, wage) -> the band's fields, and the months tables change
         cache = rules.use_cache.get(BANDER)
         if cache is None:
-            cache = rules.use_cache[BANDER] = ({}, _change_months(rules.param(self.KEY)))
+            cache = rules.use_cache[BANDER] = ({}, _change_months(rules.param(self.KEY)), {})
         self._bands: dict[tuple[int, Decimal], dict[str, Any]] = cache[0]
         self._changes: list[str] = cache[1]
+        self._protos: dict[tuple[int, Decimal], dict[str, Any]] = cache[2]  # a run's fields, months unset
 
     def table(self, month: str) -> Value:
         """The table value in force on the first day of ``month``."""
@@ -112,43 +113,49 @@ class MonthBander:
     def runs(self, wages: list[tuple[str, Decimal]], window: tuple[str, str] | None = None) -> list[WageRun]:
         """``wages`` (oldest first) banded, as runs of identical consecutive months; ``in_window`` for the
         months from ``window[0]`` to ``window[1]`` with a wage above zero."""
-        runs: list[dict[str, Any]] = []
+        runs: list[WageRun] = []
         run: dict[str, Any] = {}
-        band: dict[str, Any] | None = None
+        proto: dict[str, Any] | None = None  # the current run's record before its months were set
         after = ""  # the month after the current run's last month
         lo, hi = window if window is not None else ("~", "")
-        bands = self._bands
+        protos = self._protos
+        tv, since, until = self._table, self._from, self._until
         for month, wage in wages:
-            tv = self._table
-            if tv is None or month < self._from or (self._until is not None and month >= self._until):
+            if tv is None or month < since or (until is not None and month >= until):
                 tv = self.table(month)
-            fields = bands.get((id(tv), wage)) or self.band_fields(month, wage)
+                since, until = self._from, self._until
+            fields = protos.get((id(tv), wage))
+            if fields is None:
+                band = self.band_fields(month, wage)
+                fields = protos[id(tv), wage] = {  # in the fields' order: the JSON lists them so
+                    "first": "",
+                    "last": "",
+                    "months": 0,
+                    "wage": wage,
+                    **{k: band[k] for k in _BAND_FIELDS[:4]},
+                    "in_window": False,
+                    "provisional": band["provisional"],
+                }
             inside = lo <= month <= hi and wage > 0
             if (
                 month == after
-                and run["wage"] == wage
                 and run["in_window"] is inside
-                and (fields is band or all(fields[k] == run[k] for k in _BAND_FIELDS))
+                and (fields is proto or all(fields[k] == run[k] for k in _RUN_KEYS))
             ):
                 run["last"] = month
                 run["months"] += 1
             else:
-                band = fields
-                run = {  # in the fields' order: the JSON lists them so
-                    "first": month,
-                    "last": month,
-                    "months": 1,
-                    "wage": wage,
-                    "band_item": fields["band_item"],
-                    "band": fields["band"],
-                    "assumed_wage": fields["assumed_wage"],
-                    "table": fields["table"],
-                    "in_window": inside,
-                    "provisional": fields["provisional"],
-                }
-                runs.append(run)
+                proto = fields
+                run = dict(fields)
+                run["first"] = run["last"] = month
+                run["months"] = 1
+                run["in_window"] = inside
+                runs.append(WageRun.of(run))
             after = _NEXT.get(month) or _next_month(month)
-        return [WageRun.of(r) for r in runs]
+        return runs
+
+
+_RUN_KEYS = ("wage", *_BAND_FIELDS)  # what a month shares with the run it joins (beside in_window)
 
 
 def _change_months(param: Parameter) -> list[str]:

@@ -8,6 +8,7 @@ months before the month of the event (the notice of invalidity, or death) count 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -44,9 +45,10 @@ class History:
 def history_of(case: Case, wages: list[tuple[str, Decimal]] | None = None) -> History:
     listed = wages if wages is not None else [(w.month, w.wage) for w in case.monthly_wages]
     event_month = month_of(case.event_date)
-    paid = sorted(m for m, w in listed if w > 0)
-    before = [m for m in paid if m < event_month]
-    ignored = paid[len(before) :]
+    paid = [m for m, w in listed if w > 0]
+    paid.sort()  # (already in order when it is ctx.wages: the sort only checks)
+    cut = bisect_left(paid, event_month)
+    before, ignored = paid[:cut], paid[cut:]
     first = case.first_contribution_month
     if before and (first is None or first > before[0]):
         first = before[0]
