@@ -6,7 +6,8 @@
 The comparison ignores the steps' texts (title, formula, substituted, result, rounding, note), the parameters'
 description and notes, and compares only the number of provisional notes; steps are compared by id (their order
 is ignored), benefits, not_payable and warnings by code (their orders are compared separately).  Everything else
-is compared.  ``--ignore-texts`` also ignores every other bilingual text ({"en", "ms"}); ``--ignore PATH``
+is compared.  The wage months are compared one by one (a result that lists them as runs is expanded), so a
+result saved before the runs compares with one after.  ``--ignore-texts`` also ignores every other bilingual text ({"en", "ms"}); ``--ignore PATH``
 ignores a path and everything under it (e.g. ``--ignore rules.sha256``).
 """
 
@@ -86,12 +87,29 @@ def normalise(result: Any) -> Any:
         kept["params"] = _named(sorted(params, key=_param_key), _param_key)
         steps[step["id"]] = kept
     data["steps"] = steps
+    data["wage_months"] = _months(data.get("wage_months", []))
     data["provisional_notes"] = len(data.get("provisional_notes", []))
     for field in ("benefits", "not_payable", "warnings"):
         records = data.get(field, [])
         data[f"{field} (order)"] = [r.get("code") for r in records]
         data[field] = _named(records, _code)
     return data
+
+
+def _months(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The wage months one by one, whether saved as months or as runs (``first``, ``last``, ``months``)."""
+    out: list[dict[str, Any]] = []
+    for record in records:
+        if "first" not in record:
+            out.append(record)
+            continue
+        fields = {k: v for k, v in record.items() if k not in ("first", "last", "months")}
+        year, number = (int(part) for part in str(record["first"]).split("-"))
+        start = year * 12 + number - 1
+        for k in range(int(record["months"])):
+            month = f"{(start + k) // 12:04d}-{(start + k) % 12 + 1:02d}"
+            out.append({"month": month, **fields})
+    return out
 
 
 def _is_text(value: Any) -> bool:

@@ -26,7 +26,8 @@ from estimator.law.estimate import estimate
 from estimator.model.benefits import batch_codes, benefit_types, codes_of
 from estimator.model.case import parse_case
 from estimator.model.expect import load_golden
-from estimator.model.result import BenefitRecord, Money, Result
+from estimator.model.record import Money
+from estimator.model.result import BenefitRecord, Result
 from estimator.present.view import present
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -89,9 +89,9 @@ def test_paths_select_by_code_id_and_index() -> None:
     assert resolve(document, "benefits.TDB.daily_rate") == "30.00"
     assert resolve(document, "benefits[TDB].daily_rate") == "30.00"
     assert resolve(document, "steps[tdb.daily].id") == "tdb.daily"
-    assert resolve(document, "wage_months[-1].month") == "2025-05"
+    assert resolve(document, "wage_months[-1].last") == "2025-05"  # six months of one wage: one run
     with pytest.raises(PathError, match="outside"):
-        resolve(document, "wage_months[6]")
+        resolve(document, "wage_months[1]")
     with pytest.raises(PathError, match="no field"):
         resolve(document, "benefits.TDB.weekly_rate")
 

@@ -279,7 +279,14 @@ def test_direct_call_sets_the_ctx_average_and_wage_months() -> None:
     benefits = invalidity_benefits(ctx)
     assert [b.code for b in benefits][0] == "INVALIDITY_PENSION"
     assert ctx.average_monthly_wage == D("1950.00")
-    assert len(ctx.wage_months) == 30 and sum(m.in_window for m in ctx.wage_months) == 24
+    months = [m for run in ctx.wage_months for m in run.expand()]
+    assert len(months) == 30 and sum(m.in_window for m in months) == 24
+    # one wage, two tables (2022-09 and 2024-10), split where the 24 averaged months start: three runs
+    assert [(r.first, r.last, r.in_window) for r in ctx.wage_months] == [
+        ("2022-12", "2023-05", False),
+        ("2023-06", "2024-09", True),
+        ("2024-10", "2025-05", True),
+    ]
     ids = {s.id for s in ctx.trace.steps}
     assert {
         "inv.age",

@@ -19,7 +19,8 @@ from estimator import estimate, read_case_file
 from estimator.engine.i18n import same
 from estimator.law import registry, schemes
 from estimator.law.context import Ctx
-from estimator.model.result import BenefitRecord, Money, Result
+from estimator.model.record import Money
+from estimator.model.result import BenefitRecord, Result
 from estimator.present import BenefitView, Row, present, presenter, unregister
 from estimator.render.pdf import pdf_bytes
 from estimator.render.text import render_text

@@ -89,7 +89,7 @@ def test_key_figures_of_the_death_case(death: tuple[Result, Case], death_en: tup
         assert malaysian_date(period.start) in text
     funeral = result.benefit("FUNERAL")
     assert isinstance(funeral, Funeral) and rm(funeral.total) in text
-    for wm in result.wage_months:  # months read MM/YYYY
+    for wm in result.months():  # months read MM/YYYY
         year, month = wm.month.split("-")
         assert f"{month}/{year}" in text and wm.month not in text and rm(wm.assumed_wage) in text
     assert result.average_assumed_monthly_wage is not None

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Literal
 
 from estimator.engine.i18n import LANGS, Lang, Text, catalog, tr
@@ -67,8 +67,8 @@ def _spec_formatter(spec: str) -> Callable[[Any], str]:
     return lambda value: format(value, spec)
 
 
-# a parsed template: (literal text, field name or None, its formatter)
-Parsed = tuple[tuple[str, str | None, Callable[[Any], str]], ...]
+# a parsed template: (literal text, field name or None, its spec, its formatter)
+Parsed = tuple[tuple[str, str | None, str, Callable[[Any], str]], ...]
 
 
 @lru_cache(maxsize=4096)
@@ -80,7 +80,7 @@ def _parsed(key: str) -> tuple[tuple[Lang, Parsed], ...]:
         (
             lang,
             tuple(
-                (literal, name, _spec_formatter(spec or ""))
+                (literal, name, spec or "", _spec_formatter(spec or ""))
                 for literal, name, spec, _conversion in string.Formatter().parse(entry[lang])
             ),
         )
@@ -88,21 +88,148 @@ def _parsed(key: str) -> tuple[tuple[Lang, Parsed], ...]:
     )
 
 
+class Later:
+    """A template value made only when the text is filled: ``make(*args)`` gives a :data:`Text` (lines listing
+    many months, say).  Whoever makes one checks first that ``make`` cannot fail with ``args``."""
+
+    __slots__ = ("args", "make")
+
+    def __init__(self, make: Callable[..., Text], *args: Any) -> None:
+        self.make = make
+        self.args = args
+
+    def __call__(self) -> Text:
+        return self.make(*self.args)
+
+
+def template_names(key: str) -> frozenset[str]:
+    """The values the catalogue entry ``key`` names, in either language (KeyError without the entry)."""
+    return _names(key)
+
+
+@lru_cache(maxsize=1024)
+def _names(key: str) -> frozenset[str]:
+    return frozenset(name for _lang, parts in _parsed(key) for _l, name, _s, _f in parts if name is not None)
+
+
 def fill(key: str, /, **values: Any) -> Text:
     """The catalogue entry ``key`` in both languages, filled with ``values``; a :data:`Text` value is taken in
     the template's language."""
-    text: Text = {}
+    return _fill(key, values, {})
+
+
+# a compiled template: its fields (name, spec, formatter), each once, and per language a str.format pattern
+# naming them by position (the literal text's braces doubled)
+Compiled = tuple[tuple[tuple[str, str, Callable[[Any], str]], ...], tuple[tuple[Lang, str], ...]]
+
+
+@lru_cache(maxsize=4096)
+def _compiled(key: str) -> Compiled:
+    fields: dict[tuple[str, str], int] = {}
+    formatters: list[tuple[str, str, Callable[[Any], str]]] = []
+    patterns: list[tuple[Lang, str]] = []
     for lang, parts in _parsed(key):
         chunks: list[str] = []
-        for literal, name, formatter in parts:
-            chunks.append(literal)
+        for literal, name, spec, formatter in parts:
+            chunks.append(literal.replace("{", "{{").replace("}", "}}"))
             if name is not None:
-                value = values[name]
-                if isinstance(value, dict):
-                    value = value.get(lang) or value.get("en", "")
-                chunks.append(formatter(value))
-        text[lang] = "".join(chunks)
-    return text
+                at = fields.get((name, spec))
+                if at is None:
+                    at = fields[name, spec] = len(formatters)
+                    formatters.append((name, spec, formatter))
+                chunks.append(f"{{{at}}}")
+        patterns.append((lang, "".join(chunks)))
+    return tuple(formatters), tuple(patterns)
+
+
+def _fill(key: str, values: Mapping[str, Any], done: dict[tuple[str, str], Any]) -> Text:
+    """:func:`fill`; ``done`` holds the values already formatted (by name and spec), for the templates of one
+    step share them: each is formatted once, not once per language and template."""
+    fields, patterns = _compiled(key)
+    shown: list[Any] = []
+    per_language = False
+    for name, spec, formatter in fields:
+        value = values[name]
+        if isinstance(value, Later):  # made once per fill of a step, whatever the templates naming it
+            made = done.get((name, "\0later"))
+            if made is None:
+                made = done[name, "\0later"] = value()
+            value = made
+        if isinstance(value, dict):  # a Text: taken in each template's language
+            per_language = True
+            shown.append({lang: formatter(value.get(lang) or value.get("en", "")) for lang in LANGS})
+            continue
+        text = done.get((name, spec))
+        if text is None:
+            text = done[name, spec] = formatter(value)
+        shown.append(text)
+    if per_language:
+        return {
+            lang: pattern.format(*(v[lang] if isinstance(v, dict) else v for v in shown))
+            for lang, pattern in patterns
+        }
+    return {lang: pattern.format(*shown) for lang, pattern in patterns}
+
+
+# what each spec's formatter takes without fail: "num" a Decimal (finite) or an int; "any" every value
+_SAFE_SPECS = {"": "any", "frac": "any", "date": "any", "rm": "num", "pct": "num"}
+
+
+def _spec_kind(spec: str) -> str | None:
+    if spec in _SAFE_SPECS:
+        return _SAFE_SPECS[spec]
+    if spec == "n" or (spec.startswith("n") and spec[1:].isdigit()):
+        return "num"
+    return None  # Python's own spec: it may refuse a value
+
+
+@lru_cache(maxsize=4096)
+def _needs(keys: tuple[str, ...]) -> tuple[tuple[str, str], ...] | None:
+    """The values the templates ``keys`` read and what each must be for filling them later to be sure to
+    work (``None``: a spec that could refuse some value: fill at once).  KeyError for a missing entry."""
+    needs: dict[str, str] = {}
+    for key in keys:
+        for _lang, parts in _parsed(key):
+            for _literal, name, spec, _formatter in parts:
+                if name is None:
+                    continue
+                kind = _spec_kind(spec)
+                if kind is None:
+                    return None
+                needs[name] = "num" if needs.get(name) == "num" else kind
+    return tuple(needs.items())
+
+
+def _fills_later(keys: tuple[str, ...], values: Mapping[str, Any]) -> bool:
+    """Filling ``keys`` with ``values`` later cannot fail: every value they name is there (else KeyError, now),
+    and of a type its format takes (a Text is taken in the template's language: "any" formats only)."""
+    needs = _needs(keys)
+    if needs is None:
+        return False
+    for name, kind in needs:
+        if name not in values:
+            raise KeyError(f"{keys}: no value for {{{name}}}")
+        if kind == "num":
+            value = values[name]
+            if not (type(value) is int or (type(value) is Decimal and value.is_finite())):
+                return False
+    return True
+
+
+def fills_later(keys: tuple[str, ...], values: Mapping[str, Any]) -> bool:
+    """Whether the templates ``keys`` can be filled with ``values`` later without fail (KeyError now for a
+    missing entry or value): what a :class:`Later` value checks before it is handed over."""
+    return _fills_later(keys, values)
+
+
+def _step_texts(title: Text | None, template: str, subst: str, values: dict[str, Any]) -> dict[str, Text]:
+    """A closed step's title, formula and substituted line (filled when first read)."""
+    done: dict[tuple[str, str], Any] = {}
+    return {
+        "title": title or _fill(f"step.{template}", values, done),
+        "formula": _fill(f"formula.{template}", values, done),
+        "substituted": _fill(f"subst.{subst}", values, done),
+    }
 
 
 def join_texts(parts: list[Text], sep: str = "; ") -> Text:
@@ -125,6 +252,11 @@ class StepTrace:
         v, use = self._trace.rules.read(key, on or self.on)
         self._uses.setdefault((use.key, use.effective_from), use)
         return v
+
+    def pack_cache(self) -> dict[Any, Any]:
+        """A store kept with the rule pack (emptied when the pack changes) for work derived from its values and
+        done once per pack, e.g. the wage bands; never a way to read a rule."""
+        return self._trace.rules.pack.use_cache
 
     def changes(self, key: str) -> list[date]:
         """The dates on which the rule's value may change (to read it again only when a date crosses one)."""
@@ -152,12 +284,21 @@ class StepTrace:
         **values: Any,
     ) -> Step:
         """Close the step: title ``step.<template>``, formula ``formula.<template>``, substituted line
-        ``subst.<subst or template>`` filled with ``values``; ``rounding`` names a ``rounding.*`` entry."""
+        ``subst.<subst or template>`` filled with ``values``; ``rounding`` names a ``rounding.*`` entry.
+
+        The three texts are filled when the step is first read or serialised (a renderer asks), not here: what
+        filling could refuse (an entry missing, a value missing or of a type its format does not take) is
+        checked here, and a step whose values could not be checked so is filled at once."""
+        subst = subst or template
+        keys = (f"formula.{template}", f"subst.{subst}")
+        later = self._trace.defer_texts and _fills_later(
+            keys if title is not None else (f"step.{template}", *keys), values
+        )
+        texts = partial(_step_texts, title, template, subst, values)
         return self._trace.add_step(
             self.step_id,
-            title=title or fill(f"step.{template}", **values),
-            formula=fill(f"formula.{template}", **values),
-            substituted=fill(f"subst.{subst or template}", **values),
+            texts=texts if later else None,
+            **({} if later else texts()),
             result=result if isinstance(result, dict) else {lang: result for lang in LANGS},
             inputs=dict(inputs or {}),
             params=list(self._uses.values()),
@@ -170,8 +311,10 @@ class StepTrace:
 class Trace:
     """The record of one estimate: the steps, provisional footnotes, warnings and refusals."""
 
-    def __init__(self, rules: RuleView | RulePack) -> None:
+    def __init__(self, rules: RuleView | RulePack, defer_texts: bool = False) -> None:
         self.rules = rules if isinstance(rules, RuleView) else RuleView(rules)
+        # the steps' texts are filled when first read or serialised (a Result fills them before serialising)
+        self.defer_texts = defer_texts
         self.steps: list[Step] = []
         self.warnings: list[Warning] = []
         self.not_payable: list[NotPayable] = []
@@ -187,12 +330,24 @@ class Trace:
         return StepTrace(self, step_id, on)
 
     # -- writing
-    def add_step(self, step_id: str, *, params: list[ParamUse], provisional: bool, **fields: Any) -> Step:
+    def add_step(
+        self,
+        step_id: str,
+        *,
+        params: list[ParamUse],
+        provisional: bool,
+        texts: Callable[[], dict[str, Text]] | None = None,
+        **fields: Any,
+    ) -> Step:
+        """Record a step; ``texts`` (when given) fills its title, formula and substituted line later."""
         prov = provisional or any(p.provisional for p in params)
         for p in params:
             if p.provisional and p.key not in self.custom_notes:
+                key = f"param:{p.key}:{p.effective_from}"
+                if key in self._seen_notes:
+                    continue  # already footnoted: not filled again
                 self.note_provisional(
-                    f"param:{p.key}:{p.effective_from}",
+                    key,
                     fill(
                         "prov.param",
                         description_en=p.description["en"],
@@ -208,7 +363,10 @@ class Trace:
         sid, n = step_id, 2
         while sid in self._by_id:
             sid, n = f"{step_id}.{n}", n + 1
-        s = Step.model_construct(id=sid, params=params, provisional=prov, **fields)
+        if texts is None:
+            s = Step.model_construct(id=sid, params=params, provisional=prov, **fields)
+        else:
+            s = Step.deferred(texts, id=sid, params=params, provisional=prov, **fields)
         self.steps.append(s)
         self._by_id[sid] = s
         for ids in self._collectors:

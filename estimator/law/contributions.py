@@ -28,7 +28,8 @@ from estimator.engine.rules import RuleNotInForce, RulePack, default_rules
 from estimator.engine.trace import StepTrace, Trace, fill
 from estimator.law.context import rules_info
 from estimator.model.case import MAX_WAGE, MIN_WORKING_AGE, SCHEME_START, CaseError, Problem
-from estimator.model.result import Money, RulesInfo, Step, Warning
+from estimator.model.record import Money
+from estimator.model.result import RulesInfo, Step, Warning
 
 MAX_AGE = 100
 LATEST_DATE = date(2099, 12, 31)

@@ -21,7 +21,7 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
     """Every benefit the case is entitled to, with the explanation record.  ``case`` must be validated."""
     rules = rules or default_rules()
     view = RuleView(rules, scope_of(case.scheme))  # the scheme's rules, each looked up once for this case
-    trace = Trace(view)
+    trace = Trace(view, defer_texts=True)  # the Result fills the steps' texts when they are read
     ctx = Ctx(
         case=case,
         rules=view,

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from estimator.engine.rules import RulePack, default_rules
 from estimator.engine.trace import Trace
 from estimator.law.sksps import plan_rule
-from estimator.model.result import Money
+from estimator.model.record import Money
 
 MONTHS_A_YEAR = 12
 PLANS = (1, 2, 3, 4)

@@ -12,24 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from estimator.engine.dates import month_from_index
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
 from estimator.engine.rules import PROVISIONAL_CONFIDENCES, RulePack, Value
-from estimator.engine.trace import StepTrace, Trace
+from estimator.engine.trace import Later, StepTrace, Trace, template_names
 from estimator.law.context import Ctx, NothingMorePayable
-from estimator.model.result import WageMonthInfo
+from estimator.model.result import WageMonthInfo, WageRun
 
 
 def month_start(month: str) -> date:
     y, m = month.split("-")
     return date(int(y), int(m), 1)
-
-
-def describe_month(reader: StepTrace, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
-    """One wage month banded under the table ``reader`` (a step) reads for that month."""
-    return month_record(reader.value("wages.band_table", month_start(month)), month, wage, in_window)
 
 
 def month_record(table_value: Value, month: str, wage: Decimal, in_window: bool) -> WageMonthInfo:
@@ -47,6 +43,147 @@ def month_record(table_value: Value, month: str, wage: Decimal, in_window: bool)
     )
 
 
+# ----------------------------------------------------------------------------------------------- banding
+
+BANDER = "wages.bander"  # the bands worked out, kept with the rule pack
+_BAND_FIELDS = ("band_item", "band", "assumed_wage", "table", "provisional")
+
+
+class MonthBander:
+    """Bands months with the wage table in force in each month, each (table, wage) once per rule pack.
+
+    The table is looked up again only when a month crosses the start of another table (or the end of a value's
+    provisional dating).  One bander serves every law of an estimate (:func:`bander_of`), so a month banded for
+    the history is not banded again for the average or the grant.
+    """
+
+    KEY = "wages.band_table"
+
+    def __init__(self, reader: StepTrace) -> None:
+        """``reader``: a step never closed, through which the tables are read (the one rule-read path)."""
+        self.reader = reader
+        self._table: Value | None = None
+        self._from = ""
+        self._until: str | None = ""
+        # kept with the pack (emptied when the pack changes), so each is worked out once per pack, whatever the
+        # number of estimates and previews: (table, wage) -> the band's fields, and the months tables change
+        store = reader.pack_cache()
+        cache = store.get(BANDER)
+        if cache is None:
+            changes = sorted({_first_month_from(d) for d in reader.changes(self.KEY)})
+            cache = store[BANDER] = ({}, changes, {})
+        self._bands: dict[tuple[int, Decimal], dict[str, Any]] = cache[0]
+        self._changes: list[str] = cache[1]
+        self._protos: dict[tuple[int, Decimal], dict[str, Any]] = cache[2]  # a run's fields, months unset
+
+    def table(self, month: str) -> Value:
+        """The table value in force on the first day of ``month``."""
+        current = self._table
+        if current is None or month < self._from or (self._until is not None and month >= self._until):
+            current = self.reader.value(self.KEY, month_start(month))
+            self._table = current
+            self._from = max((c for c in self._changes if c <= month), default="")
+            self._until = next((c for c in self._changes if c > month), None)
+        return current
+
+    def band_fields(self, month: str, wage: Decimal) -> dict[str, Any]:
+        """The band of ``wage`` in ``month`` as the record's fields (one dict per table and wage: read only)."""
+        tv = self.table(month)
+        ck = (id(tv), wage)
+        hit = self._bands.get(ck)
+        if hit is None:
+            rec = month_record(tv, month, wage, False)
+            hit = {k: rec.__dict__[k] for k in _BAND_FIELDS}
+            self._bands[ck] = hit
+        return hit
+
+    def describe(self, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
+        """One month banded with the table in force on its first day (a (table, wage) is banded once)."""
+        band = self.band_fields(month, wage)
+        return WageMonthInfo.of(
+            {
+                "month": month,
+                "wage": wage,
+                "band_item": band["band_item"],
+                "band": band["band"],
+                "assumed_wage": band["assumed_wage"],
+                "table": band["table"],
+                "in_window": in_window,
+                "provisional": band["provisional"],
+            }
+        )
+
+    def runs(self, wages: list[tuple[str, Decimal]], window: tuple[str, str] | None = None) -> list[WageRun]:
+        """``wages`` (oldest first) banded, as runs of identical consecutive months; ``in_window`` for the
+        months from ``window[0]`` to ``window[1]`` with a wage above zero."""
+        runs: list[WageRun] = []
+        run: dict[str, Any] = {}
+        proto: dict[str, Any] | None = None  # the current run's record before its months were set
+        after = ""  # the month after the current run's last month
+        lo, hi = window if window is not None else ("~", "")
+        protos = self._protos
+        tv, since, until = self._table, self._from, self._until
+        for month, wage in wages:
+            if tv is None or month < since or (until is not None and month >= until):
+                tv = self.table(month)
+                since, until = self._from, self._until
+            fields = protos.get((id(tv), wage))
+            if fields is None:
+                band = self.band_fields(month, wage)
+                fields = protos[id(tv), wage] = {  # in the fields' order: the JSON lists them so
+                    "first": "",
+                    "last": "",
+                    "months": 0,
+                    "wage": wage,
+                    **{k: band[k] for k in _BAND_FIELDS[:4]},
+                    "in_window": False,
+                    "provisional": band["provisional"],
+                }
+            inside = lo <= month <= hi and wage > 0
+            if (
+                month == after
+                and run["in_window"] is inside
+                and (fields is proto or all(fields[k] == run[k] for k in _RUN_KEYS))
+            ):
+                run["last"] = month
+                run["months"] += 1
+            else:
+                proto = fields
+                run = dict(fields)
+                run["first"] = run["last"] = month
+                run["months"] = 1
+                run["in_window"] = inside
+                runs.append(WageRun.of(run))
+            after = _NEXT.get(month) or _next_month(month)
+        return runs
+
+
+_RUN_KEYS = ("wage", *_BAND_FIELDS)  # what a month shares with the run it joins (beside in_window)
+
+
+def bander_of(ctx: Ctx) -> MonthBander:
+    """The estimate's one MonthBander."""
+    if ctx.bander is None:
+        ctx.bander = MonthBander(ctx.step("wages.months"))
+    return ctx.bander
+
+
+_NEXT: dict[str, str] = {}  # YYYY-MM -> the month after it (a few thousand months at most: valid months only)
+
+
+def _next_month(month: str) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    after = _NEXT[month] = f"{y:04d}-{m + 1:02d}" if m < 12 else f"{y + 1:04d}-01"
+    return after
+
+
+def _first_month_from(day: date) -> str:
+    """The first month that starts on or after ``day``."""
+    if day.day == 1:
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year + day.month // 12:04d}-{day.month % 12 + 1:02d}"
+
+
 def window_months(event_date: date, count: int) -> list[str]:
     """The ``count`` calendar months immediately preceding the month of ``event_date`` (oldest first)."""
     idx = event_date.year * 12 + event_date.month - 1
@@ -54,11 +191,11 @@ def window_months(event_date: date, count: int) -> list[str]:
 
 
 def _counted_months(
-    reader: StepTrace, event_date: date, wages: list[tuple[str, Decimal]], count: int
+    bander: MonthBander, event_date: date, wages: list[tuple[str, Decimal]], count: int
 ) -> list[WageMonthInfo]:
     """Every listed month banded; ``in_window`` marks the contribution months that count (a wage above zero)."""
     win = set(window_months(event_date, count))
-    return [describe_month(reader, m, w, in_window=m in win and w > 0) for m, w in sorted(wages)]
+    return [bander.describe(m, w, in_window=m in win and w > 0) for m, w in sorted(wages)]
 
 
 @dataclass
@@ -89,7 +226,7 @@ def preview(rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]])
     reader = Trace(rules).step("wages.preview", event_date)  # Act 4's rules, through a step never closed
     count: int = reader.rule("wages.window_months")
     divisor = reader.rule("wages.days_divisor")
-    infos = _counted_months(reader, event_date, wages, count)
+    infos = _counted_months(MonthBander(reader), event_date, wages, count)
     used = [i for i in infos if i.in_window]
     avg = sum((i.assumed_wage for i in used), ZERO) / len(used) if used else None
     return WagePreview(
@@ -125,6 +262,25 @@ def _similar_worker(ctx: Ctx, basis: WageBasis, month: str, wage: Decimal) -> No
     basis.provisional = step.provisional
 
 
+_BAND_LINE_VALUES = frozenset({"month", "wage", "item", "band", "assumed"})
+
+
+def _band_lines(used: list[WageMonthInfo]) -> Text:
+    """One line a month averaged (plain str.format, the figures formatted once)."""
+    line = tr("wages.band_line")
+    shown = [
+        {
+            "month": i.month,
+            "wage": rm(i.wage),
+            "item": i.band_item,
+            "band": i.band,
+            "assumed": rm(i.assumed_wage),
+        }
+        for i in used
+    ]
+    return {lang: "; ".join(line[lang].format(**values) for values in shown) for lang in LANGS}
+
+
 def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
     """Para 4: each counted month banded under its own table, then the average of the assumed wages."""
     s = ctx.step("wages.bands")
@@ -139,22 +295,14 @@ def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
         note = tr("wages.inferred_band_note", items=items)
         ctx.trace.note_provisional(f"band:{items}", note)
     s.provisional_input(bool(inferred))
-    line = tr("wages.band_line")  # one line a month: plain str.format, the figures formatted once
-    lines = {
-        lang: "; ".join(
-            line[lang].format(
-                month=i.month, wage=rm(i.wage), item=i.band_item, band=i.band, assumed=rm(i.assumed_wage)
-            )
-            for i in basis.used
-        )
-        for lang in LANGS
-    }
+    if not template_names("wages.band_line") <= _BAND_LINE_VALUES:  # what writing the lines later needs
+        raise KeyError("wages.band_line names a value the band lines do not give")
     bands = s.done(
         "wages_bands",
         ", ".join(rm(i.assumed_wage) for i in basis.used),
         inputs={i.month: num(i.wage) for i in basis.used},
         note=note,
-        lines=lines,
+        lines=Later(_band_lines, basis.used),
     )
     a = ctx.step("wages.average")
     count = a.rule("wages.window_months")
@@ -185,14 +333,15 @@ def wage_basis(ctx: Ctx) -> None:
     reader = ctx.step("wages.months")
     count: int = reader.rule("wages.window_months")
     window = window_months(on, count)
-    basis = WageBasis(months=_counted_months(reader, on, ctx.wages, count))
+    bander = bander_of(ctx)
+    basis = WageBasis(months=_counted_months(bander, on, ctx.wages, count))
     basis.used = [i for i in basis.months if i.in_window]
     if basis.used:
         _average(ctx, basis, window)
     elif case.similar_worker_monthly_wage is not None:
         _similar_worker(ctx, basis, window[-1], case.similar_worker_monthly_wage)
     ctx.wage_basis = basis
-    ctx.wage_months = basis.months
+    ctx.wage_months = bander.runs(ctx.wages, (window[0], window[-1]))
     ctx.average_monthly_wage = basis.average_monthly
     if basis.average_monthly is None:
         ctx.trace.refuse("WAGES", tr("refuse.no_wages_in_window"))

@@ -9,53 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, SerializeAsAny
+from pydantic import (
+    BeforeValidator,
+    Field,
+    SerializeAsAny,
+)
 
 from estimator.engine.i18n import Text
-
-Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json")]
-Number = Annotated[
-    Decimal, PlainSerializer(lambda v: f"{v.normalize():f}", return_type=str, when_used="json")
-]
-
-
-def _constant(value: Any) -> Callable[[], Any]:
-    return lambda: value
-
-
-class _M(BaseModel):
-    model_config = ConfigDict(frozen=False)
-
-    @classmethod
-    def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:  # type: ignore[override]
-        """A record from values the law has already checked (no validation), several times faster than
-        pydantic's own: the field defaults are looked up once per class."""
-        fields = cls._construct_defaults()
-        data = {name: values[name] if name in values else make() for name, make in fields}
-        record = cls.__new__(cls)
-        object.__setattr__(record, "__dict__", data)
-        object.__setattr__(
-            record, "__pydantic_fields_set__", set(values) if _fields_set is None else _fields_set
-        )
-        object.__setattr__(record, "__pydantic_extra__", None)
-        object.__setattr__(record, "__pydantic_private__", None)
-        return record
-
-    @classmethod
-    def _construct_defaults(cls) -> list[tuple[str, Callable[[], Any]]]:
-        cached: list[tuple[str, Callable[[], Any]]] | None = cls.__dict__.get("_defaults_cache")
-        if cached is None:
-            cached = []
-            for name, info in cls.model_fields.items():
-                if info.default_factory is not None:
-                    cached.append((name, info.default_factory))  # type: ignore[arg-type]
-                else:
-                    cached.append((name, _constant(info.default)))
-            type.__setattr__(cls, "_defaults_cache", cached)
-        return cached
+from estimator.model.record import _M, Money, Number, _set
 
 
 class ParamUse(_M):
@@ -74,7 +37,18 @@ class ParamUse(_M):
         return {"en": self.note, "ms": self.note_ms or self.note}
 
 
+DEFERRED_TEXTS = frozenset({"title", "formula", "substituted"})
+PENDING = "_texts"  # the key of a step's unfilled texts in its __dict__: a function that returns them
+
+
 class Step(_M):
+    """One step of the explanation: its title, formula, the formula with the numbers put in, the result, the
+    rule values used and the rounding."""
+
+    # The trace may leave title, formula and substituted unfilled (the template keys and the values, checked
+    # when the step was closed): they are filled on first read and before any serialisation, so the record
+    # reads and serialises the same whether or not they were.
+
     id: str
     title: Text
     formula: Text
@@ -86,6 +60,56 @@ class Step(_M):
     provisional: bool = False
     note: Text | None = None
 
+    @classmethod
+    def deferred(cls, texts: Callable[[], dict[str, Text]], **values: Any) -> Step:
+        """A step whose title, formula and substituted line ``texts()`` gives when first needed."""
+        data = {
+            name: values[name] if name in values else make()
+            for name, make in cls._construct_defaults()
+            if name not in DEFERRED_TEXTS
+        }
+        data[PENDING] = texts
+        step = cls.__new__(cls)
+        _set(step, "__dict__", data)
+        _set(step, "__pydantic_fields_set__", set(_STEP_FIELDS))
+        _set(step, "__pydantic_extra__", None)
+        _set(step, "__pydantic_private__", None)
+        return step
+
+    def fill_texts(self) -> None:
+        """Fill the texts left for later (nothing to do when they are there)."""
+        data = self.__dict__
+        pending = data.get(PENDING)
+        if pending is not None:
+            data.update(pending())
+            # in the fields' order, as a step made filled (the JSON lists them in this order)
+            _set(self, "__dict__", {name: data[name] for name in _STEP_FIELDS if name in data})
+
+    if not TYPE_CHECKING:  # mypy keeps checking the attribute names
+
+        def __getattr__(self, name: str) -> Any:
+            if name in DEFERRED_TEXTS and PENDING in self.__dict__:
+                self.fill_texts()
+                return self.__dict__[name]
+            return super().__getattr__(name)
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        self.fill_texts()
+        return super().model_dump(**kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        self.fill_texts()
+        return super().model_dump_json(**kwargs)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Step):
+            self.fill_texts()
+            other.fill_texts()
+        return super().__eq__(other)
+
+
+_STEP_FIELDS = tuple(Step.model_fields)
+
 
 class WageMonthInfo(_M):
     month: str
@@ -96,6 +120,72 @@ class WageMonthInfo(_M):
     table: str
     in_window: bool
     provisional: bool
+
+
+class WageRun(_M):
+    """Consecutive listed months with the same wage, band, assumed wage, table and flags, as one record (from
+    ``first`` to ``last``, ``months`` months), however long the history."""
+
+    first: str  # YYYY-MM, the run's first month
+    last: str  # YYYY-MM, its last month (= first for a run of one month)
+    months: int  # how many months: last - first + 1 (no month is missing inside a run)
+    wage: Money
+    band_item: int
+    band: str
+    assumed_wage: Money
+    table: str
+    in_window: bool
+    provisional: bool
+
+    def expand(self) -> list[WageMonthInfo]:
+        """The run's months, oldest first."""
+        fields = {k: v for k, v in self.__dict__.items() if k in _MONTH_FIELDS}
+        start = _month_number(self.first)
+        return [
+            WageMonthInfo.model_construct(month=_month_text(start + k), **fields) for k in range(self.months)
+        ]
+
+
+_MONTH_FIELDS = frozenset({"wage", "band_item", "band", "assumed_wage", "table", "in_window", "provisional"})
+
+
+def _month_number(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def _month_text(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def runs_of(months: list[WageMonthInfo]) -> list[WageRun]:
+    """``months`` (oldest first) as runs: a month joins the run before it when it is the next calendar month
+    and every other field is the same."""
+    runs: list[WageRun] = []
+    last_number = -2
+    for m in months:
+        number = _month_number(m.month)
+        if runs and number == last_number + 1:
+            run = runs[-1]
+            here, there = m.__dict__, run.__dict__
+            if all(here[k] == there[k] for k in _MONTH_FIELDS):
+                there["last"] = m.month
+                there["months"] += 1
+                last_number = number
+                continue
+        values = {k: v for k, v in m.__dict__.items() if k in _MONTH_FIELDS}
+        runs.append(WageRun.model_construct(first=m.month, last=m.month, months=1, **values))
+        last_number = number
+    return runs
+
+
+def _as_runs(value: Any) -> Any:
+    """``wage_months`` given as months (records or their JSON, as results made before runs had it) -> runs."""
+    if isinstance(value, list) and value:
+        head = value[0]
+        if isinstance(head, WageMonthInfo) or (isinstance(head, dict) and "month" in head):
+            months = [m if isinstance(m, WageMonthInfo) else WageMonthInfo.model_validate(m) for m in value]
+            return runs_of(months)
+    return value
 
 
 class CommutationOption(_M):
@@ -313,7 +403,8 @@ class Result(_M):
     age_at_event: int
     average_assumed_monthly_wage: Money | None
     average_assumed_daily_wage: Money | None  # shown to the sen; the rates use the unrounded value
-    wage_months: list[WageMonthInfo] = Field(default_factory=list)
+    # the listed months, banded, as runs of identical months (``months()`` lists them one by one)
+    wage_months: Annotated[list[WageRun], BeforeValidator(_as_runs)] = Field(default_factory=list)
     benefits: list[SerializeAsAny[BenefitRecord]] = Field(default_factory=list)
     not_payable: list[NotPayable] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
@@ -326,6 +417,24 @@ class Result(_M):
     disclaimer: Text
     # what to do next, per benefit, then GENERAL; left out of the JSON while empty (results made before it)
     next_steps: list[NextStep] = Field(default_factory=list, exclude_if=lambda steps: not steps)
+
+    def fill_texts(self) -> None:
+        """Fill the steps' texts left for later (serialising does it first)."""
+        for step in self.steps:
+            if PENDING in step.__dict__:
+                step.fill_texts()
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        self.fill_texts()
+        return super().model_dump(**kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        self.fill_texts()
+        return super().model_dump_json(**kwargs)
+
+    def months(self) -> list[WageMonthInfo]:
+        """Every listed month, banded, oldest first (the runs of ``wage_months`` expanded)."""
+        return [m for run in self.wage_months for m in run.expand()]
 
     def step(self, step_id: str) -> Step:
         for s in self.steps:

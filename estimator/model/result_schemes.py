@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar, Literal
 
-from estimator.model.result import BenefitRecord, Money, Number, Payee, SchedulePeriod
+from estimator.model.record import Money, Number
+from estimator.model.result import BenefitRecord, Payee, SchedulePeriod
 
 
 class DisablementLumpSum(BenefitRecord):

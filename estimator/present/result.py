@@ -13,10 +13,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from estimator.engine.dates import month_index
 from estimator.engine.i18n import LANGS, Text, same
 from estimator.engine.paths import resources_dir
-from estimator.model.result import Result, Step, WageMonthInfo
+from estimator.model.result import Result, Step, WageRun, runs_of
 from estimator.present.claimant import InfoSection, claimant_info
 from estimator.present.format import day, label, local_dates, money, month, public_source, without_internal
 from estimator.present.view import BenefitView, Row, Table, present_all
@@ -167,36 +166,23 @@ class ResultView:
         return [(s, by_id[s].number, by_id[s].title) for s in step_ids if s in by_id]
 
 
-def group_months(months: Sequence[WageMonthInfo]) -> list[list[WageMonthInfo]]:
-    """Runs of consecutive months with the same wage, band, assumed wage, table and flags."""
-    groups: list[list[WageMonthInfo]] = []
-    for wm in months:
-        if groups:
-            last = groups[-1][-1]
-            fields = ("wage", "band_item", "band", "assumed_wage", "table", "in_window", "provisional")
-            same_run = all(getattr(last, f) == getattr(wm, f) for f in fields)
-            if same_run and month_index(wm.month) == month_index(last.month) + 1:
-                groups[-1].append(wm)
-                continue
-        groups.append([wm])
-    return groups
+def _month_runs(runs: Sequence[WageRun]) -> list[WageRun]:
+    """Each month of ``runs`` as a run of its own (a short history is shown month by month)."""
+    return [single for run in runs for m in run.expand() for single in runs_of([m])]
 
 
-def wage_table(months: Sequence[WageMonthInfo]) -> Table | None:
-    if not months:
+def wage_table(runs: Sequence[WageRun]) -> Table | None:
+    if not runs:
         return None
-    grouped = len(months) > GROUP_MONTHS_OVER
-    groups = group_months(months) if grouped else [[wm] for wm in months]
+    total = sum(run.months for run in runs)
+    shown = list(runs) if total > GROUP_MONTHS_OVER else _month_runs(runs)
     rows: list[list[Text]] = []
     marked: set[tuple[int, int]] = set()
-    for r, group in enumerate(groups):
-        wm = group[0]
+    for r, wm in enumerate(shown):
         when = (
-            month(wm.month)
-            if len(group) == 1
-            else label(
-                "month_range", first=month(wm.month)["en"], last=month(group[-1].month)["en"], n=len(group)
-            )
+            month(wm.first)
+            if wm.months == 1
+            else label("month_range", first=month(wm.first)["en"], last=month(wm.last)["en"], n=wm.months)
         )
         rows.append(
             [
@@ -213,7 +199,7 @@ def wage_table(months: Sequence[WageMonthInfo]) -> Table | None:
             marked.add((r, 4))
     keys = ["col_month", "col_wage", "col_band_item", "col_band", "col_assumed", "col_table", "col_used"]
     hint = label("wages_hint")
-    if len(groups) < len(months):
+    if len(shown) < total:
         hint = {lang: f"{hint[lang]} {label('wages_grouped')[lang]}" for lang in LANGS}
     return Table(
         title=label("wages"),

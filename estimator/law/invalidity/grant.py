@@ -16,7 +16,7 @@ from estimator.engine.money import ZERO, rm, sen
 from estimator.engine.trace import fill, join_texts
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history
-from estimator.law.wages import month_start
+from estimator.law.wages import bander_of, month_start
 from estimator.model.result import InvalidityGrant
 
 
@@ -32,7 +32,7 @@ def grant_of(ctx: Ctx, hist: history.History) -> InvalidityGrant | None:
     total = Decimal(0)
     groups: dict[tuple[str, int, Decimal], int] = {}
     parts: dict[tuple[int, Decimal], tuple[str, int, Decimal]] = {}
-    bander = history.MonthBander(ctx.step("wages.months"))
+    bander = bander_of(ctx)
     tables_seen: set[date] = set()
     for month in hist.contributions:
         tv = bander.table(month)

@@ -8,17 +8,16 @@ months before the month of the event (the notice of invalidity, or death) count 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
-from estimator.engine.dates import month_of
-from estimator.engine.rules import Value
-from estimator.engine.trace import StepTrace, fill
+from estimator.engine.dates import month_from_index, month_index, month_of
+from estimator.engine.trace import fill
 from estimator.law.context import Ctx
-from estimator.law.wages import month_record, month_start
+from estimator.law.wages import bander_of
 from estimator.model.case import Case
-from estimator.model.result import WageMonthInfo
+from estimator.model.result import WageRun
 
 
 @dataclass
@@ -44,9 +43,10 @@ class History:
 def history_of(case: Case, wages: list[tuple[str, Decimal]] | None = None) -> History:
     listed = wages if wages is not None else [(w.month, w.wage) for w in case.monthly_wages]
     event_month = month_of(case.event_date)
-    paid = sorted(m for m, w in listed if w > 0)
-    before = [m for m in paid if m < event_month]
-    ignored = paid[len(before) :]
+    paid = [m for m, w in listed if w > 0]
+    paid.sort()  # (already in order when it is ctx.wages: the sort only checks)
+    cut = bisect_left(paid, event_month)
+    before, ignored = paid[:cut], paid[cut:]
     first = case.first_contribution_month
     if before and (first is None or first > before[0]):
         first = before[0]
@@ -55,86 +55,42 @@ def history_of(case: Case, wages: list[tuple[str, Decimal]] | None = None) -> Hi
     )
 
 
-# ----------------------------------------------------------------------------------------------- banding
+# ----------------------------------------------------------------------------------------------- runs
 
 
-class MonthBander:
-    """Bands months with the wage table in force in each month, without repeating work per month.
-
-    The table is looked up again only when a month crosses the start of another table (or the end of a value's
-    provisional dating); each (table, wage, in window) is banded once and its record copied for the other months.
-    """
-
-    KEY = "wages.band_table"
-
-    def __init__(self, reader: StepTrace) -> None:
-        """``reader``: a step never closed, through which the tables are read (the averaging step records
-        the tables of the months it averages)."""
-        self.reader = reader
-        changes = reader.changes(self.KEY)
-        # the first month whose first day is on or after each change, as YYYY-MM (ordered like the months)
-        self._changes = sorted({_first_month_from(d) for d in changes})
-        self._table: Value | None = None
-        self._from = ""
-        self._until: str | None = ""
-        self._protos: dict[tuple[int, bool, Decimal], WageMonthInfo] = {}
-
-    def table(self, month: str) -> Value:
-        """The table value in force on the first day of ``month``."""
-        current = self._table
-        if current is None or month < self._from or (self._until is not None and month >= self._until):
-            current = self.reader.value(self.KEY, month_start(month))
-            self._table = current
-            self._from = max((c for c in self._changes if c <= month), default="")
-            self._until = next((c for c in self._changes if c > month), None)
-        return current
-
-    def describe(self, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
-        """The same record as :func:`estimator.law.wages.describe_month`, built from a per-band prototype."""
-        tv = self.table(month)
-        ck = (id(tv), in_window, wage)
-        proto = self._protos.get(ck)
-        if proto is None:
-            proto = month_record(tv, month, wage, in_window)
-            self._protos[ck] = proto
-            return proto
-        return _copy_record(proto, {"month": month, "wage": wage})
+def mark_averaged(runs: list[WageRun], first: str, last: str) -> list[WageRun]:
+    """The banded history with ``in_window`` set for the months averaged: those from ``first`` to ``last`` with
+    a wage above zero (the last contributions are every such month).  A run across either end is split."""
+    out: list[WageRun] = []
+    for run in runs:
+        if run.last < first or run.first > last or run.wage <= 0 or run.in_window:
+            out.append(run)
+            continue
+        if first <= run.first and run.last <= last:
+            out.append(WageRun.of({**run.__dict__, "in_window": True}))
+            continue
+        lo, hi = max(run.first, first), min(run.last, last)
+        if run.first < lo:
+            out.append(_piece(run, run.first, _month_before(lo), False))
+        out.append(_piece(run, lo, hi, True))
+        if hi < run.last:
+            out.append(_piece(run, _month_after(hi), run.last, False))
+    return out
 
 
-def _first_month_from(day: date) -> str:
-    """The first month that starts on or after ``day``."""
-    if day.day == 1:
-        return month_of(day)
-    return month_of(date(day.year + day.month // 12, day.month % 12 + 1, 1))
+def _piece(run: WageRun, first: str, last: str, in_window: bool) -> WageRun:
+    months = month_index(last) - month_index(first) + 1
+    return WageRun.of(
+        {**run.__dict__, "first": first, "last": last, "months": months, "in_window": in_window}
+    )
 
 
-def _copy_record(proto: WageMonthInfo, fields: dict[str, object]) -> WageMonthInfo:
-    """``proto`` with ``fields`` changed, without validating again: what ``model_construct`` does, for a record
-    already valid, at a third of its cost (which counts for a 40-year history).  Every field is set in the
-    prototype, so its (unchanging) ``fields_set`` can be shared."""
-    info = _new_record(WageMonthInfo)
-    values = proto.__dict__.copy()
-    values.update(fields)
-    _set(info, "__dict__", values)
-    _set(info, "__pydantic_fields_set__", proto.__pydantic_fields_set__)
-    _set(info, "__pydantic_extra__", None)
-    _set(info, "__pydantic_private__", None)
-    return info
+def _month_before(month: str) -> str:
+    return month_from_index(month_index(month) - 1)
 
 
-_new_record = WageMonthInfo.__new__
-_set = object.__setattr__
-
-
-def mark_averaged(months: list[WageMonthInfo], averaged: set[str]) -> list[WageMonthInfo]:
-    """The banded history with ``in_window`` set for the months averaged."""
-    return [_copy_record(m, {"in_window": True}) if m.month in averaged else m for m in months]
-
-
-def describe_history(ctx: Ctx, averaged: set[str], bander: MonthBander | None = None) -> list[WageMonthInfo]:
-    """Every listed month banded, oldest first (``ctx.wages`` is); ``in_window`` for the months averaged."""
-    bander = bander or MonthBander(ctx.step("wages.months"))
-    return [bander.describe(m, w, in_window=m in averaged) for m, w in ctx.wages]
+def _month_after(month: str) -> str:
+    return month_from_index(month_index(month) + 1)
 
 
 # ----------------------------------------------------------------------------------------------- the law
@@ -156,7 +112,7 @@ def contribution_history(ctx: Ctx) -> None:
         ctx.trace.warn(
             "inv.history_gap", fill("inv.warn.history_gap", first=payable_from, listed=first_listed)
         )
-    ctx.wage_months = describe_history(ctx, set())
+    ctx.wage_months = bander_of(ctx).runs(ctx.wages)
     ctx.average_monthly_wage = None
 
 

@@ -19,11 +19,11 @@ from estimator.engine.dates import month_index
 from estimator.engine.i18n import Text, tr
 from estimator.engine.money import ZERO, num, pct, rm, sen
 from estimator.engine.rules import RuleNotInForce
-from estimator.engine.trace import StepTrace, Trace, fill, join_texts
+from estimator.engine.trace import Later, StepTrace, Trace, fill, fills_later, join_texts
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.invalidity import history, qualifying
 from estimator.law.invalidity.qualifying import QualifyingKind
-from estimator.law.wages import month_start
+from estimator.law.wages import bander_of, month_start
 from estimator.model.result import InvalidityPension, WageMonthInfo
 
 
@@ -70,6 +70,29 @@ def _runs(infos: list[WageMonthInfo]) -> list[Text]:
     return out
 
 
+def _runs_text(infos: list[WageMonthInfo]) -> Text:
+    return join_texts(_runs(infos))
+
+
+def _runs_later(infos: list[WageMonthInfo]) -> bool:
+    """The run lines can be written later without fail: the templates take the values of a month (every month
+    holds values of the same types: records of the same bander) and every amount is a finite Decimal."""
+    first = infos[0]
+    values = {
+        "month": first.month,
+        "first": first.month,
+        "last": first.month,
+        "count": 1,
+        "wage": first.wage,
+        "item": first.band_item,
+        "table": first.table,
+        "assumed": first.assumed_wage,
+    }
+    return fills_later(("inv.amw.run", "inv.amw.run_range"), values) and all(
+        i.wage.is_finite() and i.assumed_wage.is_finite() for i in infos
+    )
+
+
 def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -> AverageWage:
     """Average of the assumed wages of the last contributions (24, provisional), floored at the minimum."""
     prefix = "surv" if death else "inv"
@@ -78,7 +101,7 @@ def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -
     last = hist.contributions[-count:]
     if not last:
         return AverageWage([], None, None, None, False, False, [])
-    bander = history.MonthBander(ctx.step("wages.months"))
+    bander = bander_of(ctx)
     infos = [bander.describe(m, hist.wages[m], in_window=True) for m in last]
     seen: set[date] = set()
     for i in infos:  # the tables in force in the months averaged, each recorded once
@@ -100,7 +123,7 @@ def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -
         terms,
         inputs={i.month: num(i.wage) for i in infos},
         note=note,
-        runs=join_texts(_runs(infos)),
+        runs=Later(_runs_text, infos) if _runs_later(infos) else _runs_text(infos),
     )
     exact = sum((i.assumed_wage for i in infos), ZERO) / len(infos)
     avg = ctx.step(f"{prefix}.amw")
@@ -259,7 +282,7 @@ def pension_of(ctx: Ctx, death: bool) -> PensionCalc | None:
         ctx.trace.refuse(qualifying.main_code(ctx), tr("inv.refuse.no_wages"))
         return None
     ctx.average_monthly_wage = sen(amw.used)
-    ctx.wage_months = history.mark_averaged(ctx.wage_months, {i.month for i in amw.months})
+    ctx.wage_months = history.mark_averaged(ctx.wage_months, amw.months[0].month, amw.months[-1].month)
     calc = pension(
         ctx.trace,
         ctx.case.event_date,
