@@ -19,7 +19,7 @@ from estimator.model.result import (
     SchedulePeriod,
     SurvivorsPension,
 )
-from estimator.present.format import day, label, money, number, percent, yes_no
+from estimator.present.format import day, label, local_dates, money, number, percent, yes_no
 from estimator.present.view import BenefitView, Row, Segment, Series, Table, presenter
 
 
@@ -200,7 +200,7 @@ def _payees_table(payees: Sequence[Payee]) -> Table:
             money(p.monthly_amount),
             day(p.starts_on),
             day(p.ends_on),
-            p.end_reason,
+            local_dates(p.end_reason),
         ]
         for p in payees
     ]
@@ -261,7 +261,7 @@ def _schedule_table(payees: Sequence[Payee], schedule: Sequence[SchedulePeriod])
                 )
         else:
             row.append(_groups_cell(payees, period))
-        row += [money(period.monthly_total), period.reason]
+        row += [money(period.monthly_total), local_dates(period.reason)]
         rows.append(row)
     first_figure, last_figure = 2, len(columns) - 2
     return Table(

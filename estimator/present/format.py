@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from estimator.engine.i18n import Text, same, tr
 from estimator.engine.money import pct, rm
@@ -54,6 +55,24 @@ def local_date_text(value: str) -> str:
 def local_dates(text: Text) -> Text:
     """A text with every ISO date (2025-07-10) and month (2025-02) written the Malaysian way."""
     return {lang: local_date_text(value) for lang, value in text.items()}
+
+
+_TABLE_FILE = re.compile(r"\bwage_bands_((?:19|20)\d{2})-(0[1-9]|1[0-2])\.csv\b")
+
+
+def readable(text: Text) -> Text:
+    """A core text as an officer reads it: dates DD/MM/YYYY, months MM/YYYY and a wage band table by the month
+    PERKESO's table took effect ("PERKESO table from 10/2024"), not by its file name."""
+    out: Text = {}
+    for lang, value in text.items():
+        if "wage_bands_" in value:
+            value = _TABLE_FILE.sub(partial(_table_from, lang), value)
+        out[lang] = local_date_text(value)
+    return out
+
+
+def _table_from(lang: str, found: re.Match[str]) -> str:
+    return label("band_table_from", month=f"{found[2]}/{found[1]}")[lang]
 
 
 def month(value: str) -> Text:

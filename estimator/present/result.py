@@ -17,7 +17,16 @@ from estimator.engine.i18n import LANGS, Text, same
 from estimator.engine.paths import resources_dir
 from estimator.model.result import Result, Step, WageRun, runs_of
 from estimator.present.claimant import InfoSection, claimant_info
-from estimator.present.format import day, label, local_dates, money, month, public_source, without_internal
+from estimator.present.format import (
+    day,
+    label,
+    local_dates,
+    money,
+    month,
+    public_source,
+    readable,
+    without_internal,
+)
 from estimator.present.view import BenefitView, Row, Table, present_all
 
 GROUP_MONTHS_OVER = 12  # a longer wage history is shown with runs of identical months merged
@@ -266,18 +275,20 @@ def table_hashes(result: Result) -> list[tuple[str, str]]:
 
 
 def _step_view(number: int, s: Step, used_by: list[Text]) -> StepView:
+    """A step as every renderer shows it: dates DD/MM/YYYY and months MM/YYYY (the core's texts may hold ISO
+    dates), public sources only."""
     return StepView(
         number=number,
         id=s.id,
-        title=s.title,
-        formula=s.formula,
-        substituted=s.substituted,
-        result=s.result,
+        title=readable(s.title),
+        formula=readable(s.formula),
+        substituted=readable(s.substituted),
+        result=readable(s.result),
         rules=[
             RuleUse(
                 description=u.description,
                 key=u.key,
-                value=u.value,
+                value=readable(same(u.value))["en"],
                 effective_from=effective(u.effective_from),
                 source=public_source(u.source),
                 confidence=u.confidence,
@@ -287,8 +298,8 @@ def _step_view(number: int, s: Step, used_by: list[Text]) -> StepView:
             for u in s.params
         ],
         inputs=dict(s.inputs),
-        rounding=s.rounding,
-        note=s.note,
+        rounding=readable(s.rounding) if s.rounding else None,
+        note=readable(s.note) if s.note else None,
         provisional=s.provisional,
         used_by=used_by,
     )
