@@ -1,9 +1,12 @@
 """Start-up: QApplication, bundled fonts, settings, crash handler, the main window.
 
-The calculation core is imported after the window shows (start-up stays close to a bare QWizard's).
+Start-up stays close to a bare QWizard's: the window shows with the menus and the incident page alone; the event
+loop's first turn builds the other pages and applies the styles, the next one imports the calculation core and
+loads the rule pack (``MainWindow.build_rest`` / ``finish_startup``).
 
 Environment:
-  QUIT_AFTER_SHOW=1   quit as soon as the main window is shown (start-up benchmark)
+  QUIT_AFTER_SHOW=1      quit as soon as the main window is shown (start-up benchmark)
+  QUIT_AFTER_SHOW=pages  quit once the other pages are built and styled too (the benchmark's second row)
   FAEDAH_CONFIG_DIR   folder of the settings file (tests)
   FAEDAH_DATA_DIR     user data folder: autosaved draft, error log
 Command line: ``python -m ui [CASE.json] [--portable]``
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -67,12 +71,21 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "faedah.png")))
     window = create_window(args)
     window.show()
-    if os.environ.get("QUIT_AFTER_SHOW") == "1":
+    quit_after = os.environ.get("QUIT_AFTER_SHOW")
+    if quit_after == "1":
         QTimer.singleShot(0, app.quit)
     else:
         files = [a for a in args[1:] if not a.startswith("-")]
-        QTimer.singleShot(0, lambda: window.finish_startup(files[0] if files else None))
+        then = app.quit if quit_after == "pages" else lambda: window.finish_startup(files[0] if files else None)
+        QTimer.singleShot(0, lambda: after_show(window, then))
     return app.exec()
+
+
+def after_show(window: MainWindow, then: Callable[[], object]) -> None:
+    """The event loop's first turn: the rest of the window; ``then`` (the core) on the next turn, so that the
+    window can paint and take keys in between."""
+    window.build_rest()
+    QTimer.singleShot(0, then)
 
 
 if __name__ == "__main__":

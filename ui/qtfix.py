@@ -17,10 +17,11 @@ _done = {"applied": False}
 
 
 def _affected_pyside() -> bool:
+    """PySide6 6.12.x (read from the package itself: importlib.metadata costs more than the rest of start-up)."""
     try:
-        from importlib.metadata import version
+        import PySide6
 
-        return version("pyside6-essentials").startswith("6.12.")
+        return str(PySide6.__version__).startswith("6.12.")
     except Exception:
         return True
 
