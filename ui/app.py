@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, app.quit)
     else:
         files = [a for a in args[1:] if not a.startswith("-")]
-        then = app.quit if quit_after == "pages" else lambda: window.finish_startup(files[0] if files else None)
+        open_file = files[0] if files else None
+        then = app.quit if quit_after == "pages" else lambda: window.finish_startup(open_file)
         QTimer.singleShot(0, lambda: after_show(window, then))
     return app.exec()
 
