@@ -463,7 +463,9 @@ class MainWindow(QMainWindow):
         self._draft_timer.stop()
         if not self.dirty:
             self.drafts.clear()
-        self.settings.set_geometry(self.saveGeometry())
+        geometry = self.saveGeometry()
+        if geometry != self.settings.geometry():  # (an unchanged window writes nothing)
+            self.settings.set_geometry(geometry)
         event.accept()
 
     # ------------------------------------------------------------------------------------------- compare
