@@ -172,6 +172,10 @@ class CaseWizard(QWizard):
             self._later = later
         return self._later
 
+    @property
+    def pages_built(self) -> bool:
+        return self._later is not None
+
     def focus_arrival(self) -> None:
         """Start-up, just after the window shows: the focus where arriving on the incident page puts it (unless
         the clerk has already typed; walking the focus chain is not needed to show the window)."""
