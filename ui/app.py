@@ -1,14 +1,16 @@
 """Start-up: QApplication, bundled fonts, settings, crash handler, the main window.
 
 Start-up stays close to a bare QWizard's: the window shows with the menus and the incident page alone; the event
-loop's first turn builds the other pages and applies the styles, the next one imports the calculation core and
-loads the rule pack (``MainWindow.build_rest`` / ``finish_startup``).
+loop's first turn sets the icon, builds the other pages and applies the styles, the next one imports the
+calculation core and loads the rule pack (``MainWindow.build_rest`` / ``finish_startup``).  No garbage
+collection runs while the window is built (start-up frees little); what it built is then frozen (``gc.freeze``),
+so that no later collection, nor the last one at exit, walks it again.
 
 Environment:
   QUIT_AFTER_SHOW=1      quit as soon as the main window is shown (start-up benchmark)
-  QUIT_AFTER_SHOW=pages  quit once the other pages are built and styled too (the benchmark's second row)
-  FAEDAH_CONFIG_DIR   folder of the settings file (tests)
-  FAEDAH_DATA_DIR     user data folder: autosaved draft, error log
+  QUIT_AFTER_SHOW=pages  quit once the other pages are built and styled too (the benchmark's other rows)
+  FAEDAH_CONFIG_DIR      folder of the settings file (tests)
+  FAEDAH_DATA_DIR        user data folder: autosaved draft, error log
 Command line: ``python -m ui [CASE.json] [--portable]``
 """
 
