@@ -138,7 +138,7 @@ def _children_cpu() -> float:
 
 def bench_startup(ref_dir: Path, n: int, tmp: Path) -> list[Row]:
     """Until the window shows (``QUIT_AFTER_SHOW=1``): wall time, and the processes' CPU time (steadier on a
-    shared machine); then, for information, until the pages after the incident page are built and styled too
+    busy machine); then, for information, until the pages after the incident page are built and styled too
     (``QUIT_AFTER_SHOW=pages``, the event loop's first turn). The children write their bytecode on the
     warm-up run (an installed app has it), so no timed run compiles the sources."""
     if not (ROOT / "ui" / "__main__.py").exists():
