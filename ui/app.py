@@ -1,21 +1,28 @@
 """Start-up: QApplication, bundled fonts, settings, crash handler, the main window.
 
-The calculation core is imported after the window shows (start-up stays close to a bare QWizard's).
+Start-up stays close to a bare QWizard's: the window shows with the menus and the incident page alone; the event
+loop's first turn sets the icon, builds the other pages and applies the styles, the next one imports the
+calculation core and loads the rule pack (``MainWindow.build_rest`` / ``finish_startup``).  No garbage
+collection runs while the window is built (start-up frees little); what it built is then frozen (``gc.freeze``),
+so that no later collection, nor the last one at exit, walks it again.
 
 Environment:
-  QUIT_AFTER_SHOW=1   quit as soon as the main window is shown (start-up benchmark)
-  FAEDAH_CONFIG_DIR   folder of the settings file (tests)
-  FAEDAH_DATA_DIR     user data folder: autosaved draft, error log
+  QUIT_AFTER_SHOW=1      quit as soon as the main window is shown (start-up benchmark)
+  QUIT_AFTER_SHOW=pages  quit once the other pages are built and styled too (the benchmark's other rows)
+  FAEDAH_CONFIG_DIR      folder of the settings file (tests)
+  FAEDAH_DATA_DIR        user data folder: autosaved draft, error log
 Command line: ``python -m ui [CASE.json] [--portable]``
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from estimator.engine.paths import resources_dir
@@ -58,21 +65,39 @@ def create_window(argv: list[str] | None = None) -> MainWindow:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
+    fresh = QApplication.instance() is None  # the process starts here (not a test calling main())
+    if fresh:
+        gc.disable()  # start-up allocates much and frees little: no collection passes until the window shows
     app = QApplication.instance() or QApplication(args)
     assert isinstance(app, QApplication)
     app.setApplicationName("Faedah")
     app.setOrganizationName("Faedah")
     app.setApplicationDisplayName("Faedah")
     register_fonts(app)
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "faedah.png")))
     window = create_window(args)
     window.show()
-    if os.environ.get("QUIT_AFTER_SHOW") == "1":
+    if fresh:
+        gc.freeze()  # what start-up built lives as long as the app: later collections (and the last) skip it
+        gc.enable()
+    quit_after = os.environ.get("QUIT_AFTER_SHOW")
+    if quit_after == "1":
         QTimer.singleShot(0, app.quit)
     else:
         files = [a for a in args[1:] if not a.startswith("-")]
-        QTimer.singleShot(0, lambda: window.finish_startup(files[0] if files else None))
+        open_file = files[0] if files else None
+        then = app.quit if quit_after == "pages" else lambda: window.finish_startup(open_file)
+        QTimer.singleShot(0, lambda: after_show(app, window, then))
     return app.exec()
+
+
+def after_show(app: QApplication, window: MainWindow, then: Callable[[], object]) -> None:
+    """The event loop's first turn: the icon and the rest of the window; ``then`` (the core) on the next turn,
+    so that the window can paint and take keys in between."""
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "faedah.png")))
+    window.build_rest()
+    QTimer.singleShot(0, then)
 
 
 if __name__ == "__main__":

@@ -8,13 +8,14 @@ imported for annotations only.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estimator.engine.i18n import Text
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from estimator.engine.rules import Injury, RulePack
     from estimator.law.wages import WagePreview
     from estimator.model.case import Case
@@ -141,6 +142,8 @@ class Core:
 
     def combine(self, ids: list[str], on: date) -> tuple[Decimal, bool]:
         """Combined % of several scheduled injuries, and whether that is a total disablement."""
+        from decimal import Decimal
+
         from estimator.law.injuries import combine_injuries
 
         percent, total = combine_injuries(self.pack(), ids, on)

@@ -14,7 +14,6 @@ import contextlib
 import functools
 import logging
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -43,6 +42,8 @@ def log_path() -> Path:
 
 def format_entry(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     """The log entry: when, versions, exception type and stack frames; no message, no local values."""
+    import platform  # (not needed before the first error: start-up stays light)
+
     lines = [
         f"=== {datetime.now().isoformat(timespec='seconds')}  {exc_type.__module__}.{exc_type.__qualname__}",
         f"python {platform.python_version()} on {platform.system()} {platform.release()}",

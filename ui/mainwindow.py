@@ -2,6 +2,10 @@
 
 It keeps the open file, the unsaved-changes state and the autosaved draft, and hands the core's Result to the
 printing module (imported at click time).
+
+Start-up order: the window shows with the menus and the incident page alone; ``build_rest()`` (the event loop's
+first turn) builds the other pages and applies the focus styles, ``finish_startup()`` (the next turn) loads the
+core.  The dialogs, printing and compare modules are imported when first needed.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy
 
-from . import dialogs
 from .compare import ACTION_TEXT_KEY
 from .core import Core
 from .crash import guarded
@@ -37,6 +40,18 @@ FOCUS_STYLE = (  # a focus frame that shows on every input, whatever the platfor
     f" QPushButton:focus {{ border: 2px solid {FOCUS_COLOR}; border-radius: 3px; padding: 3px 10px; }}"
 )
 DRAFT_DELAY_MS = 2000
+
+
+class _Dialogs:
+    """``ui.dialogs``, imported on first use (showing the window does not need it)."""
+
+    def __getattr__(self, name: str) -> Any:
+        from . import dialogs as module
+
+        return getattr(module, name)
+
+
+dialogs = _Dialogs()
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +76,6 @@ class MainWindow(QMainWindow):
         self._draft_timer.timeout.connect(self.save_draft_now)
 
         self._build_menus()
-        self.setStyleSheet(FOCUS_STYLE)
         self.live = QLabel(objectName="live_estimate")
         self.live.setWordWrap(False)
         # a long line is cut at the window's edge (the whole of it in the tooltip), never widening the window
@@ -167,8 +181,16 @@ class MainWindow(QMainWindow):
         clear.triggered.connect(self.settings.clear_recent)
 
     # ------------------------------------------------------------------------------------------- start-up
+    def build_rest(self) -> None:
+        """Just after the window shows: the pages after the incident page, then the focus styles (once)."""
+        self.wizard.ensure_pages()
+        self.wizard.focus_arrival()
+        if self.styleSheet() != FOCUS_STYLE:
+            self.setStyleSheet(FOCUS_STYLE)
+
     def finish_startup(self, open_file: str | None = None) -> None:
         """After the window shows: load the core, offer a draft back, open a file given on the command line."""
+        self.build_rest()
         if not self.wizard.start_core():
             dialogs.error(self, pick(self.core.error))
             return
@@ -447,7 +469,9 @@ class MainWindow(QMainWindow):
         self._draft_timer.stop()
         if not self.dirty:
             self.drafts.clear()
-        self.settings.set_geometry(self.saveGeometry())
+        geometry = self.saveGeometry()
+        if geometry != self.settings.geometry():  # (an unchanged window writes nothing)
+            self.settings.set_geometry(geometry)
         event.accept()
 
     # ------------------------------------------------------------------------------------------- compare

@@ -9,7 +9,6 @@ immortal by adding 2**40 references, which no session can ever use up.  Harmless
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _BUMP = 1 << 40
@@ -17,10 +16,11 @@ _done = {"applied": False}
 
 
 def _affected_pyside() -> bool:
+    """PySide6 6.12.x (read from the package itself: importlib.metadata costs more than the rest of start-up)."""
     try:
-        from importlib.metadata import version
+        import PySide6
 
-        return version("pyside6-essentials").startswith("6.12.")
+        return str(PySide6.__version__).startswith("6.12.")
     except Exception:
         return True
 
@@ -33,6 +33,8 @@ def protect_singletons() -> bool:
         return False
     if hasattr(sys, "gettotalrefcount"):  # a debug build has a different object layout: leave it alone
         return False
+    import ctypes  # (only here: most installs never need it, and start-up does without)
+
     for obj in (None, True, False):
         before = sys.getrefcount(obj)
         cell = ctypes.c_ssize_t.from_address(id(obj))

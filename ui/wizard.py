@@ -3,6 +3,10 @@
 The wizard builds the case document from its pages, validates it with the core on every edit (the problems go
 to the page and field at fault, and Next stays disabled while the page has any), and asks the core for the
 estimate, debounced, whenever the case is valid.
+
+Start-up: the wizard is made with the incident page alone (the window shows with it); ``ensure_pages()`` builds
+the other pages, on the event loop's first turn after the window shows or synchronously when something needs
+one of them first (``wizard.wages``, ``input_pages``, Next, loading a case).
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ from estimator.engine.i18n import Text
 
 from . import crash
 from .core import Core, CoreUnavailable
-from .pages import CasePage, DependantsPage, DisabilityPage, IncidentPage, WagesPage
-from .pages.incident import OWN_CONTRIBUTION_SCHEMES
+from .pages.base import CasePage
+from .pages.incident import OWN_CONTRIBUTION_SCHEMES, IncidentPage
 from .text import Binder, T, t
 from .widgets import top_field
 
@@ -29,6 +33,9 @@ if TYPE_CHECKING:
     from estimator.model.case import Case, Problem
     from estimator.model.result import Result
 
+    from .pages.dependants import DependantsPage
+    from .pages.disablement import DisabilityPage
+    from .pages.wages import WagesPage
     from .results import ResultsView
 
 PAGE_INCIDENT, PAGE_WAGES, PAGE_DISABILITY, PAGE_DEPENDANTS, PAGE_RESULTS = range(5)
@@ -93,6 +100,20 @@ class ResultsPage(QWizardPage):
             self.render()
 
 
+class LaterPages:
+    """The pages built after the window shows (see ``CaseWizard.ensure_pages``)."""
+
+    def __init__(self, context: CaseWizard) -> None:
+        from .pages.dependants import DependantsPage
+        from .pages.disablement import DisabilityPage
+        from .pages.wages import WagesPage
+
+        self.wages = WagesPage(context)
+        self.disability = DisabilityPage(context)
+        self.dependants = DependantsPage(context)
+        self.results = ResultsPage()
+
+
 class CaseWizard(QWizard):
     caseChanged = Signal()  # an edit by the user
     resultChanged = Signal()
@@ -122,21 +143,11 @@ class CaseWizard(QWizard):
         self._core_started = False
 
         self.incident = IncidentPage(self)  # first: the other pages ask it for the scheme and the date
-        self.wages = WagesPage(self)
-        self.disability = DisabilityPage(self)
-        self.dependants = DependantsPage(self)
-        self.results = ResultsPage()
-        self.input_pages: list[CasePage] = [self.incident, self.wages, self.disability, self.dependants]
-        for pid, page in (
-            (PAGE_INCIDENT, self.incident),
-            (PAGE_WAGES, self.wages),
-            (PAGE_DISABILITY, self.disability),
-            (PAGE_DEPENDANTS, self.dependants),
-            (PAGE_RESULTS, self.results),
-        ):
-            self.setPage(pid, page)
-        for page in self.input_pages:
-            page.edited.connect(self._on_edit)
+        self.setPage(PAGE_INCIDENT, self.incident)
+        self.incident.edited.connect(self._on_edit)
+        self._later: LaterPages | None = None  # the other pages: ensure_pages()
+        self._focus_pending = False  # the incident page's arrival focus, put off while the window shows
+        self.caseChanged.connect(self._no_arrival_focus)
         self.b.add(self._button_texts)
 
         self._timer = QTimer(self)
@@ -144,6 +155,62 @@ class CaseWizard(QWizard):
         self._timer.setInterval(ESTIMATE_DELAY_MS)
         self._timer.timeout.connect(self.compute_result)
         self.currentIdChanged.connect(self._page_changed)
+
+    # -- the pages after the incident page: built once, on the first turn after the window shows or on first need
+    def ensure_pages(self) -> LaterPages:
+        if self._later is None:
+            later = LaterPages(self)
+            for pid, page in (
+                (PAGE_WAGES, later.wages),
+                (PAGE_DISABILITY, later.disability),
+                (PAGE_DEPENDANTS, later.dependants),
+                (PAGE_RESULTS, later.results),
+            ):
+                self.setPage(pid, page)
+            for case_page in (later.wages, later.disability, later.dependants):
+                case_page.edited.connect(self._on_edit)
+            self._later = later
+        return self._later
+
+    @property
+    def pages_built(self) -> bool:
+        return self._later is not None
+
+    def focus_arrival(self) -> None:
+        """Start-up, just after the window shows: the focus where arriving on the incident page puts it (unless
+        the clerk has already typed; walking the focus chain is not needed to show the window)."""
+        if self._focus_pending and self.currentPage() is self.incident:
+            self.incident.focus_first()
+        self._focus_pending = False
+
+    def _no_arrival_focus(self) -> None:
+        self._focus_pending = False
+
+    @property
+    def wages(self) -> WagesPage:
+        return self.ensure_pages().wages
+
+    @property
+    def disability(self) -> DisabilityPage:
+        return self.ensure_pages().disability
+
+    @property
+    def dependants(self) -> DependantsPage:
+        return self.ensure_pages().dependants
+
+    @property
+    def results(self) -> ResultsPage:
+        return self.ensure_pages().results
+
+    @property
+    def input_pages(self) -> list[CasePage]:
+        later = self.ensure_pages()
+        return [self.incident, later.wages, later.disability, later.dependants]
+
+    @crash.guarded(False)
+    def validateCurrentPage(self) -> bool:  # noqa: N802 (Qt API): Next needs the page it goes to
+        self.ensure_pages()
+        return bool(super().validateCurrentPage())
 
     # -- the pages' CaseContext
     def scheme(self) -> str:
@@ -204,7 +271,10 @@ class CaseWizard(QWizard):
             page = self.page(pid)
             if isinstance(page, CasePage):
                 page.show_problems(self._problems_for(page))
-                page.focus_first()
+                if self._later is None:  # the window is showing: focus_arrival() puts the focus, just after
+                    self._focus_pending = True
+                else:
+                    page.focus_first()
             elif page is self.results:
                 self.results.focus_first()
 
@@ -292,7 +362,7 @@ class CaseWizard(QWizard):
     # -- validation
     def _problems_for(self, page: CasePage) -> list[Problem]:
         owned = [p for p in self.problems if page.owns(p.field)]
-        if page is self.incident:
+        if page is self.incident and self.problems:  # (no problems yet at start-up: the other pages may wait)
             known = set().union(*(pg.FIELDS for pg in self.input_pages))
             owned += [p for p in self.problems if top_field(p.field) not in known]
         return owned
