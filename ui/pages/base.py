@@ -115,7 +115,10 @@ class FocusFollower(QObject):
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        inner = self._scroll.widget()
+        try:
+            inner = self._scroll.widget()
+        except RuntimeError:  # the page's scroll area is gone (a window closing): the signal outlives it
+            return
         if new is not None and inner is not None and inner.isAncestorOf(new):
             self._scroll.ensureWidgetVisible(new, 8, 8)
 
