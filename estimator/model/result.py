@@ -41,7 +41,22 @@ DEFERRED_TEXTS = frozenset({"title", "formula", "substituted"})
 PENDING = "_texts"  # the key of a step's unfilled texts in its __dict__: a function that returns them
 
 
-class Step(_M):
+class _Filled(_M):
+    """A record whose texts may be filled later: serialising fills them first."""
+
+    def fill_texts(self) -> None:
+        raise NotImplementedError
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        self.fill_texts()
+        return super().model_dump(**kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        self.fill_texts()
+        return super().model_dump_json(**kwargs)
+
+
+class Step(_Filled):
     """One step of the explanation: its title, formula, the formula with the numbers put in, the result, the
     rule values used and the rounding."""
 
@@ -92,14 +107,6 @@ class Step(_M):
                 self.fill_texts()
                 return self.__dict__[name]
             return super().__getattr__(name)
-
-    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
-        self.fill_texts()
-        return super().model_dump(**kwargs)
-
-    def model_dump_json(self, **kwargs: Any) -> str:
-        self.fill_texts()
-        return super().model_dump_json(**kwargs)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Step):
@@ -393,7 +400,7 @@ class NextStep(_M):
     weak: bool = False  # the source is weak: the claimant is told to check
 
 
-class Result(_M):
+class Result(_Filled):
     format: Literal["faedah-result"] = "faedah-result"
     version: Literal[1] = 1
     scheme: str
@@ -423,14 +430,6 @@ class Result(_M):
         for step in self.steps:
             if PENDING in step.__dict__:
                 step.fill_texts()
-
-    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
-        self.fill_texts()
-        return super().model_dump(**kwargs)
-
-    def model_dump_json(self, **kwargs: Any) -> str:
-        self.fill_texts()
-        return super().model_dump_json(**kwargs)
 
     def months(self) -> list[WageMonthInfo]:
         """Every listed month, banded, oldest first (the runs of ``wage_months`` expanded)."""

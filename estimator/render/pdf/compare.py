@@ -26,7 +26,7 @@ from estimator.render.pdf.canvas import MARGIN_X, PageDecor, make_canvas
 from estimator.render.pdf.cells import Block, RunLine, TextCell
 from estimator.render.pdf.cells import SummaryTable as Table
 from estimator.render.pdf.fonts import BOLD, REGULAR, register_fonts
-from estimator.render.pdf.styles import AMBER_BG, AMBER_LINE, GRID, INK, LIGHT, NAVY, RED
+from estimator.render.pdf.styles import AMBER_BG, GRID, INK, LIGHT, NAVY, RED, banner_style
 from estimator.render.pdf.text import Lx, app_version, day
 
 WIDTH = A4[0] - 2 * MARGIN_X
@@ -75,17 +75,7 @@ def _header(lx: Lx, prepared: date, provisional: bool) -> list[Flowable]:
     if provisional:
         lines.append(Block(f"\u2020 {lx.plain(_PROVISIONAL)}", REGULAR, 8.5, RED))
     banner = Table([[TextCell(lines)]], colWidths=[WIDTH])
-    banner.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), AMBER_BG),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, AMBER_LINE),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ]
-        )
-    )
+    banner.setStyle(banner_style())
     return [title, meta, banner, Spacer(1, 4 * mm)]
 
 

@@ -24,7 +24,7 @@ from estimator.render.pdf.claimant import ClaimantPart
 from estimator.render.pdf.explanation import Explanation
 from estimator.render.pdf.fonts import BOLD
 from estimator.render.pdf.sections import BenefitSections
-from estimator.render.pdf.styles import AMBER_BG, AMBER_LINE, DAGGER, NAVY, RED, kv_table_style
+from estimator.render.pdf.styles import DAGGER, NAVY, RED, banner_style, kv_table_style
 from estimator.render.pdf.text import day, esc, money, nobr
 
 __all__ = ["ReportOptions", "SummaryBuilder", "mask_ic"]
@@ -122,17 +122,7 @@ class SummaryBuilder(ClaimantPart, BenefitSections, Explanation):
         if self.r.provisional:
             banner_lines.append(f"{DAGGER} {lx.m(lx.k('provisional_banner'))}")
         banner = Table([[self.sized("<br/>".join(banner_lines), "banner", z.body)]], colWidths=[WIDTH])
-        banner.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), AMBER_BG),
-                    ("LINEBEFORE", (0, 0), (0, -1), 3, AMBER_LINE),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ]
-            )
-        )
+        banner.setStyle(banner_style())
         rule = HRFlowable(width="100%", thickness=2, color=NAVY, spaceBefore=4, spaceAfter=4)
         return [top, rule, banner]
 

@@ -136,6 +136,19 @@ def grid_table(header_rows: int = 1, zebra: bool = True) -> list[tuple[object, .
     return cmds
 
 
+def banner_style() -> TableStyle:
+    """The amber "estimate, not PERKESO's decision" banner of every paper (summary and comparison)."""
+    return TableStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), AMBER_BG),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, AMBER_LINE),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ]
+    )
+
+
 def kv_table_style(columns: int = 2) -> TableStyle:
     cmds: list[tuple[object, ...]] = list(_BASE_GRID)
     for c in range(0, columns, 2):
