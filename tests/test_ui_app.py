@@ -370,7 +370,28 @@ def test_printing_gets_the_result_and_the_settings(
         "office_name": "Pejabat",
         "office_address": "",
         "unmask_ic": False,
+        "large_print": False,
     }
+
+
+def test_large_print_setting_reaches_the_paper(qtbot: Any, win: Any, tmp_path: Any) -> None:
+    """Issue 23 point 1: the app's print settings have a large-print option; the paper it makes has 14 pt
+    claimant pages."""
+    from ui.dialogs import SettingsDialog
+    from ui.printing import _build
+
+    dlg = SettingsDialog(win, win.settings)
+    qtbot.addWidget(dlg)
+    dlg.large_print.setChecked(True)
+    dlg._accept()
+    assert win.settings.large_print is True
+    from estimator import estimate, parse_case
+
+    case = parse_case(sample("tdb_work_accident.json"))
+    result = estimate(case)
+    normal = _build(None, result, case, "en", "", "", False, "print_failed")
+    large = _build(None, result, case, "en", "", "", False, "print_failed", True)
+    assert normal is not None and large is not None and len(large) > len(normal)
 
 
 def test_about_box_names_the_rule_pack_and_the_disclaimer(qtbot: Any, win: Any) -> None:

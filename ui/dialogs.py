@@ -128,6 +128,9 @@ class SettingsDialog(QDialog):
         self.pdf_lang.setCurrentIndex(("en", "ms", "both").index(settings.pdf_lang))
         self.unmask = QCheckBox(t("ui.settings.unmask_ic"), objectName="unmask_ic")
         self.unmask.setChecked(settings.unmask_ic)
+        self.large_print = QCheckBox(t("ui.settings.large_print"), objectName="large_print")
+        self.large_print.setChecked(settings.large_print)
+        self.large_print.setToolTip(t("ui.settings.large_print_tip"))
         self.portable = QCheckBox(t("ui.settings.portable"), objectName="portable")
         self.portable.setChecked(settings.portable)
         self.portable.setToolTip(t("ui.settings.portable_tip"))
@@ -142,6 +145,7 @@ class SettingsDialog(QDialog):
             w.setAccessibleName(plain(t(key)))
             form.addRow(lab, w)
         form.addRow("", self.unmask)
+        form.addRow("", self.large_print)
         form.addRow("", self.portable)
         where = QLabel(t("ui.settings.where", path=settings.location))
         where.setWordWrap(True)
@@ -167,6 +171,7 @@ class SettingsDialog(QDialog):
         s.ui_lang = self.ui_lang.currentData()
         s.pdf_lang = self.pdf_lang.currentData()
         s.unmask_ic = self.unmask.isChecked()
+        s.large_print = self.large_print.isChecked()
         if self.portable.isChecked() != s.portable and not self._set_portable(self.portable.isChecked()):
             return
         self.accept()

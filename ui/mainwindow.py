@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
             "office_address": s.office_address,
             # "print the full IC" applies to one export or print only, never to the next claimant's paper
             "unmask_ic": s.take_unmask_ic() if one_export else s.unmask_ic,
+            "large_print": s.large_print,
         }
 
     def _printing(self) -> ModuleType | None:

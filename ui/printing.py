@@ -84,6 +84,7 @@ def export_pdf(
     office_name: str = "",
     office_address: str = "",
     unmask_ic: bool = False,
+    large_print: bool = False,
 ) -> Path | None:
     """Ask where to save, then write the summary there (atomically). None when cancelled or it failed."""
     start = _default_folder() / suggested_file_name(case)
@@ -102,6 +103,7 @@ def export_pdf(
             office_name=office_name,
             office_address=office_address,
             mask_ic=not unmask_ic,
+            large_print=large_print,
         )
     except WriteError as exc:
         _error(parent, _msg("export_failed"), pick(exc.message, _ui_lang()))
@@ -223,6 +225,7 @@ def _build(
     office_address: str,
     unmask_ic: bool,
     title_key: str,
+    large_print: bool = False,
 ) -> bytes | None:
     try:
         return pdf_bytes(
@@ -232,6 +235,7 @@ def _build(
             office_name=office_name,
             office_address=office_address,
             mask_ic=not unmask_ic,
+            large_print=large_print,
         )
     except Exception as exc:
         log.exception("summary could not be built")
@@ -251,9 +255,12 @@ def print_summary(
     office_name: str = "",
     office_address: str = "",
     unmask_ic: bool = False,
+    large_print: bool = False,
 ) -> bool:
     """The system print dialog, then the PDF's pages on the chosen printer. True when printed."""
-    pdf = _build(parent, result, case, lang, office_name, office_address, unmask_ic, "print_failed")
+    pdf = _build(
+        parent, result, case, lang, office_name, office_address, unmask_ic, "print_failed", large_print
+    )
     if pdf is None:
         return False
     printer = new_printer()
@@ -285,9 +292,12 @@ def preview_summary(
     office_name: str = "",
     office_address: str = "",
     unmask_ic: bool = False,
+    large_print: bool = False,
 ) -> None:
     """Qt's print preview of the same pages (the dialog can print them too)."""
-    pdf = _build(parent, result, case, lang, office_name, office_address, unmask_ic, "print_failed")
+    pdf = _build(
+        parent, result, case, lang, office_name, office_address, unmask_ic, "print_failed", large_print
+    )
     if pdf is None:
         return
     printer = new_printer()

@@ -153,6 +153,15 @@ class Settings:
     def unmask_ic(self, value: bool) -> None:
         self._set("pdf/unmask_ic", "true" if value else "false")
 
+    @property
+    def large_print(self) -> bool:
+        """The claimant's pages in large type (14 pt body) on every export and print."""
+        return str(self._qs.value("pdf/large_print", "false")).lower() in ("true", "1")
+
+    @large_print.setter
+    def large_print(self, value: bool) -> None:
+        self._set("pdf/large_print", "true" if value else "false")
+
     def take_unmask_ic(self) -> bool:
         """The "print the full IC" choice for the export about to be made, then back to masked, stored: it
         applies to one export only and never to the next claimant (the export dialog calls this)."""

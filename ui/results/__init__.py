@@ -160,7 +160,9 @@ class ResultsView(QWidget):
         has = result is not None
         for w in (self.pdf_button, self.print_button, self.preview_button):
             w.setEnabled(has)
-        self.view = present_result(result) if has else None
+        self.view = (
+            present_result(result, prepared_on=date.today()) if has else None
+        )  # deadlines judged today
         if self.view is None:
             self.banner.setText(no_result_html(pick(error)))
             self.browser.setHtml("")

@@ -112,6 +112,9 @@ def answer_card_html(view: ResultView) -> str:
             parts.append(f"<p><b>{esc(pick(step.title))}</b>")
             if pick(step.timing):
                 parts.append(f"<br>▶ <b>{esc(pick(step.timing))}</b>")
+            if step.status:  # the deadline judged today: passed (in red), or the days left
+                colour = "#b42318" if step.passed else "#1a4d8f"
+                parts.append(f'<br><span style="color:{colour}"><b>{esc(pick(step.status))}</b></span>')
             parts += [f"<br>• {esc(pick(d))}" for d in step.documents]
             if step.weak:
                 parts.append(f"<br><small>{esc(pick(step.weak))}</small>")
