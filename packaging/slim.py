@@ -81,7 +81,6 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # standard library parts the app does not use (all checked never imported at run time)
     "_hashlib",  # hashlib falls back to the built-in _sha256/_md5 modules: drops OpenSSL's libcrypto (~5 MB)
     "_pydecimal",  # decimal uses the C _decimal module
-    "multiprocessing",
     "doctest",
     "pdb",
     "pydoc",

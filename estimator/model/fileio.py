@@ -101,7 +101,14 @@ def check_unchanged(
     raise ChangedOnDisk(path, tr(message_key, path=str(path)))
 
 
+_IN_USE_WINERRORS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: open in another program
+
+
 def _message(path: Path, exc: OSError) -> Text:
+    if (
+        getattr(exc, "winerror", None) in _IN_USE_WINERRORS
+    ):  # Windows: a PDF open in a viewer, not "no permission"
+        return tr("err.file_in_use", path=str(path))
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return tr("err.disk_full", path=str(path))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
