@@ -174,24 +174,36 @@ def test_workflows_do_what_the_delivery_needs() -> None:
     windows = WORKFLOWS[1].read_text(encoding="utf-8")
     for needed in (
         "windows-",
-        'python-version: "3.11"',
+        'python-version: "3.13"',
+        "packaging/lock/windows-py313.txt",
+        "--require-hashes",
         "pytest",
         "packaging/build",
         "smoke_test.py",
-        "faedah.iss",
+        "notices.py",
+        "QT_QPA_PLATFORM: windows",
+        "build-windows --installer-only",
         "upload-artifact",
         "if: env.HAS_CERT == 'true'",
     ):
         assert needed in windows, needed
     assert "bash .ci/run" in WORKFLOWS[0].read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert (
+        ci.index("scripts/test.sh")
+        < ci.index("scripts/test-windows.sh")
+        < ci.index("packaging/build-windows")
+    )
 
 
-def test_inno_setup_script_is_per_user() -> None:
-    iss = (ROOT / "packaging" / "faedah.iss").read_text(encoding="utf-8")
-    assert "PrivilegesRequired=lowest" in iss
-    assert "PrivilegesRequiredOverridesAllowed=dialog commandline" in iss
-    assert "{autoprograms}" in iss and "OpenWithProgids" in iss and "{app}\\rules" in iss
-    assert "{userdocs}\\" not in iss.split("[UninstallDelete]")[1]  # the user's cases are never deleted
+def test_workflow_actions_are_pinned_node24_majors() -> None:
+    """Every action by its full commit (a tag can move), with the release named beside it."""
+    for workflow in WORKFLOWS:
+        uses = re.findall(r"uses:\s*(\S+)(.*)", workflow.read_text(encoding="utf-8"))
+        assert uses, workflow
+        for action, comment in uses:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+            assert re.search(r"# v\d+\.\d+\.\d+", comment), (action, comment)
 
 
 # -- JSON Schemas -----------------------------------------------------------------------------------------
