@@ -140,3 +140,22 @@ def test_frozen_cli_keeps_multiprocessing_with_freeze_support() -> None:
     assert excluded and not {"multiprocessing", "_multiprocessing", "pickle"} & excluded
     entry = (ROOT / "packaging" / "entry_cli.py").read_text(encoding="utf-8")
     assert entry.index("multiprocessing.freeze_support()") < entry.index("sys.exit(main())")
+
+
+# -- a target under a file: Windows says "path not found" (ENOENT), POSIX "not a directory" ------------------
+
+
+def test_a_target_under_a_file_is_not_a_missing_folder(tmp_path: Path) -> None:
+    """On Windows both the stat and the temporary file under ``a-file/`` fail with ENOENT ("path not found"):
+    the message must not say that the folder does not exist (it exists, as a file)."""
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    windows = FileNotFoundError(errno.ENOENT, "The system cannot find the path specified")
+    message = fileio._message(tmp_path / "a-file" / "case.json", windows)
+    assert "Could not write" in message["en"] and "does not exist" not in message["en"]
+    assert "Tidak dapat menulis" in message["ms"]
+
+
+def test_a_missing_folder_is_still_named(tmp_path: Path) -> None:
+    with pytest.raises(fileio.WriteError) as info:
+        fileio.atomic_write_bytes(tmp_path / "no-such-folder" / "case.json", b"{}")
+    assert "does not exist" in info.value.message["en"]
