@@ -143,6 +143,9 @@ PYEOF
     rm -f "$home.new"/python3*._pth  # else the embeddable build ignores PYTHONPATH
     rm -rf "$home" && mv "$home.new" "$home"
   fi
+  # Wine 8 lacks propsys.dll's VariantToString, which the WMI query of Python 3.13's platform.win32_ver()
+  # calls (through _wmi.pyd): without _wmi, platform falls back to the registry, as on Windows without WMI
+  rm -f "$home/_wmi.pyd"
   local stamp
   stamp=$(sha256sum "$lock" | cut -c1-64)
   if [ "$(cat "$site/.faedah-lock" 2>/dev/null)" != "$stamp" ]; then
@@ -174,7 +177,7 @@ core_files() {
 }
 # one server for every test process (each runs in its own process group, ended with its file), in a session of
 # its own, quitting 30 s after its last client
-"$WINESERVER" -w 2>/dev/null || true  # a server left by the set-up ends first
+timeout 15 "$WINESERVER" -w 2>/dev/null || true  # a server left by the set-up ends first (if idle)
 setsid "$WINESERVER" -p30 </dev/null >/dev/null 2>&1 || true
 status=0
 for ver in $pythons; do
