@@ -29,7 +29,7 @@ CACHE=${FAEDAH_WINE_CACHE:-$HOME/.cache/faedah-wine}
 export WINEPREFIX=$CACHE/prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 CORE_TESTS="test_windows test_cli_and_case test_golden_data test_golden_injury test_schemes test_invalidity
  test_contributions test_compare test_rules_pack test_pack_trust test_reliability_files test_reliability_input
- test_reliability_rules test_red_team test_architecture"
+ test_reliability_rules test_red_team test_reliability_privacy"
 
 mode=default; pythons=""; setup_only=0; files=()
 while [ $# -gt 0 ]; do
