@@ -174,7 +174,7 @@ def main(argv: list[str]) -> int:
         proc = wine.run(
             [args.python, str(ROOT / "packaging" / "smoke_test.py"), str(wine.installed)], timeout=900
         )
-        if proc.returncode != 0:
+        if proc.returncode != 0 or "smoke: all checks passed" not in proc.stdout:  # a Wine crash can exit 0
             raise Failure(f"exit {proc.returncode}:\n{proc.stdout[-2000:]}")
         passed = sum(line.startswith("  ok") for line in proc.stdout.splitlines())
         return f"{passed} smoke checks passed on the installed folder (GUI offscreen, CLI, PDF, batch, ...)"

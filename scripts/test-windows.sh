@@ -160,6 +160,10 @@ PYEOF
     rm -rf "$site" && mkdir -p "$home/Lib" && mv "$site.new" "$site"
     echo "$stamp" >"$site/.faedah-lock"
   fi
+  # Wine 8 lacks kernel32's CopyFile2, which shutil.copy2 calls on Python 3.12+ when _winapi has it: a test-only
+  # sitecustomize in this Python's site-packages takes it away, so shutil copies the portable way
+  printf '%s\n' '"""Test-only (scripts/test-windows.sh): Wine 8 has no CopyFile2; shutil.copy2 then copies portably."""' \
+    'import _winapi' 'if hasattr(_winapi, "CopyFile2"):' '    del _winapi.CopyFile2' >"$site/sitecustomize.py"
 }
 
 [ -n "$pythons" ] || pythons="3.11 3.13"
