@@ -166,3 +166,12 @@ def test_stand_in_dlls_stay_out_of_the_product() -> None:
         if path.is_file() and path.suffix in (".py", ".spec", ""):
             text = path.read_text(encoding="utf-8", errors="replace")
             assert "bcryptprimitives" not in text and "icuuc" not in text, path
+
+
+def test_wheel_record_lists_are_not_bundled() -> None:
+    slim = _load("faedah_slim_r", ROOT / "packaging" / "slim.py")
+    datas = [
+        ("pyside6_essentials-6.11.3.dist-info/RECORD", "/x/RECORD", "DATA"),
+        ("pyside6_essentials-6.11.3.dist-info/METADATA", "/x/METADATA", "DATA"),
+    ]
+    assert [d[0] for d in slim.filter_datas(datas)] == ["pyside6_essentials-6.11.3.dist-info/METADATA"]
