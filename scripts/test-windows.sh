@@ -3,8 +3,8 @@
 #
 #   bash scripts/test-windows.sh                 the whole suite on Windows Python 3.11, then the core and file
 #                                                tests on Windows Python 3.13
-#   bash scripts/test-windows.sh --ci            what .ci/run runs (see docs/packaging.md: the core, file and
-#                                                Windows tests on 3.11 and 3.13; the whole suite is too long)
+#                                                (what .ci/run runs)
+#   bash scripts/test-windows.sh --ci            quicker: the core, file and Windows tests on 3.11 and 3.13
 #   bash scripts/test-windows.sh --python 3.13 tests/test_windows.py ...   these files on one Python
 #   bash scripts/test-windows.sh --setup-only    set up only (Wine, the Windows Pythons, their wheels)
 #
