@@ -81,7 +81,6 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     # standard library parts the app does not use (all checked never imported at run time)
     "_hashlib",  # hashlib falls back to the built-in _sha256/_md5 modules: drops OpenSSL's libcrypto (~5 MB)
     "_pydecimal",  # decimal uses the C _decimal module
-    "multiprocessing",
     "doctest",
     "pdb",
     "pydoc",
@@ -264,13 +263,15 @@ def filter_binaries(
 
 
 def filter_datas(datas: Iterable[TocEntry]) -> list[TocEntry]:
-    """Drop Qt translations and stray files (typing stubs, caches)."""
+    """Drop Qt translations and stray files (typing stubs, caches, wheels' RECORD lists)."""
     kept: list[TocEntry] = []
     for entry in datas:
         dest = _posix(entry[0])
         if _QT_TRANSLATION.match(dest):
             continue
         if dest.endswith((".pyi", ".pyc")) or "/__pycache__/" in dest:
+            continue
+        if dest.endswith(".dist-info/RECORD"):  # pip's list of a wheel's files (0.3 MB for PySide6), unused
             continue
         kept.append(entry)
     return kept

@@ -9,7 +9,9 @@ Runs the real executables (never the source tree) and checks what a counter offi
    and embeds the bundled DejaVu fonts when ``pdffonts`` is available);
 4. bad input gives a message and a non-zero exit code, never a traceback;
 5. an office rule pack (``rules/``) or commutation table (``commutation.json``) dropped beside the
-   executable is used, and a damaged one is refused with a notice.
+   executable is used, and a damaged one is refused with a notice (the last accepted office pack stays in
+   force);
+6. ``faedah estimate --batch`` over more than one chunk of files (worker processes in the frozen build).
 
 Standard library only. Exit code 0 when every check passes; each check prints one line.
 """
@@ -30,6 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "tdb_work_accident.json"
 EXE_SUFFIX = ".exe" if sys.platform.startswith("win") else ""
 TIMEOUT = 120
+ACCEPTED_ORIGIN = (
+    "office (last accepted copy)"  # estimator.engine.rules.office.ORIGIN_ACCEPTED (stdlib only here)
+)
 
 
 class Failure(Exception):
@@ -176,6 +181,25 @@ def check_bad_input(bundle: Path, tmp: Path) -> str:
     return "bad input: a message and a non-zero exit code, no traceback"
 
 
+def check_batch(bundle: Path, tmp: Path) -> str:
+    """More than one chunk of 200 cases: the frozen CLI starts worker processes (multiprocessing kept in the
+    bundle, ``freeze_support()`` in its entry point)."""
+    exe = str(bundle / f"faedah{EXE_SUFFIX}")
+    cases = tmp / "cases"
+    cases.mkdir()
+    data = SAMPLE.read_bytes()
+    count = 201
+    for n in range(count):
+        (cases / f"case{n:03}.json").write_bytes(data)
+    out = tmp / "batch.csv"
+    proc = _run([exe, "estimate", "--batch", str(cases), "--csv", str(out)], _env(tmp), tmp)
+    _expect_ok(proc, "faedah estimate --batch")
+    rows = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+    if len(rows) != count + 1:
+        raise Failure(f"--batch over {count} cases wrote {len(rows)} lines:\n{proc.stderr[-1000:]}")
+    return f"--batch over {count} cases (worker processes): {count} rows"
+
+
 def _rules_line(bundle: Path, tmp: Path) -> tuple[str, dict[str, str]]:
     exe = str(bundle / f"faedah{EXE_SUFFIX}")
     proc = _run([exe, "estimate", str(SAMPLE), "--json"], _env(tmp), tmp)
@@ -203,13 +227,22 @@ def check_office_overrides(bundle: Path, tmp: Path) -> str:
             raise Failure(f"office rule pack beside the executable not used: {rules}")
         if "office" not in text:
             raise Failure(f"`faedah rules` does not say the office pack is in force:\n{text}")
-        # 2. a damaged office pack is refused, the bundled pack stays in force, a notice says why
+        # 2. a damaged office pack is refused with a notice, and the last accepted office pack (kept in the
+        #    user data folder when it was accepted) stays in force
         (office_rules / "manifest.json").write_text("{ not json", encoding="utf-8")
         text, rules = _rules_line(bundle, tmp)
-        if rules.get("origin") != "bundled" or "refused" not in text:
-            raise Failure(f"a damaged office pack was not refused: {rules}\n{text}")
+        if (
+            rules.get("origin") != ACCEPTED_ORIGIN
+            or rules.get("version") != "9999.1.1-office"
+            or "refused" not in text
+        ):
+            raise Failure(f"a damaged office pack was not refused for the last accepted one: {rules}\n{text}")
+        # 3. without a kept copy (a new user), the bundled pack is in force again
         shutil.rmtree(office_rules)
-        # 3. an office commutation table beside the executable is applied (it changes the pack's hash)
+        shutil.rmtree(tmp / "data", ignore_errors=True)
+        if _rules_line(bundle, tmp)[1].get("origin") != "bundled":
+            raise Failure("the bundled rule pack is not in force once the office pack and its copy are gone")
+        # 4. an office commutation table beside the executable is applied (it changes the pack's hash)
         before = _rules_line(bundle, tmp)[1].get("sha256")
         comm = next(iter(sorted(bundled.glob("commutation*.json"))), None)
         if comm is None:
@@ -222,7 +255,10 @@ def check_office_overrides(bundle: Path, tmp: Path) -> str:
         shutil.rmtree(office_rules, ignore_errors=True)
         if office_comm.exists():
             office_comm.unlink()
-    return "office rules/ and commutation.json beside the executable: used; a damaged pack: refused"
+    return (
+        "office rules/ and commutation.json beside the executable: used; a damaged pack: refused, "
+        "the last accepted one stays in force"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -240,6 +276,7 @@ def main(argv: list[str]) -> int:
         ("cli", lambda t: check_cli(bundle, t)),
         ("bad input", lambda t: check_bad_input(bundle, t)),
         ("office overrides", lambda t: check_office_overrides(bundle, t)),
+        ("batch", lambda t: check_batch(bundle, t)),
     ]
     failed = 0
     for name, check in checks:

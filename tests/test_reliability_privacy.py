@@ -111,7 +111,7 @@ def test_cli_writes_nothing_but_the_requested_outputs(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
         for secret in _secrets():
             assert secret not in proc.stderr, f"claimant data on stderr with {args}"
-    written = sorted(str(p.relative_to(box)) for p in _files(box))
+    written = sorted(p.relative_to(box).as_posix() for p in _files(box))
     assert written == ["in/case.json", "out/summary.pdf"]
     assert sorted(p.name for p in (box / "out").iterdir()) == ["summary.pdf"]  # no temporary file left
     # and nowhere else: no file changed since the start in the project or the system temp folder holds them

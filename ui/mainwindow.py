@@ -19,6 +19,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy
 
+from estimator import __version__
+
 from .compare import ACTION_TEXT_KEY
 from .core import Core
 from .crash import guarded
@@ -30,7 +32,7 @@ from .wizard import PAGE_RESULTS, CaseWizard
 if TYPE_CHECKING:
     from .compare.controller import CompareController
 
-APP_VERSION = "0.1.0"
+APP_VERSION = __version__  # the one version (estimator/__init__.py)
 FOCUS_COLOR = "#1a5fb4"
 FOCUS_STYLE = (  # a focus frame that shows on every input, whatever the platform style draws
     f"QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus {{"

@@ -83,6 +83,23 @@ def _estimate_usage(args: argparse.Namespace) -> str:
     return ""
 
 
+def _text_stream(stream: object) -> None:
+    """Text redirected to a file or a pipe is UTF-8 whatever the code page (Windows' cp1252 would turn "×" into
+    "?"); a console keeps its own encoding, and a character it cannot show is replaced, never a crash."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is None:
+        return
+    try:
+        interactive = bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        interactive = False
+    with contextlib.suppress(Exception):
+        if interactive:
+            reconfigure(errors="replace")
+        else:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
 def _cmd_estimate(args: argparse.Namespace) -> int:
     from estimator.engine.rules import load_rules
     from estimator.law.estimate import estimate
@@ -144,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="faedah",
         description="Estimate PERKESO / SOCSO benefits (offline). An estimate, not PERKESO's decision.",
     )
+    from estimator import __version__
+
+    parser.add_argument("--version", action="version", version=f"faedah {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     est = sub.add_parser("estimate", help="estimate the benefits of a case file")
     est.add_argument("case", nargs="?", help="case file (JSON, format faedah-case)")
@@ -210,11 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from estimator.engine.rules import RulePackError
     from estimator.model.fileio import WriteError
 
-    for stream in (sys.stdout, sys.stderr):  # a console that cannot show "→" or "ā" must not crash the CLI
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(Exception):
-                reconfigure(errors="replace")
+    for stream in (sys.stdout, sys.stderr):
+        _text_stream(stream)
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", _lang_default())

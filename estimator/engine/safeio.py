@@ -61,7 +61,8 @@ def file_kind(mode: int) -> str:
 def read_regular_file(path: Path | str, limit: int) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them (see the module docstring)."""
     path = Path(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    nonblock = getattr(os, "O_NONBLOCK", 0)  # POSIX only: Windows has no FIFO that could block an open
+    flags = os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except IsADirectoryError:
@@ -70,7 +71,9 @@ def read_regular_file(path: Path | str, limit: int) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFile(path, file_kind(info.st_mode))
-        if hasattr(os, "set_blocking"):
+        if (
+            nonblock
+        ):  # blocking reads again; never on Windows, where set_blocking works on pipes only (gh-101881)
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0

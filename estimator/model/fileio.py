@@ -111,7 +111,23 @@ def check_unchanged(
     raise ChangedOnDisk(path, tr(message_key, path=str(path)))
 
 
+def _under_a_file(path: Path) -> bool:
+    """Whether a folder on the way to ``path`` is in fact a file (the folder does exist, as a file)."""
+    return any(parent.exists() and not parent.is_dir() for parent in path.parents)
+
+
+_IN_USE_WINERRORS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: open in another program
+
+
 def _message(path: Path, exc: OSError) -> Text:
+    if (
+        getattr(exc, "winerror", None) in _IN_USE_WINERRORS
+    ):  # Windows: a PDF open in a viewer, not "no permission"
+        return tr("err.file_in_use", path=str(path))
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR) and _under_a_file(
+        path
+    ):  # Windows says ENOENT, POSIX ENOTDIR
+        return tr("err.write_failed", path=str(path), reason=os.strerror(errno.ENOTDIR))
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return tr("err.disk_full", path=str(path))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
