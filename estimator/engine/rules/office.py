@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import replace
 from datetime import date
@@ -39,7 +40,9 @@ ORIGIN_BUNDLED = "bundled"
 ORIGIN_OFFICE = "office"
 ORIGIN_ACCEPTED = "office (last accepted copy)"
 ORIGIN_GIVEN = "given"
-PROGRAM_VERDICT_KEY = "faedah-0.1.0"  # a verdict holds for this program's law code only
+# a verdict holds for this program's law code only: the one version (the package is imported before its modules;
+# reading it from sys.modules keeps the engine free of an import of the package root, which names the law)
+PROGRAM_VERDICT_KEY = f"faedah-{getattr(sys.modules.get('estimator'), '__version__', '')}"
 
 _VERIFIER: SelfTestTools | None = None
 
