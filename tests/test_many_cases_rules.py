@@ -122,6 +122,8 @@ def test_an_office_pack_names_itself_in_the_disclaimer(tmp_path: Path) -> None:
     pack = office_pack(tmp_path)
     office = cli(tmp_path, "estimate", A, "--json", env=env_for(tmp_path, FAEDAH_RULES_DIR=str(pack)))
     disclaimer = json.loads(office.stdout)["disclaimer"]
+    # the result names the office pack as its origin (its self-test ran estimates before it was marked as such)
+    assert json.loads(office.stdout)["rules"]["origin"] == "office"
     assert "office-2027.1" in disclaimer["en"] and "the published rules" not in disclaimer["en"]
     assert "office-2027.1" in disclaimer["ms"]
     bundled = json.loads(cli(tmp_path, "estimate", A, "--json").stdout)["disclaimer"]

@@ -68,7 +68,10 @@ class NothingMorePayable(Exception):  # noqa: N818 - a signal, not an error
 
 def rules_info(pack: RulePack) -> RulesInfo:
     """What every result says of the rule pack it was computed with (built once per pack)."""
-    hit: RulesInfo | None = pack.use_cache.get("rules_info")
+    # keyed by what is set on a pack after it was loaded (its origin, its differences from the published pack):
+    # an office pack's self-test estimates before the pack is marked as the office's
+    key = ("rules_info", pack.origin, pack.differs_from_published, pack.sha256)
+    hit: RulesInfo | None = pack.use_cache.get(key)
     if hit is None:
         hit = RulesInfo(
             version=pack.version,
@@ -77,5 +80,5 @@ def rules_info(pack: RulePack) -> RulesInfo:
             origin=pack.origin,
             differs_from_published=pack.differs_from_published,
         )
-        pack.use_cache["rules_info"] = hit
+        pack.use_cache[key] = hit
     return hit
