@@ -4,6 +4,7 @@ a horizontal scroll bar (a tall page scrolls inside itself)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,7 +14,12 @@ from PySide6.QtWidgets import QApplication, QWizard
 from tests.ui_helpers import dialogs_fixture, sample, win_fixture  # noqa: F401 (fixtures)
 from ui.pages import CasePage
 
-pytestmark = pytest.mark.gui
+pytestmark = [
+    pytest.mark.gui,
+    # Under Wine (the Windows suite here) Windows' Segoe UI is replaced by a wider stand-in font, so the sizes are
+    # not Windows' own; the fit is measured here with Qt's offscreen fonts and at 125% text, and on screenshots.
+    pytest.mark.skipif(os.name == "nt", reason="Wine's stand-in UI font is wider than Windows' Segoe UI"),
+]
 
 SCREENS = {  # (logical width, height, text scale)
     "100%": (1024, 728, 1.0),

@@ -64,6 +64,14 @@ def mark_choice(*widgets: QComboBox) -> None:
         widget.setProperty(CHOICE, True)
 
 
+def fit_combo(combo: QComboBox, letters: int = 24) -> None:
+    """A choice list as wide as ``letters`` letters, not as its longest item (the list itself opens wider): a
+    long plan or answer never widens the page past a 1024x768 screen."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+
+
 def needs_input(widget: QWidget) -> bool:
     """An empty line edit that is not optional, or a decision (a choice list) not taken yet."""
     if isinstance(widget, QComboBox):
@@ -213,6 +221,9 @@ class CasePage(QWizardPage):
         """A form row for ``field``: its label (with mnemonic and tip), the widget and its error label."""
         box, self.errors[field] = with_error(widget)
         label = QLabel()
+        label.setWordWrap(True)  # a long question (Malay, 125% text) wraps instead of widening the page
+        if isinstance(widget, QComboBox):
+            fit_combo(widget)
         form.addRow(label, box)
         self.b.label(label, label_key, widget, tip=tip)
         self.watch(field, widget)

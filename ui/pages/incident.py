@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..text import plain, t
 from ..widgets import display_date, narrow, norm_date, top_field, with_error
-from .base import CaseContext, CasePage, line_edit, mark_choice, mark_optional, parse_day
+from .base import CaseContext, CasePage, fit_combo, line_edit, mark_choice, mark_optional, parse_day
 
 if TYPE_CHECKING:
     from estimator.model.case import Problem
@@ -146,6 +146,7 @@ class IncidentPage(CasePage):
         form.addRow(self.nei_label, self.nei_box)
         # the self-employed's plan (Act 789) and the day their own contribution was paid (Acts 789 and 838)
         self.plan_combo = QComboBox(objectName="sksps_plan")
+        fit_combo(self.plan_combo, 32)
         mark_choice(self.plan_combo)
         self.plan_label = QLabel()
         plan_box, self.errors["sksps_plan"] = with_error(self.plan_combo)
