@@ -161,12 +161,15 @@ def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
     level: list[Any] = [value]
     while level and depth <= limit:
         nested: list[Any] = []
+        containers = False
         for item in level:
             if isinstance(item, dict):
                 nested.extend(item.values())
+                containers = True
             elif isinstance(item, list):
                 nested.extend(item)
-        if not nested and not any(isinstance(i, dict | list) for i in level):
+                containers = True
+        if not containers:
             break
         depth += 1
         level = nested
