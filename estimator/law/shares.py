@@ -63,7 +63,8 @@ def to_sen(amount: Decimal) -> int:
     return int(amount.scaleb(2))
 
 
-_FROM_SEN: dict[int, Decimal] = {}  # the amounts already made (a schedule repeats its parts period after period)
+# the amounts already made (a schedule repeats its parts period after period)
+_FROM_SEN: dict[int, Decimal] = {}
 
 
 def from_sen(sen: int) -> Decimal:
