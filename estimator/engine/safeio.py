@@ -155,6 +155,9 @@ def strict_json_loads(text: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
     )
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None), Decimal})  # float-ok: a type, never money
+
+
 def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
     """Nesting depth of a decoded JSON value (dicts and lists), counting stops just past ``limit``."""
     depth = 0
@@ -163,6 +166,8 @@ def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
         nested: list[Any] = []
         containers = False
         for item in level:
+            if type(item) in _LEAVES:  # most values: no isinstance calls
+                continue
             if isinstance(item, dict):
                 nested.extend(item.values())
                 containers = True

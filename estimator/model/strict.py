@@ -89,15 +89,22 @@ def prebuilt_months(entries: list[Any], model: type[Any], most: Decimal) -> list
     through the model's own validation (the same errors, at the same place)."""
     new = object.__new__
     put = object.__setattr__
+    plain_month = _PLAIN_MONTH.fullmatch
+    plain_text = _PLAIN_WAGE.fullmatch
     out: list[Any] = []
     for entry in entries:
         if type(entry) is dict and len(entry) == 2:
             month = entry.get("month")
-            if type(month) is str and _PLAIN_MONTH.fullmatch(month):
-                wage = _plain_wage(entry.get("wage"), most)
-                if wage is not None:
+            if type(month) is str and plain_month(month):
+                wage = entry.get("wage")
+                if type(wage) is str:  # the usual entry: text, checked here without a call
+                    amount = Decimal(wage) if plain_text(wage) else None
+                    amount = amount if amount is not None and amount <= most else None
+                else:
+                    amount = _plain_wage(wage, most)
+                if amount is not None:
                     built = new(model)
-                    put(built, "__dict__", {"month": month, "wage": wage})
+                    put(built, "__dict__", {"month": month, "wage": amount})
                     put(built, "__pydantic_fields_set__", {"month", "wage"})
                     put(built, "__pydantic_extra__", None)
                     put(built, "__pydantic_private__", None)
