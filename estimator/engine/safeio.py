@@ -158,18 +158,26 @@ def strict_json_loads(text: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
     )
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None), Decimal})  # float-ok: a type, never money
+
+
 def json_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
     """Nesting depth of a decoded JSON value (dicts and lists), counting stops just past ``limit``."""
     depth = 0
     level: list[Any] = [value]
     while level and depth <= limit:
         nested: list[Any] = []
+        containers = False
         for item in level:
+            if type(item) in _LEAVES:  # most values: no isinstance calls
+                continue
             if isinstance(item, dict):
                 nested.extend(item.values())
+                containers = True
             elif isinstance(item, list):
                 nested.extend(item)
-        if not nested and not any(isinstance(i, dict | list) for i in level):
+                containers = True
+        if not containers:
             break
         depth += 1
         level = nested

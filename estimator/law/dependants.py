@@ -338,13 +338,15 @@ def _periods(
                         end_reason=c.end_reason,
                     )
         periods.append(
-            SchedulePeriod.model_construct(
-                start=start,
-                end=end,
-                daily_total=from_sen(daily_total),
-                monthly_total=from_sen(monthly_total),
-                groups=groups,
-                reason=reason,
+            SchedulePeriod.of(
+                {
+                    "start": start,
+                    "end": end,
+                    "daily_total": from_sen(daily_total),
+                    "monthly_total": from_sen(monthly_total),
+                    "groups": groups,
+                    "reason": reason,
+                }
             )
         )
         if end is None:

@@ -63,8 +63,17 @@ def to_sen(amount: Decimal) -> int:
     return int(amount.scaleb(2))
 
 
+# the amounts already made (a schedule repeats its parts period after period)
+_FROM_SEN: dict[int, Decimal] = {}
+
+
 def from_sen(sen: int) -> Decimal:
-    return Decimal(sen).scaleb(-2)
+    found = _FROM_SEN.get(sen)
+    if found is None:
+        if len(_FROM_SEN) > 4096:
+            _FROM_SEN.clear()
+        found = _FROM_SEN[sen] = Decimal(sen).scaleb(-2)
+    return found
 
 
 def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[int, int | set[int]]]:
@@ -146,12 +155,14 @@ def schedule_groups(
             )
             explained.append((sub, amount))
             groups.append(
-                ScheduleGroup.model_construct(
-                    relationship=group.relationship,
-                    share=share,
-                    daily_rate=from_sen(daily),
-                    monthly_amount=from_sen(monthly),
-                    indexes=indexes,
+                ScheduleGroup.of(
+                    {
+                        "relationship": group.relationship,
+                        "share": share,
+                        "daily_rate": from_sen(daily),
+                        "monthly_amount": from_sen(monthly),
+                        "indexes": indexes,
+                    }
                 )
             )
     return groups, daily_total, monthly_total, explained

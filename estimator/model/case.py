@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from estimator.engine.dates import add_months, age_on, month_index
 from estimator.engine.i18n import Text, tr
 from estimator.engine.safeio import MAX_JSON_DEPTH, DuplicateKey, TooDeep, json_depth, strict_json_loads
-from estimator.model.strict import strict_amount, strict_count, strict_date
+from estimator.model.strict import prebuilt_months, strict_amount, strict_count, strict_date
 
 CASE_FORMAT = "faedah-case"
 CASE_VERSION = 1
@@ -285,8 +285,8 @@ def check_case(case: Case, today: date | None = None, injury_ids: set[str] | Non
     event_idx = case.event_date.year * 12 + case.event_date.month - 1
     earliest_work_idx = (case.date_of_birth.year + MIN_WORKING_AGE) * 12 + case.date_of_birth.month - 1
     seen: dict[str, int] = {}
-    for i, wm in enumerate(case.monthly_wages):
-        idx = month_index(wm.month)
+    indexes = [month_index(wm.month) for wm in case.monthly_wages]
+    for i, (wm, idx) in enumerate(zip(case.monthly_wages, indexes, strict=True)):
         if wm.month in seen:
             add(f"monthly_wages[{i}].month", "duplicate_month", "err.duplicate_month", month=wm.month)
         seen[wm.month] = i
@@ -315,7 +315,7 @@ def check_case(case: Case, today: date | None = None, injury_ids: set[str] | Non
                 "err.month_before_working_age",
                 month=case.first_contribution_month,
             )
-        elif seen and fidx > min(month_index(m) for m in seen):
+        elif indexes and fidx > min(indexes):
             add("first_contribution_month", "after_history", "err.first_month_after_history")
     if case.days_worked_with_wages > case.medical_leave_days:
         add("days_worked_with_wages", "worked_more_than_leave", "err.worked_more_than_leave")
@@ -400,6 +400,9 @@ def parse_case(data: Any, today: date | None = None, injury_ids: set[str] | None
     if version < 0:
         raise CaseError([Problem(field="version", code="version", message=tr("err.version"))])
     data = _migrate(data)
+    wages = data.get("monthly_wages")
+    if type(wages) is list and len(wages) <= MAX_HISTORY_MONTHS:  # one pass over the plain entries
+        data = dict(data, monthly_wages=prebuilt_months(wages, WageMonth, MAX_WAGE))
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:

@@ -62,3 +62,53 @@ def strict_date(value: Any) -> Any:
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         return value.strip()
     raise PydanticCustomError("date_parsing", "not a date")
+
+
+_PLAIN_MONTH = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])", re.ASCII)
+_PLAIN_WAGE = re.compile(r"[0-9]+(?:\.[0-9]{1,2})?", re.ASCII)
+
+
+def _plain_wage(wage: Any, most: Decimal) -> Decimal | None:
+    """A wage that certainly passes the model's checks unchanged (0..``most``, at most 2 places), else None."""
+    kind = type(wage)
+    if kind is str:
+        amount = Decimal(wage) if _PLAIN_WAGE.fullmatch(wage) else None
+    elif kind is Decimal:
+        finite = wage.is_finite() and wage.as_tuple().exponent >= -2
+        amount = wage if finite and wage >= 0 else None
+    elif kind is int:
+        amount = Decimal(wage) if wage >= 0 else None
+    else:
+        return None
+    return amount if amount is not None and amount <= most else None
+
+
+def prebuilt_months(entries: list[Any], model: type[Any], most: Decimal) -> list[Any]:
+    """The wage history with every plain entry (``{"month": "YYYY-MM", "wage": ...}``, nothing to strip, a wage
+    the model accepts as it is) already built as ``model`` in one pass; every other entry stays as it is and goes
+    through the model's own validation (the same errors, at the same place)."""
+    new = object.__new__
+    put = object.__setattr__
+    plain_month = _PLAIN_MONTH.fullmatch
+    plain_text = _PLAIN_WAGE.fullmatch
+    out: list[Any] = []
+    for entry in entries:
+        if type(entry) is dict and len(entry) == 2:
+            month = entry.get("month")
+            if type(month) is str and plain_month(month):
+                wage = entry.get("wage")
+                if type(wage) is str:  # the usual entry: text, checked here without a call
+                    amount = Decimal(wage) if plain_text(wage) else None
+                    amount = amount if amount is not None and amount <= most else None
+                else:
+                    amount = _plain_wage(wage, most)
+                if amount is not None:
+                    built = new(model)
+                    put(built, "__dict__", {"month": month, "wage": amount})
+                    put(built, "__pydantic_fields_set__", {"month", "wage"})
+                    put(built, "__pydantic_extra__", None)
+                    put(built, "__pydantic_private__", None)
+                    out.append(built)
+                    continue
+        out.append(entry)
+    return out
