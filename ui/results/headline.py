@@ -27,7 +27,10 @@ def headline(result: Result) -> str:
 
 def _headline(result: Result) -> str:
     view = present_result(result)
-    parts = [f"{pick(b.title)}: {pick((b.answer or [b.headline])[0])}" for b in view.money_benefits]
+    # the answer's first sentence, without the colon that introduces its payees' lines
+    parts = [
+        f"{pick(b.title)}: {pick((b.answer or [b.headline])[0]).rstrip(': ')}" for b in view.money_benefits
+    ]
     if parts:
         return " · ".join(parts)
     if view.not_payable:
