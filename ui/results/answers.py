@@ -121,6 +121,9 @@ class CheckAnswers(QGroupBox):
             button.setAccessibleDescription(t("ui.check.change_tip"))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _checked=False, which=name: self._jump(which))
-            self._grid.addWidget(button, (n - 1) // 2, (n - 1) % 2)
+            if n == 1:  # what happened (scheme, incident, outcome): the longest line, across the block
+                self._grid.addWidget(button, 0, 0, 1, 2)
+            else:
+                self._grid.addWidget(button, 1 + (n - 2) // 2, (n - 2) % 2)
             self.buttons[name] = button
         self.show()
