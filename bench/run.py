@@ -24,6 +24,8 @@ runs on any clone:
 5. build       du of dist/faedah vs the bare wizard frozen the same way (``bench/reference/reference_wizard.spec``),
                target <= 1.1x, and the built start-up ratio (target <= 1.3x); only if both builds exist
                (``--with-build`` makes them). ``--quick`` (3 runs, 50 calls) skips this part.
+6. windows     the Windows folder and MSI that ``packaging/build-windows`` leaves in dist-windows/ (or
+               $FAEDAH_WINDOWS_DIST): folder <= 90 MB, installer <= 40 MB; only if that build exists
 
 A part whose code is not there yet prints ``skipped: reason``. ``--write-doc`` puts the output into
 docs/benchmarks.md between the ``bench:begin`` / ``bench:end`` markers.
@@ -53,7 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REF_DIR = ROOT / "bench" / "reference"
 HEAVY_CASE = ROOT / "samples" / "death_four_dependants.json"
 INVALIDITY_CASE = ROOT / "samples" / "invalidity_pension.json"
-PARTS = ("startup", "estimate", "scaling", "wizard", "pdf", "build", "compare")
+PARTS = ("startup", "estimate", "scaling", "wizard", "pdf", "build", "windows", "compare")
 QUICK_SKIPS = ("build",)
 SCHEDULE_MONTHS = 480
 MIB = 2**20
@@ -651,6 +653,21 @@ def bench_build(n: int, tmp: Path, dist: Path, ref_build: Path) -> list[Row]:
     return rows
 
 
+def bench_windows(folder: Path) -> list[Row]:
+    """The Windows folder and its MSI as ``packaging/build-windows`` leaves them (PyInstaller under Wine): the
+    folder <= 90 MB, the installer <= 40 MB (megabytes of 10^6 bytes)."""
+    app = folder / "faedah"
+    msis = sorted(folder.glob("faedah-*.msi"))
+    if not (app / "faedah.exe").exists():
+        raise Skip(f"no Windows build at {app} (packaging/build-windows)")
+    size = sum(p.stat().st_size for p in app.rglob("*") if p.is_file())
+    rows = [Row("Windows folder (files)", f"{size / 1e6:.2f} MB", "-", None, "<= 90 MB", size <= 90e6)]
+    if msis:
+        msi = msis[-1].stat().st_size
+        rows.append(Row("Windows installer (MSI)", f"{msi / 1e6:.2f} MB", "-", None, "<= 40 MB", msi <= 40e6))
+    return rows
+
+
 # driver --------------------------------------------------------------------------------------------------
 
 
@@ -729,6 +746,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "wizard": lambda: bench_wizard(calls),
             "pdf": lambda: bench_pdf(ref_dir, n, tmp),
             "build": lambda: bench_build(n, tmp, args.dist.resolve(), args.ref_build.resolve()),
+            "windows": lambda: bench_windows(ROOT / os.environ.get("FAEDAH_WINDOWS_DIST", "dist-windows")),
             "compare": lambda: bench_compare(n, calls, tmp),
         }
         for part in parts:
