@@ -23,7 +23,7 @@ runs on any clone:
 4. pdf         ``estimator.render.pdf.write_pdf()`` vs ``reference_report.build()``, in-process; target <= 3x
 5. build       du of dist/faedah vs the bare wizard frozen the same way (``bench/reference/reference_wizard.spec``),
                target <= 1.1x, and the built start-up ratio (target <= 1.3x); only if both builds exist
-               (``--with-build`` makes them). ``--quick`` (3 runs, 50 calls) skips this part.
+               (``--with-build`` makes them). ``--quick`` (3 runs, 50 calls) skips this part and the next.
 6. windows     the Windows folder and MSI that ``packaging/build-windows`` leaves in dist-windows/ (or
                $FAEDAH_WINDOWS_DIST): folder <= 90 MB, installer <= 40 MB; only if that build exists
 
@@ -56,7 +56,7 @@ DEFAULT_REF_DIR = ROOT / "bench" / "reference"
 HEAVY_CASE = ROOT / "samples" / "death_four_dependants.json"
 INVALIDITY_CASE = ROOT / "samples" / "invalidity_pension.json"
 PARTS = ("startup", "estimate", "scaling", "wizard", "pdf", "build", "windows", "compare")
-QUICK_SKIPS = ("build",)
+QUICK_SKIPS = ("build", "windows")
 SCHEDULE_MONTHS = 480
 MIB = 2**20
 EXE = ".exe" if sys.platform.startswith("win") else ""
