@@ -71,9 +71,8 @@ def read_regular_file(path: Path | str, limit: int) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFile(path, file_kind(info.st_mode))
-        if (
-            nonblock
-        ):  # blocking reads again; never on Windows, where set_blocking works on pipes only (gh-101881)
+        # blocking reads again; never on Windows, where set_blocking works on pipes only (gh-101881)
+        if nonblock and os.name == "posix":
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0

@@ -11,19 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from estimator.engine.rules import RulePack
 from estimator.engine.rules.view import RuleView
 from estimator.engine.trace import StepTrace, Trace
+from estimator.law.facts import History, PensionCalc, Qualifying, WageBasis
 from estimator.model.case import Case
 from estimator.model.result import PDB, TDB, BenefitRecord, RulesInfo, WageRun
-
-if TYPE_CHECKING:
-    from estimator.law.invalidity.history import History
-    from estimator.law.invalidity.pension import PensionCalc
-    from estimator.law.invalidity.qualifying import Qualifying
-    from estimator.law.wages import MonthBander, WageBasis
 
 
 @dataclass
@@ -36,7 +30,9 @@ class Ctx:
     average_monthly_wage: Decimal | None = None  # exact; set by the wage basis
     wage_months: list[WageRun] = field(default_factory=list)  # the listed months banded, as runs
     # what one law leaves for a later one
-    bander: MonthBander | None = None  # the estimate's one bander of wage months (law/wages.py)
+    kept: dict[str, object] = field(
+        default_factory=dict
+    )  # a law's own working kept for the estimate (the bander)
     wage_basis: WageBasis | None = None  # the employees' wage basis, or the SKSPS plan's earning
     tdb: TDB | None = None  # the temporary disablement benefit paid (its last day starts the claim period)
     pdb: PDB | None = None  # the permanent disablement benefit paid

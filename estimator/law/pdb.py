@@ -16,9 +16,10 @@ from estimator.engine.money import ZERO, num, pct, rm, sen
 from estimator.engine.trace import fill
 from estimator.law.commutation import options
 from estimator.law.context import Ctx
+from estimator.law.facts import WageBasis
 from estimator.law.injuries import HUNDRED, combine
 from estimator.law.rates import daily_rate
-from estimator.law.wages import WageBasis, basis_of
+from estimator.law.wages import basis_of
 from estimator.model.result import PDB
 
 SHORTEST_MONTH_DAYS = 28  # calendar facts: a month pays the daily rate × its days

@@ -13,7 +13,7 @@ from typing import Literal
 from estimator.engine.i18n import tr
 from estimator.engine.money import num, rm, sen
 from estimator.law.context import Ctx
-from estimator.law.wages import WageBasis
+from estimator.law.facts import WageBasis
 
 HUNDRED = Decimal(100)
 RateKind = Literal["tdb", "ptd", "dep"]

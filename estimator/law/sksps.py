@@ -23,7 +23,7 @@ from estimator.engine.i18n import tr
 from estimator.engine.money import rm, sen
 from estimator.engine.rules import RuleNotInForce
 from estimator.law.context import Ctx, NothingMorePayable
-from estimator.law.wages import WageBasis
+from estimator.law.facts import WageBasis
 
 
 def plan_rule(plan: int, what: str) -> str:

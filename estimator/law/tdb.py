@@ -14,8 +14,9 @@ from estimator.engine.dates import add_months
 from estimator.engine.i18n import tr
 from estimator.engine.money import rm
 from estimator.law.context import Ctx
+from estimator.law.facts import WageBasis
 from estimator.law.rates import daily_rate
-from estimator.law.wages import WageBasis, basis_of
+from estimator.law.wages import basis_of
 from estimator.model.result import TDB
 
 

@@ -9,7 +9,7 @@ instead (para 4A).  Only the final daily rate of a benefit is rounded to the sen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -20,6 +20,7 @@ from estimator.engine.money import ZERO, num, rm, sen
 from estimator.engine.rules import PROVISIONAL_CONFIDENCES, RulePack, Value
 from estimator.engine.trace import Later, StepTrace, Trace, template_names
 from estimator.law.context import Ctx, NothingMorePayable
+from estimator.law.facts import WageBasis
 from estimator.model.result import WageMonthInfo, WageRun
 
 
@@ -163,9 +164,10 @@ _RUN_KEYS = ("wage", *_BAND_FIELDS)  # what a month shares with the run it joins
 
 def bander_of(ctx: Ctx) -> MonthBander:
     """The estimate's one MonthBander."""
-    if ctx.bander is None:
-        ctx.bander = MonthBander(ctx.step("wages.months"))
-    return ctx.bander
+    bander = ctx.kept.get(BANDER)
+    if not isinstance(bander, MonthBander):
+        bander = ctx.kept[BANDER] = MonthBander(ctx.step("wages.months"))
+    return bander
 
 
 _NEXT: dict[str, str] = {}  # YYYY-MM -> the month after it (a few thousand months at most: valid months only)
@@ -196,16 +198,6 @@ def _counted_months(
     """Every listed month banded; ``in_window`` marks the contribution months that count (a wage above zero)."""
     win = set(window_months(event_date, count))
     return [bander.describe(m, w, in_window=m in win and w > 0) for m, w in sorted(wages)]
-
-
-@dataclass
-class WageBasis:
-    months: list[WageMonthInfo] = field(default_factory=list)  # every listed month, banded
-    used: list[WageMonthInfo] = field(default_factory=list)  # the contribution months that count
-    average_monthly: Decimal | None = None  # exact
-    step_ids: list[str] = field(default_factory=list)
-    provisional: bool = False
-    similar_worker: bool = False
 
 
 @dataclass

@@ -16,11 +16,12 @@ imported from them (``from estimator.law.invalidity.pension import pension``): t
 from __future__ import annotations
 
 from estimator.law.context import Law
+from estimator.law.facts import History, PensionCalc, Qualifying
 from estimator.law.invalidity.attendance import constant_attendance, education, rehabilitation_and_education
 from estimator.law.invalidity.grant import invalidity_grant
-from estimator.law.invalidity.history import History, contribution_history, history_of
-from estimator.law.invalidity.pension import PensionCalc, invalidity_pension
-from estimator.law.invalidity.qualifying import Qualifying, age_conditions, qualifying_conditions
+from estimator.law.invalidity.history import contribution_history, history_of
+from estimator.law.invalidity.pension import invalidity_pension
+from estimator.law.invalidity.qualifying import age_conditions, qualifying_conditions
 from estimator.law.invalidity.survivors import funeral, survivors_pension
 
 INVALIDITY_LAWS: tuple[Law, ...] = (

@@ -15,12 +15,13 @@ from estimator.engine.i18n import tr
 from estimator.engine.money import ZERO, rm, sen
 from estimator.engine.trace import fill, join_texts
 from estimator.law.context import Ctx, NothingMorePayable
+from estimator.law.facts import History
 from estimator.law.invalidity import history
 from estimator.law.wages import bander_of, month_start
 from estimator.model.result import InvalidityGrant
 
 
-def grant_of(ctx: Ctx, hist: history.History) -> InvalidityGrant | None:
+def grant_of(ctx: Ctx, hist: History) -> InvalidityGrant | None:
     """The invalidity contributions (employer + employee) with interest: a provisional estimate."""
     if not hist.contributions:
         return None

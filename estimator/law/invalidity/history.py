@@ -9,35 +9,15 @@ months before the month of the event (the notice of invalidity, or death) count 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from estimator.engine.dates import month_from_index, month_index, month_of
 from estimator.engine.trace import fill
 from estimator.law.context import Ctx
+from estimator.law.facts import History
 from estimator.law.wages import bander_of
 from estimator.model.case import Case
 from estimator.model.result import WageRun
-
-
-@dataclass
-class History:
-    """The contribution history as far as the event: which months count.
-
-    Months are ``YYYY-MM`` strings, so their string order is their calendar order.
-    """
-
-    event_month: str
-    contributions: list[str]  # months with a wage above zero before the event month, oldest first
-    wages: dict[str, Decimal]  # every listed month -> wage
-    first_month: (
-        str | None
-    )  # when contributions first became payable (case field, else the first contribution)
-    ignored: list[str] = field(default_factory=list)  # listed months in or after the event month
-
-    @property
-    def total(self) -> int:
-        return len(self.contributions)
 
 
 def history_of(case: Case, wages: list[tuple[str, Decimal]] | None = None) -> History:

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -21,21 +20,10 @@ from estimator.engine.money import ZERO, num, pct, rm, sen
 from estimator.engine.rules import RuleNotInForce
 from estimator.engine.trace import Later, StepTrace, Trace, fill, fills_later, join_texts
 from estimator.law.context import Ctx, NothingMorePayable
+from estimator.law.facts import AverageWage, History, PensionCalc, QualifyingKind
 from estimator.law.invalidity import history, qualifying
-from estimator.law.invalidity.qualifying import QualifyingKind
 from estimator.law.wages import bander_of, month_start
 from estimator.model.result import InvalidityPension, WageMonthInfo
-
-
-@dataclass
-class AverageWage:
-    months: list[WageMonthInfo]  # the months averaged (oldest first)
-    exact: Decimal | None  # average of their assumed wages
-    minimum: Decimal | None  # the minimum in force on the event date (None: none known)
-    used: Decimal | None  # the AMW the pension uses
-    floored: bool
-    provisional: bool
-    step_ids: list[str]
 
 
 def _runs(infos: list[WageMonthInfo]) -> list[Text]:
@@ -93,7 +81,7 @@ def _runs_later(infos: list[WageMonthInfo]) -> bool:
     )
 
 
-def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -> AverageWage:
+def average_monthly_wage(ctx: Ctx, hist: History, death: bool = False) -> AverageWage:
     """Average of the assumed wages of the last contributions (24, provisional), floored at the minimum."""
     prefix = "surv" if death else "inv"
     bands = ctx.step(f"{prefix}.amw_bands")
@@ -151,17 +139,6 @@ def average_monthly_wage(ctx: Ctx, hist: history.History, death: bool = False) -
 
 
 # ----------------------------------------------------------------------------------------------- rate, pension
-
-
-@dataclass
-class PensionCalc:
-    rate_percent: Decimal
-    monthly: Decimal  # rounded to the sen, after the minimum
-    minimum: Decimal | None
-    raised_to_minimum: bool
-    provisional: bool
-    step_ids: list[str]
-    average: AverageWage | None = None
 
 
 def pension_rate(

@@ -11,19 +11,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
 
 from estimator.engine.dates import age_on, month_from_index, month_index
 from estimator.engine.i18n import Text, tr
 from estimator.engine.trace import fill
 from estimator.law.context import Ctx, NothingMorePayable
+from estimator.law.facts import History, Qualifying, QualifyingKind, Test
 from estimator.law.invalidity import history
 from estimator.law.wages import month_start
-
-QualifyingKind = Literal["full", "reduced"]
-Test = Literal["window", "two_thirds", "one_third", "none"]
 
 
 def is_death(ctx: Ctx) -> bool:
@@ -39,24 +35,6 @@ def main_code(ctx: Ctx) -> str:
     return "SURVIVORS_PENSION" if is_death(ctx) else "INVALIDITY_PENSION"
 
 
-@dataclass
-class Qualifying:
-    kind: QualifyingKind | None  # None: neither condition met (a pensioner's is set to "full")
-    test: Test
-    window: list[str]  # the months before the event month (40)
-    window_count: int
-    window_needed: int
-    span_months: int  # complete months from the first payable month to the month before the event
-    span_first: str | None
-    span_count: int
-    full_needed: int  # contributions needed for 2/3 of the span (at least the minimum)
-    reduced_needed: int
-    minimum: int
-    total: int
-    note: Text  # which condition is met, with the counts
-    step_id: str = ""
-
-
 def _ceil_share(share: Fraction, months: int) -> int:
     return -((-share.numerator * months) // share.denominator)
 
@@ -65,7 +43,7 @@ def _met(ok: bool) -> Text:
     return tr("inv.met" if ok else "inv.not_met")
 
 
-def qualifying(ctx: Ctx, hist: history.History, death: bool = False) -> Qualifying:
+def qualifying(ctx: Ctx, hist: History, death: bool = False) -> Qualifying:
     """The s.17 (notice) / s.17A (death) qualifying conditions, with their step."""
     s = ctx.step("surv.qualifying" if death else "inv.qualifying")
     n_window: int = s.rule("invalidity.qualifying_window_months")
