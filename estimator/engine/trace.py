@@ -38,7 +38,15 @@ from estimator.model.result import NotPayable, ParamUse, Step, Warning
 
 def malaysian_date(d: date) -> str:
     """DD/MM/YYYY, the form Malaysian readers expect."""
-    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+    shown = _SHOWN_DATES.get(d)
+    if shown is None:
+        if len(_SHOWN_DATES) > 8192:
+            _SHOWN_DATES.clear()
+        shown = _SHOWN_DATES[d] = f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+    return shown
+
+
+_SHOWN_DATES: dict[date, str] = {}  # the dates already shown (a schedule shows its dates again and again)
 
 
 def _plain_value(value: Any) -> str:
@@ -169,6 +177,25 @@ def _fill(key: str, values: Mapping[str, Any], done: dict[tuple[str, str], Any])
             for lang, pattern in patterns
         }
     return {lang: pattern.format(*shown) for lang, pattern in patterns}
+
+
+def fill_rows(key: str, rows: list[dict[str, Any]]) -> list[Text]:
+    """The catalogue entry ``key`` filled once per row (lines listing many months, say): the template is read
+    once and each value formatted once per spec for all the rows (the same object: rows listing the months of a
+    history share their band's figures); the values are plain (no :data:`Text`)."""
+    fields, patterns = _compiled(key)
+    made: dict[tuple[str, int], str] = {}  # (spec, id of a value the rows hold: alive while this runs)
+    out: list[Text] = []
+    for row in rows:
+        shown: list[str] = []
+        for name, spec, formatter in fields:
+            value = row[name]
+            text = made.get((spec, id(value)))
+            if text is None:
+                text = made[spec, id(value)] = formatter(value)
+            shown.append(text)
+        out.append({lang: pattern.format(*shown) for lang, pattern in patterns})
+    return out
 
 
 # what each spec's formatter takes without fail: "num" a Decimal (finite) or an int; "any" every value

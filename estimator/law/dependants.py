@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from estimator.engine.dates import add_years, age_on
@@ -48,8 +49,10 @@ def ordinal_en(n: int) -> str:
     return f"{n}{suffix}"
 
 
+@lru_cache(maxsize=64)
 def relationship_word(relationship: str) -> Text:
-    """The relationship as a word inside a sentence (lower case, both languages)."""
+    """The relationship as a word inside a sentence (lower case, both languages; one dict per relationship:
+    read only)."""
     word = tr(f"rel.{relationship}")
     return {lang: word[lang].lower() for lang in LANGS}
 
@@ -98,7 +101,7 @@ def _end_of_entitlement(
         return None, tr("dep.end.disabled"), None
     limit = limits[rel]
     end = add_years(dep.date_of_birth, limit) - timedelta(days=1)
-    reason = tr("dep.end.age", age=limit, ordinal=ordinal_en(limit))
+    reason = _age_reason(limit)
     if rel == "child" and dep.in_higher_education:
         if dep.education_ends_on is not None:
             education_end = dep.education_ends_on
@@ -113,6 +116,12 @@ def _end_of_entitlement(
     if end < on:
         return end, reason, tr("dep.refuse.too_old", age=age_on(dep.date_of_birth, on))
     return end, reason, None
+
+
+@lru_cache(maxsize=64)
+def _age_reason(limit: int) -> Text:
+    """Why a child's or a sibling's entitlement ends at ``limit`` (one dict per age: read only)."""
+    return tr("dep.end.age", age=limit, ordinal=ordinal_en(limit))
 
 
 def _eligibility(ctx: Ctx, on: date) -> list[Candidate]:

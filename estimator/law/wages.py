@@ -72,10 +72,11 @@ class MonthBander:
         cache = store.get(BANDER)
         if cache is None:
             changes = sorted({_first_month_from(d) for d in reader.changes(self.KEY)})
-            cache = store[BANDER] = ({}, changes, {})
+            cache = store[BANDER] = ({}, changes, {}, {})
         self._bands: dict[tuple[int, Decimal], dict[str, Any]] = cache[0]
         self._changes: list[str] = cache[1]
         self._protos: dict[tuple[int, Decimal], dict[str, Any]] = cache[2]  # a run's fields, months unset
+        self._canonical: dict[tuple[Any, ...], dict[str, Any]] = cache[3]  # the same, by the fields' values
 
     def table(self, month: str) -> Value:
         """The table value in force on the first day of ``month``."""
@@ -116,50 +117,56 @@ class MonthBander:
 
     def runs(self, wages: list[tuple[str, Decimal]], window: tuple[str, str] | None = None) -> list[WageRun]:
         """``wages`` (oldest first) banded, as runs of identical consecutive months; ``in_window`` for the
-        months from ``window[0]`` to ``window[1]`` with a wage above zero."""
+        months from ``window[0]`` to ``window[1]`` with a wage above zero.
+
+        Every (table, wage) has one canonical record of its fields (``protos``, kept with the pack; equal fields
+        are the same dict), so a month joins the run before it when it is the next month, its proto is the
+        run's and ``in_window`` agrees: an identity test, not a comparison of fields."""
         runs: list[WageRun] = []
+        append = runs.append
+        make = WageRun.of
         run: dict[str, Any] = {}
-        proto: dict[str, Any] | None = None  # the current run's record before its months were set
+        proto: dict[str, Any] | None = None  # the current run's fields before its months were set
+        inside_run = False
         after = ""  # the month after the current run's last month
         lo, hi = window if window is not None else ("~", "")
-        protos = self._protos
-        tv, since, until = self._table, self._from, self._until
+        protos, nexts = self._protos, _NEXT
+        tv = self._table
+        since, until = self._from, self._until or "~"
+        tid = id(tv)
         for month, wage in wages:
-            if tv is None or month < since or (until is not None and month >= until):
+            if tv is None or month < since or month >= until:
                 tv = self.table(month)
-                since, until = self._from, self._until
-            fields = protos.get((id(tv), wage))
+                since, until, tid = self._from, self._until or "~", id(tv)
+            fields = protos.get((tid, wage))
             if fields is None:
-                band = self.band_fields(month, wage)
-                fields = protos[id(tv), wage] = {  # in the fields' order: the JSON lists them so
-                    "first": "",
-                    "last": "",
-                    "months": 0,
-                    "wage": wage,
-                    **{k: band[k] for k in _BAND_FIELDS[:4]},
-                    "in_window": False,
-                    "provisional": band["provisional"],
-                }
+                fields = protos[tid, wage] = self._proto(month, wage)
             inside = lo <= month <= hi and wage > 0
-            if (
-                month == after
-                and run["in_window"] is inside
-                and (fields is proto or all(fields[k] == run[k] for k in _RUN_KEYS))
-            ):
+            if fields is proto and month == after and inside is inside_run:
                 run["last"] = month
                 run["months"] += 1
             else:
-                proto = fields
-                run = dict(fields)
-                run["first"] = run["last"] = month
-                run["months"] = 1
-                run["in_window"] = inside
-                runs.append(WageRun.of(run))
-            after = _NEXT.get(month) or _next_month(month)
+                proto, inside_run = fields, inside
+                run = {**fields, "first": month, "last": month, "months": 1, "in_window": inside}
+                append(make(run))
+            after = nexts.get(month) or _next_month(month)
         return runs
 
-
-_RUN_KEYS = ("wage", *_BAND_FIELDS)  # what a month shares with the run it joins (beside in_window)
+    def _proto(self, month: str, wage: Decimal) -> dict[str, Any]:
+        """The fields of a run of ``wage`` in ``month``'s table, in the record's field order (the JSON lists them
+        so), its months unset; one dict for equal fields (whatever table object they came from)."""
+        band = self.band_fields(month, wage)
+        fields = {
+            "first": "",
+            "last": "",
+            "months": 0,
+            "wage": wage,
+            **{k: band[k] for k in _BAND_FIELDS[:4]},
+            "in_window": False,
+            "provisional": band["provisional"],
+        }
+        key = (wage, *(band[k] for k in _BAND_FIELDS))
+        return self._canonical.setdefault(key, fields)
 
 
 def bander_of(ctx: Ctx) -> MonthBander:

@@ -16,6 +16,13 @@ Number = Annotated[
 
 
 _set = object.__setattr__
+_new = object.__new__
+# pydantic's own slots of every record, set straight through their descriptors (the cheapest way, for records made
+# by the hundred)
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_EVERY: dict[type[BaseModel], set[str]] = {}  # per record class: its every field (the fields set by ``of``)
 
 
 def _constant(value: Any) -> Callable[[], Any]:
@@ -31,28 +38,27 @@ class _M(BaseModel):
         pydantic's own: the field defaults are looked up once per class."""
         fields = cls._construct_defaults()
         data = {name: values[name] if name in values else make() for name, make in fields}
-        record = cls.__new__(cls)
-        object.__setattr__(record, "__dict__", data)
-        object.__setattr__(
-            record, "__pydantic_fields_set__", set(values) if _fields_set is None else _fields_set
-        )
-        object.__setattr__(record, "__pydantic_extra__", None)
-        object.__setattr__(record, "__pydantic_private__", None)
+        record = _new(cls)
+        _set(record, "__dict__", data)
+        _set_fields_set(record, set(values) if _fields_set is None else _fields_set)
+        _set_extra(record, None)
+        _set_private(record, None)
         return record
 
     @classmethod
     def of(cls, values: dict[str, Any]) -> Self:
         """A record from a dict of every field in the fields' order (taken, not copied; the JSON lists them in
         its order), without validation: for records made by the hundred (a long history's runs)."""
-        record = cls.__new__(cls)
+        record = _new(cls)
         _set(record, "__dict__", values)
-        every: set[str] | None = cls.__dict__.get("_every_field")
+        every = _EVERY.get(cls)
         if every is None:
-            every = set(cls.model_fields)  # shared by the records of the class: every field is set
-            type.__setattr__(cls, "_every_field", every)
-        _set(record, "__pydantic_fields_set__", every)
-        _set(record, "__pydantic_extra__", None)
-        _set(record, "__pydantic_private__", None)
+            every = _EVERY[cls] = set(
+                cls.model_fields
+            )  # shared by the records of the class: every field is set
+        _set_fields_set(record, every)
+        _set_extra(record, None)
+        _set_private(record, None)
         return record
 
     @classmethod

@@ -40,10 +40,14 @@ def history_of(case: Case, wages: list[tuple[str, Decimal]] | None = None) -> Hi
 
 def mark_averaged(runs: list[WageRun], first: str, last: str) -> list[WageRun]:
     """The banded history with ``in_window`` set for the months averaged: those from ``first`` to ``last`` with
-    a wage above zero (the last contributions are every such month).  A run across either end is split."""
-    out: list[WageRun] = []
-    for run in runs:
-        if run.last < first or run.first > last or run.wage <= 0 or run.in_window:
+    a wage above zero (the last contributions are every such month).  A run across either end is split.  The
+    runs are in month order: those ending before ``first`` are kept as they are, without a look."""
+    keep = len(runs)
+    while keep and runs[keep - 1].last >= first:
+        keep -= 1
+    out: list[WageRun] = runs[:keep]
+    for run in runs[keep:]:
+        if run.first > last or run.wage <= 0 or run.in_window:
             out.append(run)
             continue
         if first <= run.first and run.last <= last:

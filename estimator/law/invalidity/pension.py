@@ -13,12 +13,13 @@ from __future__ import annotations
 import calendar
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from estimator.engine.dates import month_index
 from estimator.engine.i18n import Text, tr
 from estimator.engine.money import ZERO, num, pct, rm, sen
 from estimator.engine.rules import RuleNotInForce
-from estimator.engine.trace import Later, StepTrace, Trace, fill, fills_later, join_texts
+from estimator.engine.trace import Later, StepTrace, Trace, fill, fill_rows, fills_later, join_texts
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.facts import AverageWage, History, PensionCalc, QualifyingKind
 from estimator.law.invalidity import history, qualifying
@@ -27,8 +28,10 @@ from estimator.model.result import InvalidityPension, WageMonthInfo
 
 
 def _runs(infos: list[WageMonthInfo]) -> list[Text]:
-    """Consecutive months with the same wage and band, as one line each."""
-    out: list[Text] = []
+    """Consecutive months with the same wage and band, as one line each (the lines of one template are filled
+    together: a long history repeats its wages, tables and bands)."""
+    single: list[tuple[int, dict[str, Any]]] = []
+    ranged: list[tuple[int, dict[str, Any]]] = []
     start = 0
     for k in range(1, len(infos) + 1):
         if k < len(infos):
@@ -49,13 +52,16 @@ def _runs(infos: list[WageMonthInfo]) -> list[Text]:
             "assumed": first.assumed_wage,
         }
         if k - 1 == start:
-            out.append(fill("inv.amw.run", month=first.month, **values))
+            single.append((len(single) + len(ranged), {"month": first.month, **values}))
         else:
-            out.append(
-                fill("inv.amw.run_range", first=first.month, last=last.month, count=k - start, **values)
-            )
+            row = {"first": first.month, "last": last.month, "count": k - start, **values}
+            ranged.append((len(single) + len(ranged), row))
         start = k
-    return out
+    lines: list[Text] = [{}] * (len(single) + len(ranged))
+    for key, rows in (("inv.amw.run", single), ("inv.amw.run_range", ranged)):
+        for (at, _), line in zip(rows, fill_rows(key, [row for _, row in rows]), strict=True):
+            lines[at] = line
+    return lines
 
 
 def _runs_text(infos: list[WageMonthInfo]) -> Text:
