@@ -1,20 +1,29 @@
-"""A long history's runs are written into the result's JSON without pydantic (estimator/model/runs_json.py): the
-text must be byte for byte what pydantic alone writes, whatever the history, and it must read back."""
+"""The result's JSON written faster, the same text: a long history's runs written without pydantic
+(estimator/model/runs_json.py) must be byte for byte what pydantic alone writes, whatever the history, and read
+back; the schedules' Sen figures (written by pydantic as they are) must have exactly two places."""
 
 from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from estimator import estimate, parse_case
-from estimator.model.result import Result, WageRun
+from estimator.model.case import CaseError, decode_case_bytes
+from estimator.model.casefile import injury_ids
+from estimator.model.expect import load_golden
+from estimator.model.record import _to_the_sen
+from estimator.model.result import Result, ScheduleGroup, WageRun
 from estimator.model.runs_json import FIELDS, runs_json
 from tests.core_helpers import FAR_FUTURE
 from tests.invalidity_helpers import before_event, inv_case
 
+ROOT = Path(__file__).resolve().parent.parent
 WAGES = [
     "0.00",
     "0",
@@ -101,3 +110,53 @@ def test_a_run_it_cannot_write_is_left_to_pydantic() -> None:
     result.wage_months = [*result.wage_months, odd]
     fast, plain = _both(result)
     assert fast == plain and '\\"' in fast
+
+
+def _sen_fields(cls: type[BaseModel]) -> list[str]:
+    return [
+        name
+        for name, info in cls.model_fields.items()
+        if any(getattr(m, "func", None) is _to_the_sen for m in info.metadata)
+    ]
+
+
+def _sen_values(record: Any) -> list[Decimal]:
+    """Every Sen figure of a record and the records inside it."""
+    found: list[Decimal] = []
+    if isinstance(record, BaseModel):
+        found += [getattr(record, name) for name in _sen_fields(type(record))]
+        for name in type(record).model_fields:
+            found += _sen_values(getattr(record, name))
+    elif isinstance(record, list):
+        for item in record:
+            found += _sen_values(item)
+    return found
+
+
+def _every_case() -> list[dict[str, Any]]:
+    cases = [decode_case_bytes(p.read_bytes()) for p in sorted((ROOT / "samples").glob("*.json"))]
+    cases += [load_golden(p).case for p in sorted((ROOT / "tests" / "golden").rglob("*.json"))]
+    return cases
+
+
+def test_the_law_makes_sen_figures_with_two_places() -> None:
+    """pydantic writes a Sen figure as it is: every one the law makes has exactly two places (else the JSON would
+    say 3000 where Money says 3000.00)."""
+    seen = 0
+    for data in _every_case():
+        try:
+            result = estimate(parse_case(data, today=FAR_FUTURE, injury_ids=injury_ids()))
+        except CaseError:
+            continue
+        for value in _sen_values(result):
+            assert value.as_tuple().exponent == -2, value
+            seen += 1
+    assert seen > 100
+
+
+def test_a_sen_figure_read_back_has_two_places() -> None:
+    group = ScheduleGroup.model_validate(
+        {"relationship": "child", "share": "1/2", "daily_rate": "12.5", "monthly_amount": 375, "indexes": [1]}
+    )
+    assert group.model_dump(mode="json")["daily_rate"] == "12.50"
+    assert group.model_dump(mode="json")["monthly_amount"] == "375.00"

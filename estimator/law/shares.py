@@ -20,6 +20,7 @@ from math import gcd, lcm
 from estimator.model.result import ScheduleGroup
 
 HUNDRED = 100
+_SHARE_TEXTS: dict[tuple[int, int], str] = {}  # (numerator, denominator) -> "n/d" in lowest terms
 
 
 @dataclass(slots=True)
@@ -38,8 +39,14 @@ class Shares:
     scaled: bool  # the wanted shares passed the whole and were scaled down proportionally
 
     def text(self, group: Group) -> str:
-        g = gcd(group.numerator, self.denominator)
-        return f"{group.numerator // g}/{self.denominator // g}"
+        key = (group.numerator, self.denominator)
+        shown = _SHARE_TEXTS.get(key)
+        if shown is None:
+            g = gcd(*key)
+            if len(_SHARE_TEXTS) > 4096:
+                _SHARE_TEXTS.clear()
+            shown = _SHARE_TEXTS[key] = f"{key[0] // g}/{key[1] // g}"
+        return shown
 
     def percent(self, group: Group) -> Decimal:
         """Each payee's share in per cent, to two places (half-up)."""
@@ -50,9 +57,13 @@ class Shares:
 def common_shares(wanted: list[tuple[str, int, int, list[int]]]) -> Shares:
     """Each group's share (``relationship``, each payee's share as numerator and denominator, payee indexes) over
     one common denominator, scaled down proportionally when together they exceed the whole."""
-    denominator = lcm(*(d for _, _, d, _ in wanted)) if wanted else 1
-    groups = [Group(rel, n * (denominator // d), indexes) for rel, n, d, indexes in wanted]
-    total = sum(g.numerator * len(g.indexes) for g in groups)
+    denominator = lcm(*[d for _, _, d, _ in wanted]) if wanted else 1
+    groups: list[Group] = []
+    total = 0
+    for rel, n, d, indexes in wanted:
+        numerator = n * (denominator // d)
+        groups.append(Group(rel, numerator, indexes))
+        total += numerator * len(indexes)
     if total > denominator:
         return Shares(groups, total, True)
     return Shares(groups, denominator, False)
@@ -83,20 +94,29 @@ def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[int, in
     remainders, ties to the payee listed first."""
     den = shares.denominator * divisor
     groups = shares.groups
-    exact_total = whole * sum(g.numerator * len(g.indexes) for g in groups)
-    target = (2 * exact_total + den) // (2 * den)
-    floors = [divmod(whole * g.numerator, den) for g in groups]
-    missing = target - sum(f * len(g.indexes) for g, (f, _) in zip(groups, floors, strict=True))
+    sizes = [len(g.indexes) for g in groups]
+    floors: list[int] = []
+    remainders: list[int] = []
+    exact_total = given_total = 0
+    for g, size in zip(groups, sizes, strict=True):
+        floor, remainder = divmod(whole * g.numerator, den)
+        floors.append(floor)
+        remainders.append(remainder)
+        exact_total += g.numerator * size
+        given_total += floor * size
+    missing = (2 * whole * exact_total + den) // (2 * den) - given_total
     up: list[int | set[int]] = [0] * len(groups)
-    order = sorted(range(len(groups)), key=lambda k: (-floors[k][1], groups[k].indexes[0]))
+    if missing <= 0:
+        return list(zip(floors, up, strict=True))
+    order = sorted(range(len(groups)), key=lambda k: (-remainders[k], groups[k].indexes[0]))
     k = 0
     while missing > 0 and k < len(order):
         tied = [order[k]]
-        while k + len(tied) < len(order) and floors[order[k + len(tied)]][1] == floors[order[k]][1]:
+        while k + len(tied) < len(order) and remainders[order[k + len(tied)]] == remainders[order[k]]:
             tied.append(order[k + len(tied)])
         k += len(tied)
         if len(tied) == 1:  # the payees of the group listed first
-            up[tied[0]] = given = min(missing, len(groups[tied[0]].indexes))
+            up[tied[0]] = given = min(missing, sizes[tied[0]])
             missing -= given
             continue
         # groups with the same remainder: the payees listed first, whichever their group
@@ -104,7 +124,7 @@ def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[int, in
         missing -= len(picked)
         for t in tied:
             up[t] = {i for i in groups[t].indexes if i in picked}
-    return [(floor, extra) for (floor, _), extra in zip(floors, up, strict=True)]
+    return list(zip(floors, up, strict=True))
 
 
 def _pieces(
@@ -112,6 +132,12 @@ def _pieces(
 ) -> list[tuple[int, int, list[int]]]:
     """The payees of a group by the extra sen they receive (0 or 1 in each allocation), in the order listed."""
     if isinstance(first, int) and isinstance(second, int):
+        if first == second:  # (a daily schedule: one allocation)
+            if first == 0:
+                return [(0, 0, indexes)]
+            if first >= len(indexes):
+                return [(1, 1, indexes)]
+            return [(1, 1, indexes[:first]), (0, 0, indexes[first:])]
         cuts = sorted({0, first, second, len(indexes)})
         return [
             (int(lo < first), int(lo < second), indexes[lo:hi])

@@ -7,9 +7,20 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer
 
 Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json")]
+
+
+def _to_the_sen(value: Decimal) -> Decimal:
+    """A figure read from a record's JSON (or given to a validating constructor), with exactly two places."""
+    return Decimal(f"{value:.2f}")
+
+
+# Money the law made in whole sen (``from_sen``, ``sen()``): exactly two places, so pydantic writes it as it is
+# (``str``, no Python call per figure) and the JSON is the same as Money's; a dependants' schedule holds hundreds.
+# A value validated into it is put to two places; the law's records are checked by tests/test_result_json.py.
+Sen = Annotated[Decimal, AfterValidator(_to_the_sen)]
 Number = Annotated[
     Decimal, PlainSerializer(lambda v: f"{v.normalize():f}", return_type=str, when_used="json")
 ]

@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 from estimator.engine.i18n import Text
-from estimator.model.record import _M, Money, Number, _set
+from estimator.model.record import _M, Money, Number, Sen, _set
 from estimator.model.runs_json import INDENT, runs_json
 
 
@@ -218,8 +218,8 @@ class Payee(_M):
     date_of_birth: date
     share: str  # fraction of the daily rate while everybody listed is paid, e.g. "3/7"
     share_percent: Number
-    daily_rate: Money
-    monthly_amount: Money
+    daily_rate: Sen
+    monthly_amount: Sen
     starts_on: date
     ends_on: date | None  # None: for life / while incapable of self-support
     end_reason: Text
@@ -230,8 +230,8 @@ class PeriodPayee(_M):
 
     index: int
     share: str
-    daily_rate: Money
-    monthly_amount: Money
+    daily_rate: Sen
+    monthly_amount: Sen
 
 
 class ScheduleGroup(_M):
@@ -239,16 +239,16 @@ class ScheduleGroup(_M):
 
     relationship: str
     share: str  # each payee's share of the whole, e.g. "2/7"
-    daily_rate: Money  # each payee's
-    monthly_amount: Money  # each payee's
+    daily_rate: Sen  # each payee's
+    monthly_amount: Sen  # each payee's
     indexes: list[int]  # the payees (positions in the case's dependants list), in the order listed
 
 
 class SchedulePeriod(_M):
     start: date
     end: date | None  # last day of the period; None: open-ended
-    daily_total: Money  # never more than the whole daily rate (largest remainder: docs/decisions.md 3)
-    monthly_total: Money  # never more than the whole monthly amount
+    daily_total: Sen  # never more than the whole daily rate (largest remainder: docs/decisions.md 3)
+    monthly_total: Sen  # never more than the whole monthly amount
     groups: list[ScheduleGroup]
     reason: Text  # why this period starts (first payment, a payee's entitlement ended)
 
