@@ -61,11 +61,11 @@ def _spec_formatter(spec: str) -> Callable[[Any], str]:
     """
     if spec == "n" or (spec.startswith("n") and spec[1:].isdigit()):
         places = int(spec[1:] or 2)
-        return lambda value: num(Decimal(value), places)
+        return lambda value: num(value if type(value) is Decimal else Decimal(value), places)
     if spec == "rm":
-        return lambda value: rm(Decimal(value))
+        return lambda value: rm(value if type(value) is Decimal else Decimal(value))
     if spec == "pct":
-        return lambda value: pct(Decimal(value))
+        return lambda value: pct(value if type(value) is Decimal else Decimal(value))
     if spec == "frac":
         return lambda value: fraction_text(value) if isinstance(value, Fraction) else str(value)
     if spec == "date":
@@ -126,9 +126,10 @@ def fill(key: str, /, **values: Any) -> Text:
     return _fill(key, values, {})
 
 
-# a compiled template: its fields (name, spec, formatter), each once, and per language a str.format pattern
-# naming them by position (the literal text's braces doubled)
-Compiled = tuple[tuple[tuple[str, str, Callable[[Any], str]], ...], tuple[tuple[Lang, str], ...]]
+# a compiled template: its fields (name, spec, formatter), each once, per language a str.format pattern naming them
+# by position (the literal text's braces doubled), and that pattern when every language has the same (a formula
+# with numbers put in, say: filled once for both)
+Compiled = tuple[tuple[tuple[str, str, Callable[[Any], str]], ...], tuple[tuple[Lang, str], ...], str | None]
 
 
 @lru_cache(maxsize=4096)
@@ -147,13 +148,16 @@ def _compiled(key: str) -> Compiled:
                     formatters.append((name, spec, formatter))
                 chunks.append(f"{{{at}}}")
         patterns.append((lang, "".join(chunks)))
-    return tuple(formatters), tuple(patterns)
+    same = {pattern for _, pattern in patterns}
+    return tuple(formatters), tuple(patterns), same.pop() if len(same) == 1 else None
 
 
 def _fill(key: str, values: Mapping[str, Any], done: dict[tuple[str, str], Any]) -> Text:
     """:func:`fill`; ``done`` holds the values already formatted (by name and spec), for the templates of one
     step share them: each is formatted once, not once per language and template."""
-    fields, patterns = _compiled(key)
+    fields, patterns, single = _compiled(key)
+    if not fields:  # a text without values (most formulas): made once
+        return dict(_constant(key))
     shown: list[Any] = []
     per_language = False
     for name, spec, formatter in fields:
@@ -176,6 +180,8 @@ def _fill(key: str, values: Mapping[str, Any], done: dict[tuple[str, str], Any])
             lang: pattern.format(*(v[lang] if isinstance(v, dict) else v for v in shown))
             for lang, pattern in patterns
         }
+    if single is not None:
+        return dict.fromkeys(LANGS, single.format(*shown))
     return {lang: pattern.format(*shown) for lang, pattern in patterns}
 
 
@@ -183,7 +189,7 @@ def fill_rows(key: str, rows: list[dict[str, Any]]) -> list[Text]:
     """The catalogue entry ``key`` filled once per row (lines listing many months, say): the template is read
     once and each value formatted once per spec for all the rows (the same object: rows listing the months of a
     history share their band's figures); the values are plain (no :data:`Text`)."""
-    fields, patterns = _compiled(key)
+    fields, patterns, single = _compiled(key)
     made: dict[tuple[str, int], str] = {}  # (spec, id of a value the rows hold: alive while this runs)
     out: list[Text] = []
     for row in rows:
@@ -194,8 +200,17 @@ def fill_rows(key: str, rows: list[dict[str, Any]]) -> list[Text]:
             if text is None:
                 text = made[spec, id(value)] = formatter(value)
             shown.append(text)
-        out.append({lang: pattern.format(*shown) for lang, pattern in patterns})
+        if single is not None:
+            out.append(dict.fromkeys(LANGS, single.format(*shown)))
+        else:
+            out.append({lang: pattern.format(*shown) for lang, pattern in patterns})
     return out
+
+
+@lru_cache(maxsize=1024)
+def _constant(key: str) -> Text:
+    """A catalogue entry that names no value, as it reads (one dict per entry: callers get a copy)."""
+    return {lang: pattern.format() for lang, pattern in _compiled(key)[1]}
 
 
 # what each spec's formatter takes without fail: "num" a Decimal (finite) or an int; "any" every value
@@ -241,6 +256,13 @@ def _fills_later(keys: tuple[str, ...], values: Mapping[str, Any]) -> bool:
             if not (type(value) is int or (type(value) is Decimal and value.is_finite())):
                 return False
     return True
+
+
+@lru_cache(maxsize=1024)
+def _step_keys(template: str, subst: str, titled: bool) -> tuple[str, ...]:
+    """The catalogue entries a step closed with ``template`` fills: its title (unless given), formula and line."""
+    keys = (f"formula.{template}", f"subst.{subst}")
+    return (f"step.{template}", *keys) if titled else keys
 
 
 def fills_later(keys: tuple[str, ...], values: Mapping[str, Any]) -> bool:
@@ -317,10 +339,7 @@ class StepTrace:
         filling could refuse (an entry missing, a value missing or of a type its format does not take) is
         checked here, and a step whose values could not be checked so is filled at once."""
         subst = subst or template
-        keys = (f"formula.{template}", f"subst.{subst}")
-        later = self._trace.defer_texts and _fills_later(
-            keys if title is not None else (f"step.{template}", *keys), values
-        )
+        later = self._trace.defer_texts and _fills_later(_step_keys(template, subst, title is None), values)
         texts = partial(_step_texts, title, template, subst, values)
         return self._trace.add_step(
             self.step_id,
@@ -373,20 +392,7 @@ class Trace:
                 key = f"param:{p.key}:{p.effective_from}"
                 if key in self._seen_notes:
                     continue  # already footnoted: not filled again
-                self.note_provisional(
-                    key,
-                    fill(
-                        "prov.param",
-                        description_en=p.description["en"],
-                        description_ms=p.description["ms"],
-                        value=p.value,
-                        date=p.effective_from,
-                        confidence=p.confidence,
-                        source=p.source,
-                        note_en=f"; {p.note}" if p.note else "",
-                        note_ms=f"; {p.note_ms or p.note}" if p.note else "",
-                    ),
-                )
+                self.note_provisional(key, self._param_note(key, p))
         sid, n = step_id, 2
         while sid in self._by_id:
             sid, n = f"{step_id}.{n}", n + 1
@@ -399,6 +405,25 @@ class Trace:
         for ids in self._collectors:
             ids.append(sid)
         return s
+
+    def _param_note(self, key: str, p: ParamUse) -> Text:
+        """The footnote of a provisional rule value (one per value and pack: kept with the pack's records)."""
+        store = self.rules.pack.use_cache
+        hit = store.get(("note", key))
+        if hit is None or hit[0] is not p:
+            note = fill(
+                "prov.param",
+                description_en=p.description["en"],
+                description_ms=p.description["ms"],
+                value=p.value,
+                date=p.effective_from,
+                confidence=p.confidence,
+                source=p.source,
+                note_en=f"; {p.note}" if p.note else "",
+                note_ms=f"; {p.note_ms or p.note}" if p.note else "",
+            )
+            hit = store["note", key] = (p, note)
+        return dict(hit[1])
 
     @contextmanager
     def collect(self) -> Iterator[list[str]]:

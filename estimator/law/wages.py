@@ -21,6 +21,7 @@ from estimator.engine.rules import PROVISIONAL_CONFIDENCES, RulePack, Value
 from estimator.engine.trace import Later, StepTrace, Trace, template_names
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.facts import WageBasis
+from estimator.model.record import record_fields, set_extra, set_fields_set, set_private
 from estimator.model.result import WageMonthInfo, WageRun
 
 
@@ -124,7 +125,8 @@ class MonthBander:
         run's and ``in_window`` agrees: an identity test, not a comparison of fields."""
         runs: list[WageRun] = []
         append = runs.append
-        make = WageRun.of
+        # each run a record as WageRun.of makes it, inline (a history may hold hundreds)
+        every, new, set_dict = record_fields(WageRun), object.__new__, object.__setattr__
         run: dict[str, Any] = {}
         proto: dict[str, Any] | None = None  # the current run's fields before its months were set
         inside_run = False
@@ -147,8 +149,16 @@ class MonthBander:
                 run["months"] += 1
             else:
                 proto, inside_run = fields, inside
-                run = {**fields, "first": month, "last": month, "months": 1, "in_window": inside}
-                append(make(run))
+                run = fields.copy()
+                run["first"] = run["last"] = month
+                run["months"] = 1
+                run["in_window"] = inside
+                record = new(WageRun)
+                set_dict(record, "__dict__", run)
+                set_fields_set(record, every)
+                set_extra(record, None)
+                set_private(record, None)
+                append(record)
             after = nexts.get(month) or _next_month(month)
         return runs
 
@@ -284,8 +294,14 @@ def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
     """Para 4: each counted month banded under its own table, then the average of the assumed wages."""
     s = ctx.step("wages.bands")
     inferred: set[int] = set()
+    bander = bander_of(ctx)
+    read: set[int] = set()
     for info in basis.used:
-        band = s.rule("wages.band_table", month_start(info.month)).band_for(info.wage)
+        table = bander.table(info.month)
+        if id(table) not in read:  # each table in force in the months averaged recorded once, in month order
+            read.add(id(table))
+            s.value("wages.band_table", month_start(info.month))
+        band = table.value.band_for(info.wage)
         if band.provisional:
             inferred.add(band.item)
     note = None

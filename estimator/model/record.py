@@ -30,10 +30,18 @@ _set = object.__setattr__
 _new = object.__new__
 # pydantic's own slots of every record, set straight through their descriptors (the cheapest way, for records made
 # by the hundred)
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 _EVERY: dict[type[BaseModel], set[str]] = {}  # per record class: its every field (the fields set by ``of``)
+
+
+def record_fields(cls: type[BaseModel]) -> set[str]:
+    """Every field of the record class ``cls``: the fields set of a record made whole (one set per class)."""
+    every = _EVERY.get(cls)
+    if every is None:
+        every = _EVERY[cls] = set(cls.model_fields)
+    return every
 
 
 def _constant(value: Any) -> Callable[[], Any]:
@@ -51,9 +59,9 @@ class _M(BaseModel):
         data = {name: values[name] if name in values else make() for name, make in fields}
         record = _new(cls)
         _set(record, "__dict__", data)
-        _set_fields_set(record, set(values) if _fields_set is None else _fields_set)
-        _set_extra(record, None)
-        _set_private(record, None)
+        set_fields_set(record, set(values) if _fields_set is None else _fields_set)
+        set_extra(record, None)
+        set_private(record, None)
         return record
 
     @classmethod
@@ -63,13 +71,11 @@ class _M(BaseModel):
         record = _new(cls)
         _set(record, "__dict__", values)
         every = _EVERY.get(cls)
-        if every is None:
-            every = _EVERY[cls] = set(
-                cls.model_fields
-            )  # shared by the records of the class: every field is set
-        _set_fields_set(record, every)
-        _set_extra(record, None)
-        _set_private(record, None)
+        if every is None:  # shared by the records of the class: every field is set
+            every = record_fields(cls)
+        set_fields_set(record, every)
+        set_extra(record, None)
+        set_private(record, None)
         return record
 
     @classmethod

@@ -18,7 +18,18 @@ from pydantic import (
 )
 
 from estimator.engine.i18n import Text
-from estimator.model.record import _M, Money, Number, Sen, _set
+from estimator.model.record import (
+    _M,
+    Money,
+    Number,
+    Sen,
+    _new,
+    _set,
+    record_fields,
+    set_extra,
+    set_fields_set,
+    set_private,
+)
 from estimator.model.runs_json import INDENT, runs_json
 
 
@@ -79,27 +90,31 @@ class Step(_Filled):
     @classmethod
     def deferred(cls, texts: Callable[[], dict[str, Text]], **values: Any) -> Step:
         """A step whose title, formula and substituted line ``texts()`` gives when first needed."""
-        data = {
-            name: values[name] if name in values else make()
-            for name, make in cls._construct_defaults()
-            if name not in DEFERRED_TEXTS
-        }
+        data = _STEP_BASE.copy()  # the other fields in their order, with their defaults
+        data.update(values)
+        if "inputs" not in values:
+            data["inputs"] = {}
+        if "params" not in values:
+            data["params"] = []
         data[PENDING] = texts
-        step = cls.__new__(cls)
+        step = _new(cls)
         _set(step, "__dict__", data)
-        _set(step, "__pydantic_fields_set__", set(_STEP_FIELDS))
-        _set(step, "__pydantic_extra__", None)
-        _set(step, "__pydantic_private__", None)
+        set_fields_set(step, record_fields(cls))
+        set_extra(step, None)
+        set_private(step, None)
         return step
 
     def fill_texts(self) -> None:
         """Fill the texts left for later (nothing to do when they are there)."""
         data = self.__dict__
-        pending = data.get(PENDING)
+        pending = data.pop(PENDING, None)
         if pending is not None:
-            data.update(pending())
-            # in the fields' order, as a step made filled (the JSON lists them in this order)
-            _set(self, "__dict__", {name: data[name] for name in _STEP_FIELDS if name in data})
+            # in the fields' order, as a step made filled (the JSON lists them in this order): the id, the texts,
+            # then the others (in their order already)
+            filled = {"id": data.pop("id")}
+            filled.update(pending())
+            filled.update(data)
+            _set(self, "__dict__", filled)
 
     if not TYPE_CHECKING:  # mypy keeps checking the attribute names
 
@@ -116,7 +131,13 @@ class Step(_Filled):
         return super().__eq__(other)
 
 
-_STEP_FIELDS = tuple(Step.model_fields)
+# a deferred step's fields before its values are put in: every field but the texts, in the fields' order (inputs
+# and params are always made afresh)
+_STEP_BASE: dict[str, Any] = {
+    name: info.default if info.default_factory is None else None
+    for name, info in Step.model_fields.items()
+    if name not in DEFERRED_TEXTS
+}
 
 
 class WageMonthInfo(_M):

@@ -35,13 +35,13 @@ def _runs(infos: list[WageMonthInfo]) -> list[Text]:
     start = 0
     for k in range(1, len(infos) + 1):
         if k < len(infos):
-            a, b = infos[k - 1], infos[k]
+            a, b = infos[k - 1].__dict__, infos[k].__dict__
             if (
-                b.wage == a.wage
-                and b.band_item == a.band_item
-                and b.assumed_wage == a.assumed_wage
-                and b.table == a.table
-                and month_index(b.month) == month_index(a.month) + 1
+                b["wage"] == a["wage"]
+                and b["band_item"] == a["band_item"]
+                and b["assumed_wage"] == a["assumed_wage"]
+                and b["table"] == a["table"]
+                and month_index(b["month"]) == month_index(a["month"]) + 1
             ):
                 continue
         first, last = infos[start], infos[k - 1]
