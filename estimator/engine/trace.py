@@ -207,6 +207,29 @@ def fill_rows(key: str, rows: list[dict[str, Any]]) -> list[Text]:
     return out
 
 
+@lru_cache(maxsize=256)
+def positional(key: str, names: tuple[str, ...]) -> dict[Lang, str]:
+    """The catalogue entry ``key`` per language as a ``str.format`` pattern taking the values of ``names`` by
+    position (several times faster than by name, for lines written by the hundred).  Its fields are plain
+    (Python's own format specs); KeyError for a missing entry or a field not in ``names``."""
+    entry = catalog().get(key)
+    if entry is None:
+        raise KeyError(f"no catalogue entry {key!r}")
+    out: dict[Lang, str] = {}
+    for lang in LANGS:
+        chunks: list[str] = []
+        for literal, name, spec, conversion in string.Formatter().parse(entry[lang]):
+            chunks.append(literal.replace("{", "{{").replace("}", "}}"))
+            if name is not None:
+                if name not in names:
+                    raise KeyError(f"{key}: {{{name}}} is not one of {names}")
+                chunks.append(
+                    f"{{{names.index(name)}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+                )
+        out[lang] = "".join(chunks)
+    return out
+
+
 @lru_cache(maxsize=1024)
 def _constant(key: str) -> Text:
     """A catalogue entry that names no value, as it reads (one dict per entry: callers get a copy)."""
@@ -341,17 +364,17 @@ class StepTrace:
         subst = subst or template
         later = self._trace.defer_texts and _fills_later(_step_keys(template, subst, title is None), values)
         texts = partial(_step_texts, title, template, subst, values)
-        return self._trace.add_step(
-            self.step_id,
-            texts=texts if later else None,
-            **({} if later else texts()),
-            result=result if isinstance(result, dict) else {lang: result for lang in LANGS},
-            inputs=dict(inputs or {}),
-            params=list(self._uses.values()),
-            rounding=tr(f"rounding.{rounding}") if rounding else None,
-            note=note,
-            provisional=self._provisional,
-        )
+        fields: dict[str, Any] = {
+            "result": result if isinstance(result, dict) else dict.fromkeys(LANGS, result),
+            "inputs": dict(inputs) if inputs else {},
+            "params": list(self._uses.values()),
+            "rounding": tr(f"rounding.{rounding}") if rounding else None,
+            "provisional": self._provisional,
+            "note": note,
+        }
+        if not later:
+            fields.update(texts())
+        return self._trace.add_step(self.step_id, fields, texts if later else None)
 
 
 class Trace:
@@ -377,29 +400,26 @@ class Trace:
 
     # -- writing
     def add_step(
-        self,
-        step_id: str,
-        *,
-        params: list[ParamUse],
-        provisional: bool,
-        texts: Callable[[], dict[str, Text]] | None = None,
-        **fields: Any,
+        self, step_id: str, fields: dict[str, Any], texts: Callable[[], dict[str, Text]] | None = None
     ) -> Step:
-        """Record a step; ``texts`` (when given) fills its title, formula and substituted line later."""
-        prov = provisional or any(p.provisional for p in params)
-        for p in params:
-            if p.provisional and p.key not in self.custom_notes:
+        """Record a step of ``fields`` (params and provisional among them; taken, not copied); ``texts`` (when
+        given) fills its title, formula and substituted line later."""
+        prov = fields["provisional"]
+        for p in fields["params"]:
+            if p.provisional:
+                prov = True
+                if p.key in self.custom_notes:
+                    continue
                 key = f"param:{p.key}:{p.effective_from}"
                 if key in self._seen_notes:
                     continue  # already footnoted: not filled again
                 self.note_provisional(key, self._param_note(key, p))
+        fields["provisional"] = prov
         sid, n = step_id, 2
         while sid in self._by_id:
             sid, n = f"{step_id}.{n}", n + 1
-        if texts is None:
-            s = Step.model_construct(id=sid, params=params, provisional=prov, **fields)
-        else:
-            s = Step.deferred(texts, id=sid, params=params, provisional=prov, **fields)
+        fields["id"] = sid
+        s = Step.model_construct(**fields) if texts is None else Step.deferred(texts, fields)
         self.steps.append(s)
         self._by_id[sid] = s
         for ids in self._collectors:

@@ -29,7 +29,7 @@ from typing import Literal
 from estimator.engine.dates import add_years, age_on
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import num, rm
-from estimator.engine.trace import StepTrace, fill, malaysian_date
+from estimator.engine.trace import StepTrace, fill, malaysian_date, positional
 from estimator.law.context import Ctx
 from estimator.law.rates import daily_rate
 from estimator.law.shares import common_shares, from_sen, schedule_groups, to_sen
@@ -284,8 +284,10 @@ def _periods(
     rules = _ShareRules(s, others_table)
     whole_sen = to_sen(whole)
     whole_text = num(whole)
-    part = tr("dep.schedule.group")
-    period_line = tr("dep.schedule.period")
+    # the lines' templates by position (a schedule writes them by the hundred)
+    part = positional("dep.schedule.group", ("count", "who", "share", "whole", "amount"))
+    period_line = positional("dep.schedule.period", ("n", "start", "end", "groups", "total"))
+    after_end = positional("dep.period.after_end", ("who", "date"))
     periods: list[SchedulePeriod] = []
     payees: dict[int, Payee] = {}
     lines: dict[str, list[str]] = {lang: [] for lang in LANGS}
@@ -320,31 +322,31 @@ def _periods(
         for lang in LANGS:
             template, word = part[lang], words_in[lang]
             groups_text = "; ".join(
-                template.format(count=k, who=word[rel], share=share, whole=whole_text, amount=amount)
-                for k, rel, share, amount in figures
+                [
+                    template.format(k, word[rel], share, whole_text, amount)
+                    for k, rel, share, amount in figures
+                ]
             )
-            lines[lang].append(
-                period_line[lang].format(
-                    n=n, start=shown_start, end=shown_end, groups=groups_text, total=total_text
-                )
-            )
+            lines[lang].append(period_line[lang].format(n, shown_start, shown_end, groups_text, total_text))
         if n == 1:
             for record, (group, _) in zip(groups, explained, strict=True):
                 percent = shares.percent(group)
                 for index in group.indexes:
                     c = by_index[index]
-                    payees[index] = Payee.model_construct(
-                        index=index,
-                        relationship=c.dep.relationship,
-                        name=c.dep.name,
-                        date_of_birth=c.dep.date_of_birth,
-                        share=record.share,
-                        share_percent=percent,
-                        daily_rate=record.daily_rate,
-                        monthly_amount=record.monthly_amount,
-                        starts_on=start,
-                        ends_on=c.ends_on,
-                        end_reason=c.end_reason,
+                    payees[index] = Payee.of(
+                        {
+                            "index": index,
+                            "relationship": c.dep.relationship,
+                            "name": c.dep.name,
+                            "date_of_birth": c.dep.date_of_birth,
+                            "share": record.share,
+                            "share_percent": percent,
+                            "daily_rate": record.daily_rate,
+                            "monthly_amount": record.monthly_amount,
+                            "starts_on": start,
+                            "ends_on": c.ends_on,
+                            "end_reason": c.end_reason,
+                        }
                     )
         periods.append(
             SchedulePeriod.of(
@@ -361,7 +363,10 @@ def _periods(
         if end is None:
             break
         ended = leaving[end]
-        reason = _recomputed_after([c.who for c in ended], end)
+        iso = end.isoformat()
+        reason = {
+            lang: after_end[lang].format(", ".join([c.who[lang] for c in ended]), iso) for lang in LANGS
+        }
         for c in ended:
             left = paid[c.dep.relationship]
             left.remove(c.index)
@@ -386,15 +391,6 @@ def _periods(
 def _sen_text(sen: int) -> str:
     """An amount in sen as the explanation prints money (1,234.56), without a Decimal."""
     return f"{sen // 100:,}.{sen % 100:02d}"
-
-
-def _recomputed_after(ended: list[Text], end: date) -> Text:
-    """Why a period starts: whose entitlement ended (``str.format``: this runs once a period)."""
-    template = tr("dep.period.after_end")
-    return {
-        lang: template[lang].format(who=", ".join(w[lang] for w in ended), date=end.isoformat())
-        for lang in LANGS
-    }
 
 
 def dependants_benefit(ctx: Ctx) -> Dependants | None:

@@ -18,7 +18,7 @@ from estimator.engine.dates import month_from_index
 from estimator.engine.i18n import LANGS, Text, tr
 from estimator.engine.money import ZERO, num, rm, sen
 from estimator.engine.rules import PROVISIONAL_CONFIDENCES, RulePack, Value
-from estimator.engine.trace import Later, StepTrace, Trace, template_names
+from estimator.engine.trace import Later, StepTrace, Trace, positional, template_names
 from estimator.law.context import Ctx, NothingMorePayable
 from estimator.law.facts import WageBasis
 from estimator.model.record import record_fields, set_extra, set_fields_set, set_private
@@ -210,11 +210,12 @@ def window_months(event_date: date, count: int) -> list[str]:
 
 
 def _counted_months(
-    bander: MonthBander, event_date: date, wages: list[tuple[str, Decimal]], count: int
+    bander: MonthBander, window: list[str], wages: list[tuple[str, Decimal]]
 ) -> list[WageMonthInfo]:
-    """Every listed month banded; ``in_window`` marks the contribution months that count (a wage above zero)."""
-    win = set(window_months(event_date, count))
-    return [bander.describe(m, w, in_window=m in win and w > 0) for m, w in sorted(wages)]
+    """Every listed month (in order) banded; ``in_window`` marks the contribution months that count (a wage above
+    zero)."""
+    win = set(window)
+    return [bander.describe(m, w, in_window=m in win and w > 0) for m, w in wages]
 
 
 @dataclass
@@ -235,7 +236,8 @@ def preview(rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]])
     reader = Trace(rules).step("wages.preview", event_date)  # Act 4's rules, through a step never closed
     count: int = reader.rule("wages.window_months")
     divisor = reader.rule("wages.days_divisor")
-    infos = _counted_months(MonthBander(reader), event_date, wages, count)
+    window = window_months(event_date, count)
+    infos = _counted_months(MonthBander(reader), window, sorted(wages))
     used = [i for i in infos if i.in_window]
     avg = sum((i.assumed_wage for i in used), ZERO) / len(used) if used else None
     return WagePreview(
@@ -243,7 +245,7 @@ def preview(rules: RulePack, event_date: date, wages: list[tuple[str, Decimal]])
         average_monthly=sen(avg) if avg is not None else None,
         average_daily=sen(avg / divisor) if avg is not None else None,
         used_months=len(used),
-        window=window_months(event_date, count),
+        window=window,
         provisional=any(i.provisional for i in used),
         message=None if used else tr("wages.no_months_in_window"),
     )
@@ -271,23 +273,14 @@ def _similar_worker(ctx: Ctx, basis: WageBasis, month: str, wage: Decimal) -> No
     basis.provisional = step.provisional
 
 
-_BAND_LINE_VALUES = frozenset({"month", "wage", "item", "band", "assumed"})
+_BAND_LINE_VALUES = ("month", "wage", "item", "band", "assumed")
 
 
 def _band_lines(used: list[WageMonthInfo]) -> Text:
-    """One line a month averaged (plain str.format, the figures formatted once)."""
-    line = tr("wages.band_line")
-    shown = [
-        {
-            "month": i.month,
-            "wage": rm(i.wage),
-            "item": i.band_item,
-            "band": i.band,
-            "assumed": rm(i.assumed_wage),
-        }
-        for i in used
-    ]
-    return {lang: "; ".join(line[lang].format(**values) for values in shown) for lang in LANGS}
+    """One line a month averaged (str.format by position, the figures formatted once)."""
+    line = positional("wages.band_line", _BAND_LINE_VALUES)
+    shown = [(i.month, rm(i.wage), i.band_item, i.band, rm(i.assumed_wage)) for i in used]
+    return {lang: "; ".join([line[lang].format(*values) for values in shown]) for lang in LANGS}
 
 
 def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
@@ -310,7 +303,7 @@ def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
         note = tr("wages.inferred_band_note", items=items)
         ctx.trace.note_provisional(f"band:{items}", note)
     s.provisional_input(bool(inferred))
-    if not template_names("wages.band_line") <= _BAND_LINE_VALUES:  # what writing the lines later needs
+    if not template_names("wages.band_line") <= set(_BAND_LINE_VALUES):  # what writing the lines later needs
         raise KeyError("wages.band_line names a value the band lines do not give")
     bands = s.done(
         "wages_bands",
@@ -349,7 +342,7 @@ def wage_basis(ctx: Ctx) -> None:
     count: int = reader.rule("wages.window_months")
     window = window_months(on, count)
     bander = bander_of(ctx)
-    basis = WageBasis(months=_counted_months(bander, on, ctx.wages, count))
+    basis = WageBasis(months=_counted_months(bander, window, ctx.wages))  # (ctx.wages: in month order)
     basis.used = [i for i in basis.months if i.in_window]
     if basis.used:
         _average(ctx, basis, window)

@@ -88,8 +88,8 @@ class Step(_Filled):
     note: Text | None = None
 
     @classmethod
-    def deferred(cls, texts: Callable[[], dict[str, Text]], **values: Any) -> Step:
-        """A step whose title, formula and substituted line ``texts()`` gives when first needed."""
+    def deferred(cls, texts: Callable[[], dict[str, Text]], values: dict[str, Any]) -> Step:
+        """A step of ``values`` whose title, formula and substituted line ``texts()`` gives when first needed."""
         data = _STEP_BASE.copy()  # the other fields in their order, with their defaults
         data.update(values)
         if "inputs" not in values:
@@ -472,14 +472,18 @@ class Result(_Filled):
     def to_json(self, indent: int | None = 2) -> str:
         """The result's JSON; a long history's runs are written by :func:`runs_json` (the same text, faster)."""
         if indent != INDENT or len(self.wage_months) < _MANY_RUNS:
-            return self.model_dump_json(indent=indent)
+            self.fill_texts()  # (what model_dump_json does, without its wrapper)
+            return self.__pydantic_serializer__.to_json(self, indent=indent).decode()
         runs = runs_json(self.wage_months)
         if runs is None:
             return self.model_dump_json(indent=indent)
         rest = self.model_copy(update={"wage_months": []}).model_dump_json(indent=indent)
         # the field's line at the top level (a newline inside a text is written as \n: this is the only one)
         at = rest.index(_EMPTY_RUNS)
-        return f'{rest[:at]}\n  "wage_months": [\n{runs}\n  ],\n{rest[at + len(_EMPTY_RUNS) :]}'
+        # one join: the text is long (a copy less)
+        return "".join(
+            (rest[:at], '\n  "wage_months": [\n', *runs, "\n  ],\n", rest[at + len(_EMPTY_RUNS) :])
+        )
 
 
 _MANY_RUNS = 16  # fewer runs are written by pydantic alone

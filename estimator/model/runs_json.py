@@ -56,9 +56,9 @@ def _safe_month(text: Any) -> bool:
     return False
 
 
-def runs_json(runs: Sequence[_M]) -> str | None:
-    """The runs as the items of the result's ``wage_months`` list (indent 2, without the brackets), or None when
-    one of them is not a plain run (pydantic then writes them all)."""
+def runs_json(runs: Sequence[_M]) -> list[str] | None:
+    """The runs as the items of the result's ``wage_months`` list (indent 2, without the brackets; pieces to join,
+    a comma between runs), or None when one of them is not a plain run (pydantic then writes them all)."""
     out: list[str] = []
     append = out.append
     parts, safe, size = _PARTS, _SAFE, len(FIELDS)
@@ -91,6 +91,8 @@ def runs_json(runs: Sequence[_M]) -> str | None:
         append(
             f'    {{\n      "first": "{first}",\n      "last": "{last}",\n      "months": {months},\n{part}'
             f'      "in_window": {"true" if in_window else "false"},\n'
-            f'      "provisional": {"true" if provisional else "false"}\n    }}'
+            f'      "provisional": {"true" if provisional else "false"}\n    }},\n'
         )
-    return ",\n".join(out)
+    if out:
+        out[-1] = out[-1][:-2]  # (no comma after the last)
+    return out
