@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from estimator.engine.dates import age_on
 from estimator.engine.i18n import tr
 from estimator.engine.money import sen
@@ -17,6 +19,11 @@ from estimator.model.case import Case
 from estimator.model.result import BenefitRecord, Result
 
 
+def _in_order(wages: list[tuple[str, Decimal]]) -> list[tuple[str, Decimal]]:
+    wages.sort()  # (a case lists them in order: the sort only checks)
+    return wages
+
+
 def estimate(case: Case, rules: RulePack | None = None) -> Result:
     """Every benefit the case is entitled to, with the explanation record.  ``case`` must be validated."""
     rules = rules or default_rules()
@@ -27,7 +34,7 @@ def estimate(case: Case, rules: RulePack | None = None) -> Result:
         rules=view,
         trace=trace,
         age=age_on(case.date_of_birth, case.event_date),
-        wages=sorted((w.month, w.wage) for w in case.monthly_wages),
+        wages=_in_order([(w.month, w.wage) for w in case.monthly_wages]),
     )
     benefits: list[BenefitRecord] = []
     for law in laws_for(case.scheme, case.outcome):

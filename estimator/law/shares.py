@@ -108,6 +108,8 @@ def allocate(whole: int, shares: Shares, divisor: int = 1) -> list[tuple[int, in
     up: list[int | set[int]] = [0] * len(groups)
     if missing <= 0:
         return list(zip(floors, up, strict=True))
+    if len(groups) == 1:  # (the payees listed first)
+        return [(floors[0], min(missing, sizes[0]))]
     order = sorted(range(len(groups)), key=lambda k: (-remainders[k], groups[k].indexes[0]))
     k = 0
     while missing > 0 and k < len(order):
@@ -165,9 +167,12 @@ def schedule_groups(
     groups: list[ScheduleGroup] = []
     explained: list[tuple[Group, int]] = []
     daily_total = monthly_total = 0
+    make = ScheduleGroup.of
     for group, (floor, up), (day_floor, day_up) in zip(shares.groups, first, daily_parts, strict=True):
         share = shares.text(group)
-        for more, day_more, indexes in _pieces(group.indexes, up, day_up):
+        everyone = group.indexes
+        pieces = [(0, 0, everyone)] if up == 0 and day_up == 0 else _pieces(everyone, up, day_up)
+        for more, day_more, indexes in pieces:
             amount = floor + more
             if per_day:
                 daily, monthly = amount, amount * monthly_days
@@ -176,12 +181,14 @@ def schedule_groups(
             count = len(indexes)
             daily_total += daily * count
             monthly_total += monthly * count
-            sub = (
-                group if count == len(group.indexes) else Group(group.relationship, group.numerator, indexes)
+            explained.append(
+                (
+                    group if indexes is everyone else Group(group.relationship, group.numerator, indexes),
+                    amount,
+                )
             )
-            explained.append((sub, amount))
             groups.append(
-                ScheduleGroup.of(
+                make(
                     {
                         "relationship": group.relationship,
                         "share": share,

@@ -76,7 +76,8 @@ class MonthBander:
             cache = store[BANDER] = ({}, changes, {}, {})
         self._bands: dict[tuple[int, Decimal], dict[str, Any]] = cache[0]
         self._changes: list[str] = cache[1]
-        self._protos: dict[tuple[int, Decimal], dict[str, Any]] = cache[2]  # a run's fields, months unset
+        # per table value (by id: the pack keeps its values), per wage: a run's fields, months unset
+        self._protos: dict[int, dict[Decimal, dict[str, Any]]] = cache[2]
         self._canonical: dict[tuple[Any, ...], dict[str, Any]] = cache[3]  # the same, by the fields' values
 
     def table(self, month: str) -> Value:
@@ -132,17 +133,20 @@ class MonthBander:
         inside_run = False
         after = ""  # the month after the current run's last month
         lo, hi = window if window is not None else ("~", "")
-        protos, nexts = self._protos, _NEXT
+        nexts = _NEXT
         tv = self._table
         since, until = self._from, self._until or "~"
-        tid = id(tv)
+        protos = self._protos.get(id(tv)) if tv is not None else None
         for month, wage in wages:
-            if tv is None or month < since or month >= until:
+            if protos is None or month < since or month >= until:
                 tv = self.table(month)
-                since, until, tid = self._from, self._until or "~", id(tv)
-            fields = protos.get((tid, wage))
+                since, until = self._from, self._until or "~"
+                protos = self._protos.get(id(tv))
+                if protos is None:
+                    protos = self._protos[id(tv)] = {}
+            fields = protos.get(wage)
             if fields is None:
-                fields = protos[tid, wage] = self._proto(month, wage)
+                fields = protos[wage] = self._proto(month, wage)
             inside = lo <= month <= hi and wage > 0
             if fields is proto and month == after and inside is inside_run:
                 run["last"] = month
