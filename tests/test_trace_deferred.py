@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from estimator import estimate, read_case_file
+from estimator.engine.i18n import tr
 from estimator.engine.rules import default_rules
-from estimator.engine.trace import Later, Trace, fills_later
+from estimator.engine.trace import Later, Trace, fill, fill_rows, fills_later, positional
 from estimator.model.result import PENDING, Result
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.json"))
@@ -72,3 +73,35 @@ def test_a_later_value_is_made_once_when_the_texts_are_filled() -> None:
     assert made == [3]
     with pytest.raises(KeyError):
         fills_later(("no_such_template",), {})
+
+
+# -- the fast ways of filling (lines by the hundred): the same text as a fill by name
+
+
+def test_a_positional_template_writes_what_the_named_one_writes() -> None:
+    names = ("count", "who", "share", "whole", "amount")
+    values = {"count": 29, "who": "{child}", "share": "2/61", "whole": "1,234.56", "amount": "40.47"}
+    pattern = positional("dep.schedule.group", names)
+    for lang in ("en", "ms"):
+        assert pattern[lang].format(*(values[n] for n in names)) == tr("dep.schedule.group", **values)[lang]
+    with pytest.raises(KeyError):
+        positional("dep.schedule.group", ("count", "who"))  # a field the caller does not give
+    with pytest.raises(KeyError):
+        positional("no.such.entry", names)
+
+
+def test_rows_filled_together_read_as_rows_filled_one_by_one() -> None:
+    wage, assumed = Decimal("2000.00"), Decimal("1950.00")
+    rows = [
+        {
+            "month": f"2024-{m:02d}",
+            "wage": wage if m % 2 else Decimal("2100"),
+            "item": 25,
+            "table": "t",
+            "assumed": assumed,
+        }
+        for m in range(1, 13)
+    ]
+    assert fill_rows("inv.amw.run", rows) == [fill("inv.amw.run", **row) for row in rows]
+    # a text the same in both languages is made once: still one text per language
+    assert all(set(line) == {"en", "ms"} for line in fill_rows("inv.amw.run", rows))

@@ -77,8 +77,7 @@ class PensionCalc:
 
 @dataclass
 class WageBasis:
-    months: list[WageMonthInfo] = field(default_factory=list)  # every listed month, banded
-    used: list[WageMonthInfo] = field(default_factory=list)  # the contribution months that count
+    used: list[WageMonthInfo] = field(default_factory=list)  # the contribution months that count, banded
     average_monthly: Decimal | None = None  # exact
     step_ids: list[str] = field(default_factory=list)
     provisional: bool = False

@@ -346,8 +346,8 @@ def wage_basis(ctx: Ctx) -> None:
     count: int = reader.rule("wages.window_months")
     window = window_months(on, count)
     bander = bander_of(ctx)
-    basis = WageBasis(months=_counted_months(bander, window, ctx.wages))  # (ctx.wages: in month order)
-    basis.used = [i for i in basis.months if i.in_window]
+    win = set(window)  # the contribution months that count, banded (ctx.wages: in month order)
+    basis = WageBasis(used=[bander.describe(m, w, in_window=True) for m, w in ctx.wages if m in win and w > 0])
     if basis.used:
         _average(ctx, basis, window)
     elif case.similar_worker_monthly_wage is not None:
