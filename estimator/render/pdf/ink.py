@@ -1,0 +1,71 @@
+"""Plain text written straight as PDF text operators into a reportlab text object.
+
+reportlab's ``textOut`` splits every string into font subsets, escapes it, measures it (to move a cursor the
+summary never reads) and formats the size again each time.  The summary draws the same labels, dates and
+figures over and over, so a string's subset pieces are remembered per document, face and text; the operators
+are the ones reportlab writes (``Tm``, ``Tf``, ``Tj``, ``rg``), without the cursor bookkeeping.  Shaped
+(Tamil) runs still go through reportlab.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+
+Pieces = tuple[tuple[int, str, str], ...]  # (subset, its PDF font name, escaped bytes of the text)
+
+_PIECES: WeakKeyDictionary[Any, dict[tuple[str, str], Pieces]] = WeakKeyDictionary()  # per PDF document
+_FILL: dict[tuple[float, float, float], str] = {}
+_SIZE: dict[float, str] = {}
+
+
+def _pieces(doc: Any, face: str, text: str) -> Pieces:
+    known = _PIECES.get(doc)
+    if known is None:
+        known = _PIECES[doc] = {}
+    pieces = known.get((face, text))
+    if pieces is None:
+        font = getFont(face)
+        pieces = tuple(
+            (subset, font.getSubsetInternalName(subset, doc), escapePDF(chunk))
+            for subset, chunk in font.splitString(text, doc)
+        )
+        known[(face, text)] = pieces
+    return pieces
+
+
+def plain_out(obj: Any, text: str, face: str, size: float) -> None:
+    """``text`` (in one face, not shaped) at the text cursor of the reportlab text object ``obj``."""
+    if obj._fontname != face or obj._fontsize != size:
+        obj._fontname, obj._fontsize, obj._curSubset = face, size, -1
+    code = obj._code
+    for subset, name, chunk in _pieces(obj._doc, face, text):
+        if subset != obj._curSubset:
+            points = _SIZE.get(size)
+            if points is None:
+                points = _SIZE[size] = fp_str(size)
+            code.append(f"{name} {points} Tf")
+            obj._curSubset = subset
+        code.append(f"({chunk}) Tj")
+
+
+def origin(obj: Any, x: float, y: float) -> None:
+    """Start a line of text at (x, y) (the text object's ``setTextOrigin`` without its bookkeeping)."""
+    obj._code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+
+
+def fill(obj: Any, color: Any) -> None:
+    """The fill colour of the text that follows (an opaque RGB colour written as reportlab writes it)."""
+    if type(color) is not Color or color.alpha not in (None, 1):
+        obj.setFillColor(color)
+        return
+    key = (color.red, color.green, color.blue)
+    op = _FILL.get(key)
+    if op is None:
+        op = _FILL[key] = f"{fp_str(key)} rg"
+    obj._code.append(op)
+    obj._fillColorObj = color
