@@ -328,6 +328,6 @@ class SummaryTable(Table):  # type: ignore[misc]
 
 def _text_cell(value: object) -> TextCell | None:
     """The plain text cell a table cell holds (alone), or None."""
-    if isinstance(value, list) and len(value) == 1:
+    if isinstance(value, (list, tuple)) and len(value) == 1:  # reportlab keeps a cell's flowables in a tuple
         value = value[0]
     return value if type(value) is TextCell else None
