@@ -18,24 +18,56 @@ from reportlab.pdfbase.pdfmetrics import getFont
 
 Pieces = tuple[tuple[int, str, str], ...]  # (subset, its PDF font name, escaped bytes of the text)
 
-_PIECES: WeakKeyDictionary[Any, dict[tuple[str, str], Pieces]] = WeakKeyDictionary()  # per PDF document
 _FILL: dict[tuple[float, float, float], str] = {}
 _SIZE: dict[float, str] = {}
 
 
+class _Known:
+    """What one PDF document has written so far, per face: the pieces of each text, and the one-byte codes of
+    the letters placed in the face's first subset (a text made of those alone is encoded without reportlab's
+    letter-by-letter pass)."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[tuple[str, str], Pieces] = {}
+        self.letters: dict[str, set[str]] = {}
+        self.codes: dict[str, dict[int, int]] = {}
+
+
+_KNOWN: WeakKeyDictionary[Any, _Known] = WeakKeyDictionary()  # per PDF document
+
+
 def _pieces(doc: Any, face: str, text: str) -> Pieces:
-    known = _PIECES.get(doc)
+    known = _KNOWN.get(doc)
     if known is None:
-        known = _PIECES[doc] = {}
-    pieces = known.get((face, text))
-    if pieces is None:
-        font = getFont(face)
+        known = _KNOWN[doc] = _Known()
+    pieces = known.pieces.get((face, text))
+    if pieces is not None:
+        return pieces
+    font = getFont(face)
+    letters = known.letters.get(face)
+    if text and letters is not None and letters.issuperset(text):
+        codes = known.codes[face]
+        pieces = ((0, font.getSubsetInternalName(0, doc), escapePDF(text.translate(codes).encode("latin-1"))),)
+    else:
         pieces = tuple(
             (subset, font.getSubsetInternalName(subset, doc), escapePDF(chunk))
             for subset, chunk in font.splitString(text, doc)
         )
-        known[(face, text)] = pieces
+        _learn(known, face, font.state[doc].assignments, text)
+    known.pieces[(face, text)] = pieces
     return pieces
+
+
+def _learn(known: _Known, face: str, assignments: dict[int, int], text: str) -> None:
+    """Remember the first-subset codes reportlab gave the letters of ``text`` (a no-break space is drawn as a
+    space by reportlab, so it is never taken as known)."""
+    letters = known.letters.setdefault(face, set())
+    codes = known.codes.setdefault(face, {})
+    for letter in set(text) - letters:
+        code = assignments.get(ord(letter))
+        if code is not None and code < 256 and letter != "\xa0":
+            letters.add(letter)
+            codes[ord(letter)] = code
 
 
 def plain_out(obj: Any, text: str, face: str, size: float) -> None:
