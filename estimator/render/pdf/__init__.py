@@ -102,6 +102,16 @@ class _ShrinkIfStuck(Flowable):  # type: ignore[misc]
         self.inner.drawOn(self.canv, 0, 0)
 
 
+class _BodyFrame(Frame):  # type: ignore[misc]
+    """The page's frame. ``KeepTogether`` measures its flowables against a deep copy of the frame; a frame
+    holds numbers, strings and lists of background tuples, so a copy of its fields (the lists copied) does."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _BodyFrame:
+        twin: _BodyFrame = self.__class__.__new__(self.__class__)
+        twin.__dict__.update({k: list(v) if isinstance(v, list) else v for k, v in self.__dict__.items()})
+        return twin
+
+
 def _shrinkable(story: Iterable[Any]) -> list[Any]:
     """Each content flowable wrapped; page and frame breaks, spacers and actions stay as they are (the page
     template acts on their type)."""
@@ -178,7 +188,7 @@ def _build(result: Result, case: Case, arguments: dict[str, Any], fallback: bool
         lang="ms-MY" if lx.primary == "ms" else "en-MY",
         invariant=True,
     )
-    frame = Frame(
+    frame = _BodyFrame(
         MARGIN_X,
         BOTTOM,
         A4[0] - 2 * MARGIN_X,

@@ -177,9 +177,11 @@ def _cut(word: str, font: str, size: float, width: float) -> list[str]:
     return [*out, word]
 
 
-def _split(text: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
+@lru_cache(maxsize=8192)
+def _split(text: str, font: str, size: float, width: float) -> tuple[tuple[str, float], ...]:
     """Lines of ``text`` (explicit newlines kept) wrapped between words, with their widths, each word measured
-    in the face that draws it; dates and amounts never break across lines."""
+    in the face that draws it; dates and amounts never break across lines (remembered per text, face, size and
+    width, like the widths)."""
     out: list[tuple[str, float]] = []
     for para in text.split("\n"):
         if text_width(para, font, size) <= width:
@@ -199,7 +201,7 @@ def _split(text: str, font: str, size: float, width: float) -> list[tuple[str, f
                 *full, line = _cut(line, font, size, width)
                 out += [(part, text_width(part, font, size)) for part in full]
         out.append((line, text_width(line, font, size)))
-    return out
+    return tuple(out)
 
 
 class RunLine(Flowable):  # type: ignore[misc]

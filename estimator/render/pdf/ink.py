@@ -47,7 +47,9 @@ def _pieces(doc: Any, face: str, text: str) -> Pieces:
     letters = known.letters.get(face)
     if text and letters is not None and letters.issuperset(text):
         codes = known.codes[face]
-        pieces = ((0, font.getSubsetInternalName(0, doc), escapePDF(text.translate(codes).encode("latin-1"))),)
+        pieces = (
+            (0, font.getSubsetInternalName(0, doc), escapePDF(text.translate(codes).encode("latin-1"))),
+        )
     else:
         pieces = tuple(
             (subset, font.getSubsetInternalName(subset, doc), escapePDF(chunk))
