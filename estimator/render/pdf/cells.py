@@ -112,29 +112,28 @@ class TextCell(Flowable):  # type: ignore[misc]
     def draw_into(self, text: object, x: float, y: float) -> None:
         """Write the cell's lines into the open text object ``text``, the cell's bottom left at (x, y)."""
         top = y + self._height
-        color: object = None
+        align, leading = self.align, self.leading
         for line, line_w, block, mark in self._lines:
             size = block.size
             baseline = top - size * 0.98
-            top -= size * self.leading
+            top -= size * leading
             if not line and not mark:
                 continue
-            dag_w = _dagger_width(size) if mark else 0.0
-            if self.align == "RIGHT":
-                left = x + self.width - line_w - dag_w
-            elif self.align == "CENTER":
-                left = x + (self.width - line_w - dag_w) / 2
+            if align == "RIGHT":
+                left = x + self.width - line_w - (_dagger_width(size) if mark else 0.0)
+            elif align == "CENTER":
+                left = x + (self.width - line_w - (_dagger_width(size) if mark else 0.0)) / 2
             else:
                 left = x
             origin(text, left, baseline)
-            if color is not block.color:
-                color = block.color
-                fill(text, color)
-            text_out(text, line, block.font, size)
+            fill(text, block.color)
+            if line.isascii():
+                plain_out(text, line, block.font, size)
+            else:
+                text_out(text, line, block.font, size)
             if mark:
                 fill(text, DAGGER_COLOR)
                 plain_out(text, " " + DAGGER, BOLD, size)
-                color = DAGGER_COLOR
 
     def draw(self) -> None:
         self.drawOn(self.canv, 0, 0)
@@ -304,7 +303,9 @@ class SummaryTable(Table):  # type: ignore[misc]
             self._flush_ink()
             super()._drawCell(cellval, cellstyle, pos, size)
             return
-        cell.wrap(avail, size[1])
+        if cell._for_width != avail:
+            cell._layout(avail)
+        cell.width = avail
         colpos, rowpos = pos
         height = cell._height
         if style.valign == "TOP":
@@ -318,6 +319,19 @@ class SummaryTable(Table):  # type: ignore[misc]
         cell.draw_into(self._ink, colpos + style.leftPadding, y)
         self._curcellstyle = None  # the text changed the fill colour: the next plain cell sets its own
 
+    def _addCommand(self, cmd: tuple[Any, ...]) -> None:  # noqa: N802 (reportlab API)
+        """A cell setting (alignment, padding) set on each cell of its range directly (reportlab's generic path
+        costs a call and a chain of tests per cell)."""
+        field = _CELL_FIELDS.get(cmd[0])
+        if field is None or len(cmd) != 4 or isinstance(cmd[1][1], str) or isinstance(cmd[2][1], str):
+            super()._addCommand(cmd)
+            return
+        sc, ec, sr, er = self.normCellRange(cmd[1][0], cmd[2][0], cmd[1][1], cmd[2][1])
+        value = cmd[3]
+        for row in self._cellStyles[sr : er + 1]:
+            for style in row[sc : ec + 1]:
+                setattr(style, field, value)
+
     def _flush_ink(self) -> None:
         if self._ink is not None:
             self.canv.drawText(self._ink)
@@ -326,6 +340,17 @@ class SummaryTable(Table):  # type: ignore[misc]
     def _drawLines(self) -> None:  # noqa: N802 (reportlab API)
         self._flush_ink()
         super()._drawLines()
+
+
+_CELL_FIELDS = {
+    "VALIGN": "valign",
+    "ALIGN": "alignment",
+    "ALIGNMENT": "alignment",
+    "LEFTPADDING": "leftPadding",
+    "RIGHTPADDING": "rightPadding",
+    "TOPPADDING": "topPadding",
+    "BOTTOMPADDING": "bottomPadding",
+}
 
 
 def _text_cell(value: object) -> TextCell | None:

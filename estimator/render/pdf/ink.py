@@ -10,7 +10,7 @@ are the ones reportlab writes (``Tm``, ``Tf``, ``Tj``, ``rg``), without the curs
 from __future__ import annotations
 
 from typing import Any
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -34,12 +34,22 @@ class _Known:
 
 
 _KNOWN: WeakKeyDictionary[Any, _Known] = WeakKeyDictionary()  # per PDF document
+_LAST: list[Any] = [None, None]  # (weak reference to the document last written, its _Known)
 
 
-def _pieces(doc: Any, face: str, text: str) -> Pieces:
+def _known(doc: Any) -> _Known:
+    last = _LAST[0]
+    if last is not None and last() is doc:
+        return _LAST[1]  # type: ignore[no-any-return]
     known = _KNOWN.get(doc)
     if known is None:
         known = _KNOWN[doc] = _Known()
+    _LAST[:] = [ref(doc), known]
+    return known
+
+
+def _pieces(doc: Any, face: str, text: str) -> Pieces:
+    known = _known(doc)
     pieces = known.pieces.get((face, text))
     if pieces is not None:
         return pieces
@@ -93,7 +103,11 @@ def origin(obj: Any, x: float, y: float) -> None:
 
 
 def fill(obj: Any, color: Any) -> None:
-    """The fill colour of the text that follows (an opaque RGB colour written as reportlab writes it)."""
+    """The fill colour of the text that follows (an opaque RGB colour written as reportlab writes it); nothing
+    is written when the text object already fills with it."""
+    if obj.__dict__.get("_ink_fill") is color:
+        return
+    obj._ink_fill = color
     if type(color) is not Color or color.alpha not in (None, 1):
         obj.setFillColor(color)
         return
