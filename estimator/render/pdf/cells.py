@@ -296,10 +296,12 @@ class SummaryTable(Table):  # type: ignore[misc]
     def _drawCell(
         self, cellval: object, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
     ) -> None:  # noqa: N802
-        cell = _text_cell(cellval)
+        cell = (
+            cellval[0] if isinstance(cellval, tuple) and len(cellval) == 1 else cellval
+        )  # reportlab's tuple
         style = cellstyle
         avail = size[0] - style.leftPadding - style.rightPadding
-        if cell is None or avail < 0 or style.href or style.destination:
+        if type(cell) is not TextCell or avail < 0 or style.href or style.destination:
             self._flush_ink()
             super()._drawCell(cellval, cellstyle, pos, size)
             return

@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 
-Pieces = tuple[tuple[int, str, str], ...]  # (subset, its PDF font name, escaped bytes of the text)
+Pieces = tuple[tuple[int, str, str], ...]  # (subset, its PDF font name, the operator showing the text)
 
 _FILL: dict[tuple[float, float, float], str] = {}
 _SIZE: dict[float, str] = {}
@@ -58,11 +58,15 @@ def _pieces(doc: Any, face: str, text: str) -> Pieces:
     if text and letters is not None and letters.issuperset(text):
         codes = known.codes[face]
         pieces = (
-            (0, font.getSubsetInternalName(0, doc), escapePDF(text.translate(codes).encode("latin-1"))),
+            (
+                0,
+                font.getSubsetInternalName(0, doc),
+                f"({escapePDF(text.translate(codes).encode('latin-1'))}) Tj",
+            ),
         )
     else:
         pieces = tuple(
-            (subset, font.getSubsetInternalName(subset, doc), escapePDF(chunk))
+            (subset, font.getSubsetInternalName(subset, doc), f"({escapePDF(chunk)}) Tj")
             for subset, chunk in font.splitString(text, doc)
         )
         _learn(known, face, font.state[doc].assignments, text)
@@ -87,14 +91,14 @@ def plain_out(obj: Any, text: str, face: str, size: float) -> None:
     if obj._fontname != face or obj._fontsize != size:
         obj._fontname, obj._fontsize, obj._curSubset = face, size, -1
     code = obj._code
-    for subset, name, chunk in _pieces(obj._doc, face, text):
+    for subset, name, show in _pieces(obj._doc, face, text):
         if subset != obj._curSubset:
             points = _SIZE.get(size)
             if points is None:
                 points = _SIZE[size] = fp_str(size)
             code.append(f"{name} {points} Tf")
             obj._curSubset = subset
-        code.append(f"({chunk}) Tj")
+        code.append(show)
 
 
 def origin(obj: Any, x: float, y: float) -> None:
