@@ -34,17 +34,20 @@ class _Known:
 
 
 _KNOWN: WeakKeyDictionary[Any, _Known] = WeakKeyDictionary()  # per PDF document
-_LAST: list[Any] = [None, None]  # (weak reference to the document last written, its _Known)
+# the document last written and its _Known, replaced as one tuple (two documents built at once in two threads
+# never read each other's)
+_last: tuple[Any, _Known] | None = None
 
 
 def _known(doc: Any) -> _Known:
-    last = _LAST[0]
-    if last is not None and last() is doc:
-        return _LAST[1]  # type: ignore[no-any-return]
+    global _last
+    last = _last
+    if last is not None and last[0]() is doc:
+        return last[1]
     known = _KNOWN.get(doc)
     if known is None:
         known = _KNOWN[doc] = _Known()
-    _LAST[:] = [ref(doc), known]
+    _last = (ref(doc), known)
     return known
 
 
