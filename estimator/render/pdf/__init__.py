@@ -106,7 +106,7 @@ class _BodyFrame(Frame):  # type: ignore[misc]
     """The page's frame. ``KeepTogether`` measures its flowables against a deep copy of the frame; a frame
     holds numbers, strings and lists of background tuples, so a copy of its fields (the lists copied) does."""
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> _BodyFrame:
+    def __deepcopy__(self, _memo: dict[int, Any]) -> _BodyFrame:
         twin: _BodyFrame = self.__class__.__new__(self.__class__)
         twin.__dict__.update({k: list(v) if isinstance(v, list) else v for k, v in self.__dict__.items()})
         return twin
