@@ -301,6 +301,8 @@ class SummaryTable(Table):  # type: ignore[misc]
         )  # reportlab's tuple
         style = cellstyle
         avail = size[0] - style.leftPadding - style.rightPadding
+        if cellval == "" and not (style.href or style.destination):
+            return  # an empty filler cell: reportlab would write an empty text object
         if type(cell) is not TextCell or avail < 0 or style.href or style.destination:
             self._flush_ink()
             super()._drawCell(cellval, cellstyle, pos, size)
