@@ -208,6 +208,31 @@ def test_same_input_gives_the_same_bytes(death: tuple[Result, Case]) -> None:
     assert pdf_bytes(result, case, generated_on=ON) == pdf_bytes(result, case, generated_on=ON)
 
 
+def test_reportlab_settings_are_left_as_they_were(
+    death: tuple[Result, Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build's own settings (no ASCII85, Flate at its fastest level) end with the build, also when it fails."""
+    from reportlab import rl_config
+    from reportlab.pdfbase.pdfdoc import PDFZCompress
+    from reportlab.platypus import BaseDocTemplate
+
+    a85 = rl_config.useA85
+    result, case = death
+    pdf_bytes(result, case, generated_on=ON)
+    assert "encode" not in vars(PDFZCompress) and rl_config.useA85 == a85
+
+    def boom(*_: object, **__: object) -> None:
+        assert (
+            "encode" in vars(PDFZCompress) and not rl_config.useA85
+        )  # the build's settings, during the build
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(BaseDocTemplate, "build", boom)
+    with pytest.raises(RuntimeError):
+        pdf_bytes(result, case, generated_on=ON)
+    assert "encode" not in vars(PDFZCompress) and rl_config.useA85 == a85
+
+
 def test_documents_built_at_once_in_two_threads_are_the_ones_built_alone(death: tuple[Result, Case]) -> None:
     """The text written straight as PDF operators is remembered per document: a summary and a comparison built
     at the same time (the comparison takes no build lock) each keep their own fonts' letter codes."""
