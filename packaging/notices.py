@@ -25,6 +25,7 @@ BUNDLED = (
     "shiboken6",
     "pypdfium2",
     "reportlab",
+    "rl-accel",
     "pillow",
     "charset-normalizer",
     "uharfbuzz",
@@ -34,6 +35,8 @@ BUNDLED = (
     "typing-extensions",
     "typing-inspection",
 )
+# bundled where its wheel installs (reportlab's C accelerator: Linux x86_64 and Windows x64); absent elsewhere
+OPTIONAL = frozenset({"rl-accel"})
 QT_NOTE = """Qt for Python (PySide6, shiboken6) and the Qt libraries it ships are used under the GNU Lesser General
 Public License v3.0 (LGPL-3.0-only), whose full text follows, with the GNU General Public License v3.0 it
 builds on.  The Qt libraries are unmodified and kept as separate files in _internal/PySide6 (Qt6*.dll,
@@ -117,7 +120,8 @@ def notices() -> tuple[str, list[str]]:
         try:
             dist = metadata.distribution(name)
         except metadata.PackageNotFoundError:
-            problems.append(name)
+            if name not in OPTIONAL:
+                problems.append(name)
             continue
         texts = _licence_files(dist)
         block = [f"{dist.metadata['Name']} {dist.version}: {_licence_line(dist)}"]

@@ -208,6 +208,78 @@ def test_same_input_gives_the_same_bytes(death: tuple[Result, Case]) -> None:
     assert pdf_bytes(result, case, generated_on=ON) == pdf_bytes(result, case, generated_on=ON)
 
 
+def test_reportlab_settings_are_left_as_they_were(
+    death: tuple[Result, Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build's own settings (no ASCII85, Flate at its fastest level) end with the build, also when it fails."""
+    from reportlab import rl_config
+    from reportlab.pdfbase.pdfdoc import PDFZCompress
+    from reportlab.platypus import BaseDocTemplate
+
+    a85 = rl_config.useA85
+    result, case = death
+    pdf_bytes(result, case, generated_on=ON)
+    assert "encode" not in vars(PDFZCompress) and rl_config.useA85 == a85
+
+    def boom(*_: object, **__: object) -> None:
+        assert (
+            "encode" in vars(PDFZCompress) and not rl_config.useA85
+        )  # the build's settings, during the build
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(BaseDocTemplate, "build", boom)
+    with pytest.raises(RuntimeError):
+        pdf_bytes(result, case, generated_on=ON)
+    assert "encode" not in vars(PDFZCompress) and rl_config.useA85 == a85
+
+
+def test_documents_built_at_once_in_two_threads_are_the_ones_built_alone(death: tuple[Result, Case]) -> None:
+    """The text written straight as PDF operators is remembered per document: a summary and a comparison built
+    at the same time (the comparison takes no build lock) each keep their own fonts' letter codes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from estimator.law.compare import compare
+    from estimator.model.casefile import read_case_file
+    from estimator.render.pdf.compare import comparison_pdf_bytes
+
+    folder = Path(__file__).resolve().parent / "golden" / "compare"
+    comparison = compare([(p.stem, read_case_file(p)) for p in sorted(folder.glob("lec_*.case"))])
+    result, case = death
+
+    def summary() -> bytes:
+        return pdf_bytes(result, case, lang="both", generated_on=ON)
+
+    def paper() -> bytes:
+        return comparison_pdf_bytes(comparison, "ms", prepared_on=ON)
+
+    def texts(data: bytes) -> list[str]:  # the letters each page reads (a letter code mixed up reads wrong)
+        return [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+    alone = (texts(summary()), texts(paper()))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for _ in range(3):
+            together = pool.submit(summary), pool.submit(paper)
+            assert (texts(together[0].result()), texts(together[1].result())) == alone
+
+
+def test_letters_beyond_a_fonts_first_subset_read_back() -> None:
+    """More than 256 different letters in one face: reportlab's second subset, beside the first subset's
+    letters written from memory (names in Cyrillic, Greek and extended Latin letters)."""
+    letters = [chr(c) for r in ((0x0410, 0x0450), (0x03B1, 0x03CA), (0x0100, 0x017F)) for c in range(*r)]
+    words = ["".join(letters[i : i + 8]) for i in range(0, len(letters), 8)]
+    names = [" ".join(words[i : i + 12]) for i in range(0, len(words), 12)]  # 3 names of at most 107 letters
+    case = death_case(names[0])
+    result = death_result()
+    for i, name in enumerate(names[1:], start=1):
+        case.dependants[i] = case.dependants[i].model_copy(update={"name": name})
+        result.benefits[0].payees[i].name = name  # type: ignore[union-attr]
+    data = pdf_bytes(result, case, generated_on=ON)
+    flat_text = flat(pdf_text(data)[0])
+    for word in words:
+        assert word in flat_text, word
+    assert b"+1 " in data  # a font's second subset is used
+
+
 # ------------------------------------------------------------------------------------------------ escaping
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -17,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
 from estimator.render.pdf.fonts import BOLD, REGULAR, SHAPED, font_runs, shaped
+from estimator.render.pdf.ink import fill, origin, plain_out
 
 DAGGER_COLOR = colors.HexColor("#b42318")
 DAGGER = "\u2020"
@@ -34,16 +36,14 @@ def text_width(text: str, font: str, size: float) -> float:
 
 def text_out(text_object: object, text: str, font: str, size: float) -> str:
     """Write ``text`` at the text cursor, switching faces for Han and Tamil (Tamil shaped); returns the last face."""
-    face_now = font
+    face = font
     for run, face in font_runs(text, font):
-        if face != face_now:
-            text_object.setFont(face, size)  # type: ignore[attr-defined]
-            face_now = face
         if face in SHAPED:
+            text_object.setFont(face, size)  # type: ignore[attr-defined]
             text_object.textOut(shaped(run, face, size))  # type: ignore[attr-defined]
         else:
-            text_object.textOut(run)  # type: ignore[attr-defined]
-    return face_now
+            plain_out(text_object, run, face, size)
+    return face
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,11 @@ class Block:
     size: float = 8.0
     color: colors.Color = colors.black
     mark: bool = False  # a provisional dagger after the block's text
+
+
+@lru_cache(maxsize=64)
+def _dagger_width(size: float) -> float:
+    return float(stringWidth(" " + DAGGER, BOLD, size))  # float-ok: a layout measure in points
 
 
 class TextCell(Flowable):  # type: ignore[misc]
@@ -81,7 +86,7 @@ class TextCell(Flowable):  # type: ignore[misc]
             return
         lines: list[tuple[str, float, Block, bool]] = []
         for block in self.blocks:
-            dag_w = stringWidth(" " + DAGGER, BOLD, block.size) if block.mark else 0.0
+            dag_w = _dagger_width(block.size) if block.mark else 0.0
             parts = (
                 _split(block.text, block.font, block.size, max(width - dag_w, 10))
                 if block.text
@@ -100,39 +105,35 @@ class TextCell(Flowable):  # type: ignore[misc]
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
         """Draw straight at (x, y): one text object, no graphics-state push or translation per cell."""
-        x = self._hAlignAdjust(x, _sW)
         text = canvas.beginText()
+        self.draw_into(text, self._hAlignAdjust(x, _sW), y)
+        canvas.drawText(text)
+
+    def draw_into(self, text: object, x: float, y: float) -> None:
+        """Write the cell's lines into the open text object ``text``, the cell's bottom left at (x, y)."""
         top = y + self._height
-        font: tuple[str, float] | None = None
-        color: object = None
+        align, leading = self.align, self.leading
         for line, line_w, block, mark in self._lines:
-            baseline = top - block.size * 0.98
-            top -= block.size * self.leading
+            size = block.size
+            baseline = top - size * 0.98
+            top -= size * leading
             if not line and not mark:
                 continue
-            dag_w = stringWidth(" " + DAGGER, BOLD, block.size) if mark else 0.0
-            if self.align == "RIGHT":
-                left = x + self.width - line_w - dag_w
-            elif self.align == "CENTER":
-                left = x + (self.width - line_w - dag_w) / 2
+            if align == "RIGHT":
+                left = x + self.width - line_w - (_dagger_width(size) if mark else 0.0)
+            elif align == "CENTER":
+                left = x + (self.width - line_w - (_dagger_width(size) if mark else 0.0)) / 2
             else:
                 left = x
-            text.setTextOrigin(left, baseline)
-            if font != (block.font, block.size):
-                font = (block.font, block.size)
-                text.setFont(block.font, block.size)
-            if color is not block.color:
-                color = block.color
-                text.setFillColor(block.color)
-            last_face = text_out(text, line, block.font, block.size)
-            if last_face != block.font:
-                font = (last_face, block.size)
+            origin(text, left, baseline)
+            fill(text, block.color)
+            if line.isascii():
+                plain_out(text, line, block.font, size)
+            else:
+                text_out(text, line, block.font, size)
             if mark:
-                text.setFont(BOLD, block.size)
-                text.setFillColor(DAGGER_COLOR)
-                text.textOut(" " + DAGGER)
-                font, color = (BOLD, block.size), DAGGER_COLOR
-        canvas.drawText(text)
+                fill(text, DAGGER_COLOR)
+                plain_out(text, " " + DAGGER, BOLD, size)
 
     def draw(self) -> None:
         self.drawOn(self.canv, 0, 0)
@@ -175,9 +176,11 @@ def _cut(word: str, font: str, size: float, width: float) -> list[str]:
     return [*out, word]
 
 
-def _split(text: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
+@lru_cache(maxsize=8192)
+def _split(text: str, font: str, size: float, width: float) -> tuple[tuple[str, float], ...]:
     """Lines of ``text`` (explicit newlines kept) wrapped between words, with their widths, each word measured
-    in the face that draws it; dates and amounts never break across lines."""
+    in the face that draws it; dates and amounts never break across lines (remembered per text, face, size and
+    width, like the widths)."""
     out: list[tuple[str, float]] = []
     for para in text.split("\n"):
         if text_width(para, font, size) <= width:
@@ -197,7 +200,7 @@ def _split(text: str, font: str, size: float, width: float) -> list[tuple[str, f
                 *full, line = _cut(line, font, size, width)
                 out += [(part, text_width(part, font, size)) for part in full]
         out.append((line, text_width(line, font, size)))
-    return out
+    return tuple(out)
 
 
 class RunLine(Flowable):  # type: ignore[misc]
@@ -237,10 +240,9 @@ class RunLine(Flowable):  # type: ignore[misc]
             self._fallback.drawOn(canvas, x, y)
             return
         text = canvas.beginText()
-        text.setTextOrigin(x, y + self._size * (self.leading - 0.98))
+        origin(text, x, y + self._size * (self.leading - 0.98))
         for run in self.runs:
-            text.setFont(run.font, run.size)
-            text.setFillColor(run.color)
+            fill(text, run.color)
             text_out(text, run.text, run.font, run.size)
         canvas.drawText(text)
 
@@ -265,3 +267,98 @@ class SummaryTable(Table):  # type: ignore[misc]
         width, height = super().wrap(availWidth, availHeight)
         self._fitted = (availWidth, width, height) if height <= availHeight else None
         return width, height
+
+    # Cells of plain text are measured and drawn here without reportlab's generic flowable path (a wrap per
+    # cell through the canvas, a text object per cell): the cells of a table share one text object, written
+    # before the table's lines as reportlab would.
+    _ink: object = None
+
+    def _listCellGeom(  # noqa: N802 (reportlab API)
+        self,
+        V: object,
+        w: float,
+        s: object,
+        W: list[float] | None = None,
+        H: list[float] | None = None,
+        aH: float = 72000,
+    ) -> tuple[float, float]:
+        cell = _text_cell(V)
+        avail = w - s.leftPadding - s.rightPadding if cell is not None else -1  # type: ignore[attr-defined]
+        if cell is None or avail < 0:
+            return super()._listCellGeom(V, w, s, W=W, H=H, aH=aH)  # type: ignore[no-any-return]
+        cell.wrap(avail, aH)
+        if W is not None:
+            W.append(avail)
+        if H is not None:
+            H.append(cell._height)
+        return avail, cell._height
+
+    def _drawCell(
+        self, cellval: object, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
+    ) -> None:  # noqa: N802
+        cell = (
+            cellval[0] if isinstance(cellval, tuple) and len(cellval) == 1 else cellval
+        )  # reportlab's tuple
+        style = cellstyle
+        avail = size[0] - style.leftPadding - style.rightPadding
+        if cellval == "" and not (style.href or style.destination):
+            return  # an empty filler cell: reportlab would write an empty text object
+        if type(cell) is not TextCell or avail < 0 or style.href or style.destination:
+            self._flush_ink()
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        if cell._for_width != avail:
+            cell._layout(avail)
+        cell.width = avail
+        colpos, rowpos = pos
+        height = cell._height
+        if style.valign == "TOP":
+            y = rowpos + size[1] - style.topPadding - height
+        elif style.valign == "BOTTOM":
+            y = rowpos + style.bottomPadding
+        else:
+            y = rowpos + (size[1] + style.bottomPadding - style.topPadding + height) / 2.0 - height
+        if self._ink is None:
+            self._ink = self.canv.beginText()
+        cell.draw_into(self._ink, colpos + style.leftPadding, y)
+        self._curcellstyle = None  # the text changed the fill colour: the next plain cell sets its own
+
+    def _addCommand(self, cmd: tuple[Any, ...]) -> None:  # noqa: N802 (reportlab API)
+        """A cell setting (alignment, padding) set on each cell of its range directly (reportlab's generic path
+        costs a call and a chain of tests per cell)."""
+        field = _CELL_FIELDS.get(cmd[0])
+        if field is None or len(cmd) != 4 or isinstance(cmd[1][1], str) or isinstance(cmd[2][1], str):
+            super()._addCommand(cmd)
+            return
+        sc, ec, sr, er = self.normCellRange(cmd[1][0], cmd[2][0], cmd[1][1], cmd[2][1])
+        value = cmd[3]
+        for row in self._cellStyles[sr : er + 1]:
+            for style in row[sc : ec + 1]:
+                setattr(style, field, value)
+
+    def _flush_ink(self) -> None:
+        if self._ink is not None:
+            self.canv.drawText(self._ink)
+            self._ink = None
+
+    def _drawLines(self) -> None:  # noqa: N802 (reportlab API)
+        self._flush_ink()
+        super()._drawLines()
+
+
+_CELL_FIELDS = {
+    "VALIGN": "valign",
+    "ALIGN": "alignment",
+    "ALIGNMENT": "alignment",
+    "LEFTPADDING": "leftPadding",
+    "RIGHTPADDING": "rightPadding",
+    "TOPPADDING": "topPadding",
+    "BOTTOMPADDING": "bottomPadding",
+}
+
+
+def _text_cell(value: object) -> TextCell | None:
+    """The plain text cell a table cell holds (alone), or None."""
+    if isinstance(value, (list, tuple)) and len(value) == 1:  # reportlab keeps a cell's flowables in a tuple
+        value = value[0]
+    return value if type(value) is TextCell else None

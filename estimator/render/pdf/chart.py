@@ -1,21 +1,26 @@
-"""Timeline chart: each payee's monthly amount over the years (reportlab graphics, from a view's series).
+"""Timeline chart: each payee's monthly amount over the years (from a view's series).
 
-Drawn with plain shapes (axes, grid, one step line per payee, a dashed total line and a legend); the amounts
-are the schedule's own figures, only converted to drawing coordinates.
+Drawn with plain shapes (axes, grid, one step line per payee, a dashed total line and a legend) written
+straight as PDF path and text operators (the strokes reportlab's graphics would write, without building and
+validating a shape tree); the amounts are the schedule's own figures, only converted to drawing coordinates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from estimator.engine.i18n import Text
 from estimator.present import Segment, Series
+from estimator.render.pdf.cells import text_out, text_width
 from estimator.render.pdf.fonts import REGULAR
+from estimator.render.pdf.ink import fill, origin
 
 PALETTE = [
     colors.HexColor(c)
@@ -70,16 +75,67 @@ def _overlaps(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> boo
 
 
 def _clip(text: str, width: float, size: float) -> str:
-    if stringWidth(text, REGULAR, size) <= width:
+    if text_width(text, REGULAR, size) <= width:
         return text
-    while text and stringWidth(text + "…", REGULAR, size) > width:
+    while text and text_width(text + "…", REGULAR, size) > width:
         text = text[:-1]
     return text + "…"
 
 
+class Chart(Flowable):  # type: ignore[misc]
+    """A drawing of stroked lines and labels (``width`` x ``height`` points), drawn in the order added, the
+    labels over the lines."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.width, self.height = width, height
+        self._strokes: list[tuple[list[float], colors.Color, float, list[float] | None]] = []
+        self._labels: list[tuple[float, float, str, float, colors.Color, str]] = []
+
+    def line(
+        self, points: list[float], color: colors.Color, width: float, dash: list[float] | None = None
+    ) -> None:
+        """A line through ``points`` (x0, y0, x1, y1, ...)."""
+        self._strokes.append((points, color, width, dash))
+
+    def label(
+        self, x: float, y: float, text: str, size: float, color: colors.Color, anchor: str = "start"
+    ) -> None:
+        """``text`` on the baseline y; ``anchor``: "start", "middle" or "end" at x."""
+        self._labels.append((x, y, text, size, color, anchor))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        code: list[str] = ["0 J 0 j"]  # butt caps, mitred joins: reportlab's defaults for shapes
+        state: tuple[Any, ...] = (None, None, None)
+        for points, color, width, dash in self._strokes:
+            if state[0] is not color:
+                code.append(f"{fp_str(color.red, color.green, color.blue)} RG")
+            if state[1] != width:
+                code.append(f"{fp_str(width)} w")
+            if state[2] != (dash or []):
+                code.append(f"[{fp_str(*dash) if dash else ''}] 0 d")
+            state = (color, width, dash or [])
+            path = " ".join(f"{fp_str(points[i], points[i + 1])} l" for i in range(2, len(points), 2))
+            code.append(f"n {fp_str(points[0], points[1])} m {path} S")
+        canvas._code.extend(code)
+        text = canvas.beginText()
+        for x, y, label, size, color, anchor in self._labels:
+            if anchor != "start":
+                shift = text_width(label, REGULAR, size)
+                x -= shift if anchor == "end" else shift / 2
+            origin(text, x, y)
+            fill(text, color)
+            text_out(text, label, REGULAR, size)
+        canvas.drawText(text)
+
+
 def timeline_drawing(
     series: Sequence[Series], label_of: Callable[[Text], str], width: float, height: float
-) -> Drawing | None:
+) -> Chart | None:
     """A step chart of each series' amount over time (the total series dashed); ``label_of`` names a line."""
     lines = [s for s in series if not s.total and s.segments]
     totals_series = [s for s in series if s.total and s.segments]
@@ -127,26 +183,16 @@ def timeline_drawing(
     def sy(v: float) -> float:
         return py + v / y_max * ph
 
-    d = Drawing(width, height)
+    d = Chart(width, height)
     # grid and y labels
     value = 0.0
     while value <= y_max + 1e-9:
         y = sy(value)
         if value > 0:
-            d.add(Line(px, y, px + pw, y, strokeColor=GRIDLINE, strokeWidth=0.5))
-        d.add(
-            String(
-                px - 4,
-                y - 2.5,
-                f"{value:,.0f}",
-                fontName=REGULAR,
-                fontSize=7,
-                fillColor=TEXT,
-                textAnchor="end",
-            )
-        )
+            d.line([px, y, px + pw, y], GRIDLINE, 0.5)
+        d.label(px - 4, y - 2.5, f"{value:,.0f}", 7, TEXT, "end")
         value += step
-    d.add(String(px - 4, py + ph + 7, "RM", fontName=REGULAR, fontSize=7, fillColor=MUTED, textAnchor="end"))
+    d.label(px - 4, py + ph + 7, "RM", 7, MUTED, "end")
     # x axis with a tick and label for each year (every 2/5/10 years on long spans)
     first_year, last_year = int(x0) + 1, int(x_end)
     years = max(1, last_year - first_year)
@@ -155,24 +201,15 @@ def timeline_drawing(
         if (year - first_year) % every:
             continue
         x = sx(year)
-        d.add(Line(x, py, x, py - 3, strokeColor=AXIS, strokeWidth=0.5))
-        d.add(
-            String(x, py - 11, str(year), fontName=REGULAR, fontSize=7, fillColor=TEXT, textAnchor="middle")
-        )
-    d.add(Line(px, py, px + pw, py, strokeColor=AXIS, strokeWidth=0.8))
-    d.add(Line(px, py, px, py + ph, strokeColor=AXIS, strokeWidth=0.8))
+        d.line([x, py, x, py - 3], AXIS, 0.5)
+        d.label(x, py - 11, str(year), 7, TEXT, "middle")
+    d.line([px, py, px + pw, py], AXIS, 0.8)
+    d.line([px, py, px, py + ph], AXIS, 0.8)
 
     # the lines: a line another payee's line would hide (same amount at the same time) is drawn wider
     # underneath it, so equal amounts show as nested lines of each colour
     if totals:
-        d.add(
-            PolyLine(
-                [c for x, y in totals for c in (sx(x), sy(y))],
-                strokeColor=TOTAL_COLOR,
-                strokeWidth=1,
-                strokeDashArray=[3, 2],
-            )
-        )
+        d.line([c for x, y in totals for c in (sx(x), sy(y))], TOTAL_COLOR, 1, [3, 2])
     n = len(paths)
     for i, pts in enumerate(paths):
         covered = sum(1 for j in range(i + 1, n) if _overlaps(pts, paths[j]))
@@ -184,14 +221,7 @@ def timeline_drawing(
                 pieces.append([])
             pieces[-1] += [sx(a), sy(ya), sx(b), sy(ya)]
         for piece in pieces:
-            d.add(
-                PolyLine(
-                    piece,
-                    strokeColor=PALETTE[i % len(PALETTE)],
-                    strokeWidth=2 + 1.8 * covered,
-                    strokeLineJoin=0,
-                )
-            )
+            d.line(piece, PALETTE[i % len(PALETTE)], 2 + 1.8 * covered)
 
     # legend
     col_w = pw / per_row
@@ -199,16 +229,6 @@ def timeline_drawing(
         r, c = divmod(k, per_row)
         x = px + c * col_w
         y = legend_h - 8 - r * 11
-        d.add(
-            Line(
-                x,
-                y + 2.5,
-                x + 16,
-                y + 2.5,
-                strokeColor=color,
-                strokeWidth=1 if dash else 2.5,
-                strokeDashArray=dash,
-            )
-        )
-        d.add(String(x + 20, y, _clip(text, col_w - 24, 7.5), fontName=REGULAR, fontSize=7.5, fillColor=TEXT))
+        d.line([x, y + 2.5, x + 16, y + 2.5], color, 1 if dash else 2.5, dash)
+        d.label(x + 20, y, _clip(text, col_w - 24, 7.5), 7.5, TEXT)
     return d
