@@ -278,6 +278,7 @@ def _similar_worker(ctx: Ctx, basis: WageBasis, month: str, wage: Decimal) -> No
 
 
 _BAND_LINE_VALUES = ("month", "wage", "item", "band", "assumed")
+_BAND_LINE_NAMES = frozenset(_BAND_LINE_VALUES)
 
 
 def _band_lines(used: list[WageMonthInfo]) -> Text:
@@ -307,7 +308,7 @@ def _average(ctx: Ctx, basis: WageBasis, window: list[str]) -> None:
         note = tr("wages.inferred_band_note", items=items)
         ctx.trace.note_provisional(f"band:{items}", note)
     s.provisional_input(bool(inferred))
-    if not template_names("wages.band_line") <= set(_BAND_LINE_VALUES):  # what writing the lines later needs
+    if not template_names("wages.band_line") <= _BAND_LINE_NAMES:  # what writing the lines later needs
         raise KeyError("wages.band_line names a value the band lines do not give")
     bands = s.done(
         "wages_bands",
