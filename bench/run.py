@@ -566,7 +566,9 @@ def bench_pdf(ref_dir: Path, n: int, tmp: Path) -> list[Row]:
     ratio = median(ta) / median(tb)
     ours_s = f"{fmt_s(median(ta))} ({_pages(ours_path)} p)"
     ref_s = f"{fmt_s(median(tb))} ({_pages(ref_path)} p)"
-    rows = [Row("PDF export: write_pdf()", ours_s, ref_s, ratio, "<= 3x", ratio <= 3)]
+    # the whole document for information: Faedah's summary has more pages than the reference (the target is per
+    # page, below)
+    rows = [Row("PDF export: write_pdf()", ours_s, ref_s, ratio, "", None)]
     per_page = (median(ta) / _pages(ours_path)) / (median(tb) / max(_pages(ref_path), 1))
     rows.append(
         Row(

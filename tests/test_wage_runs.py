@@ -12,15 +12,30 @@ from hypothesis import strategies as st
 
 from estimator import estimate, parse_case
 from estimator.engine.dates import month_from_index
-from estimator.engine.rules import default_rules
+from estimator.engine.rules import Value, default_rules
 from estimator.engine.trace import Trace
 from estimator.law.invalidity.history import mark_averaged
-from estimator.law.wages import MonthBander, month_record, month_start
+from estimator.law.wages import MonthBander, month_start
 from estimator.model.result import Result, WageMonthInfo, WageRun, runs_of
 from tests.invalidity_helpers import FAR_FUTURE, before_event, inv_case
 
 D = Decimal
 START = 2016 * 12 + 3  # 2016-04: the history crosses the 2016-06, 2022-09 and 2024-10 tables
+
+
+def month_record(table_value: Value, month: str, wage: Decimal, in_window: bool) -> WageMonthInfo:
+    """One month banded on its own: its band under ``table_value`` and the band's assumed wage."""
+    band = table_value.value.band_for(wage)
+    return WageMonthInfo.model_construct(
+        month=month,
+        wage=wage,
+        band_item=band.item,
+        band=band.label(),
+        assumed_wage=band.assumed_wage,
+        table=table_value.value.name,
+        in_window=in_window,
+        provisional=band.provisional or table_value.provisional,
+    )
 
 
 def _one_by_one(wages: list[tuple[str, Decimal]], lo: str = "~", hi: str = "") -> list[WageMonthInfo]:

@@ -30,33 +30,19 @@ def month_start(month: str) -> date:
     return date(int(y), int(m), 1)
 
 
-def month_record(table_value: Value, month: str, wage: Decimal, in_window: bool) -> WageMonthInfo:
-    """One wage month as the result shows it: its band under ``table_value`` and the band's assumed wage."""
-    band = table_value.value.band_for(wage)
-    return WageMonthInfo.model_construct(
-        month=month,
-        wage=wage,
-        band_item=band.item,
-        band=band.label(),
-        assumed_wage=band.assumed_wage,
-        table=table_value.value.name,
-        in_window=in_window,
-        provisional=band.provisional or table_value.provisional,
-    )
-
-
 # ----------------------------------------------------------------------------------------------- banding
 
-BANDER = "wages.bander"  # the bands worked out, kept with the rule pack
-_BAND_FIELDS = ("band_item", "band", "assumed_wage", "table", "provisional")
+BANDER = "wages.bander"  # what the bander works out once per rule pack, kept with the pack
 
 
 class MonthBander:
-    """Bands months with the wage table in force in each month, each (table, wage) once per rule pack.
+    """Bands months with the wage table in force in each month.
 
     The table is looked up again only when a month crosses the start of another table (or the end of a value's
-    provisional dating).  One bander serves every law of an estimate (:func:`bander_of`), so a month banded for
-    the history is not banded again for the average or the grant.
+    provisional dating); a wage's band is found by bisection in its table, and each band's fields as the result
+    shows them (item, label, assumed wage, table, provisional) are worked out once per table and kept with the
+    pack: nothing is kept per wage, so a batch of any size keeps no more than the tables.  One bander serves every
+    law of an estimate (:func:`bander_of`), so the tables are not read again for the average or the grant.
     """
 
     KEY = "wages.band_table"
@@ -67,18 +53,15 @@ class MonthBander:
         self._table: Value | None = None
         self._from = ""
         self._until: str | None = ""
-        # kept with the pack (emptied when the pack changes), so each is worked out once per pack, whatever the
-        # number of estimates and previews: (table, wage) -> the band's fields, and the months tables change
         store = reader.pack_cache()
         cache = store.get(BANDER)
         if cache is None:
             changes = sorted({_first_month_from(d) for d in reader.changes(self.KEY)})
-            cache = store[BANDER] = ({}, changes, {}, {})
-        self._bands: dict[tuple[int, Decimal], dict[str, Any]] = cache[0]
-        self._changes: list[str] = cache[1]
-        # per table value (by id: the pack keeps its values), per wage: a run's fields, months unset
-        self._protos: dict[int, dict[Decimal, dict[str, Any]]] = cache[2]
-        self._canonical: dict[tuple[Any, ...], dict[str, Any]] = cache[3]  # the same, by the fields' values
+            cache = store[BANDER] = (changes, {})
+        self._changes: list[str] = cache[0]
+        # per table (by id: the pack keeps its tables) and provisional mark: each band's shown fields, by band,
+        # and the band of each wage seen (a history and the next keystroke's repeat their wages; bounded)
+        self._shown: dict[tuple[int, bool], tuple[dict[int, _Band], dict[Decimal, _Band]]] = cache[1]
 
     def table(self, month: str) -> Value:
         """The table value in force on the first day of ``month``."""
@@ -90,30 +73,43 @@ class MonthBander:
             self._until = next((c for c in self._changes if c > month), None)
         return current
 
-    def band_fields(self, month: str, wage: Decimal) -> dict[str, Any]:
-        """The band of ``wage`` in ``month`` as the record's fields (one dict per table and wage: read only)."""
+    def bands(self, tv: Value) -> tuple[dict[int, _Band], dict[Decimal, _Band]]:
+        """The shown fields of each band of the table value ``tv``, by the band (its id), and by the wages seen."""
+        key = (id(tv.value), tv.provisional)
+        shown = self._shown.get(key)
+        if shown is None:
+            table = tv.value
+            by_band: dict[int, _Band] = {
+                id(band): (
+                    band.item,
+                    band.label(),
+                    band.assumed_wage,
+                    table.name,
+                    band.provisional or tv.provisional,
+                )
+                for band in table.rows
+            }
+            shown = self._shown[key] = (by_band, {})
+        return shown
+
+    def band_fields(self, month: str, wage: Decimal) -> _Band:
+        """The band of ``wage`` in ``month``: (item, label, assumed wage, table, provisional)."""
         tv = self.table(month)
-        ck = (id(tv), wage)
-        hit = self._bands.get(ck)
-        if hit is None:
-            rec = month_record(tv, month, wage, False)
-            hit = {k: rec.__dict__[k] for k in _BAND_FIELDS}
-            self._bands[ck] = hit
-        return hit
+        return self.bands(tv)[0][id(tv.value.band_for(wage))]
 
     def describe(self, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
-        """One month banded with the table in force on its first day (a (table, wage) is banded once)."""
-        band = self.band_fields(month, wage)
+        """One month banded with the table in force on its first day."""
+        item, label, assumed, table, provisional = self.band_fields(month, wage)
         return WageMonthInfo.of(
             {
                 "month": month,
                 "wage": wage,
-                "band_item": band["band_item"],
-                "band": band["band"],
-                "assumed_wage": band["assumed_wage"],
-                "table": band["table"],
+                "band_item": item,
+                "band": label,
+                "assumed_wage": assumed,
+                "table": table,
                 "in_window": in_window,
-                "provisional": band["provisional"],
+                "provisional": provisional,
             }
         )
 
@@ -121,66 +117,80 @@ class MonthBander:
         """``wages`` (oldest first) banded, as runs of identical consecutive months; ``in_window`` for the
         months from ``window[0]`` to ``window[1]`` with a wage above zero.
 
-        Every (table, wage) has one canonical record of its fields (``protos``, kept with the pack; equal fields
-        are the same dict), so a month joins the run before it when it is the next month, its proto is the
-        run's and ``in_window`` agrees: an identity test, not a comparison of fields."""
+        A month joins the run before it when it is the next month, its wage is the run's and ``in_window``
+        agrees, and its band's shown fields are the run's (the same table: the same band; another table: compared)."""
         runs: list[WageRun] = []
         append = runs.append
         # each run a record as WageRun.of makes it, inline (a history may hold hundreds)
         every, new, set_dict = record_fields(WageRun), object.__new__, object.__setattr__
         run: dict[str, Any] = {}
-        proto: dict[str, Any] | None = None  # the current run's fields before its months were set
+        run_wage: Decimal | None = None
+        run_band: _Band | None = None
+        run_tv: Value | None = None
         inside_run = False
         after = ""  # the month after the current run's last month
         lo, hi = window if window is not None else ("~", "")
         nexts = _NEXT
         tv = self._table
         since, until = self._from, self._until or "~"
-        protos = self._protos.get(id(tv)) if tv is not None else None
+        by_band, by_wage = self.bands(tv) if tv is not None else ({}, {})
         for month, wage in wages:
-            if protos is None or month < since or month >= until:
+            if tv is None or month < since or month >= until:
                 tv = self.table(month)
                 since, until = self._from, self._until or "~"
-                protos = self._protos.get(id(tv))
-                if protos is None:
-                    protos = self._protos[id(tv)] = {}
-            fields = protos.get(wage)
-            if fields is None:
-                fields = protos[wage] = self._proto(month, wage)
-            inside = lo <= month <= hi and wage > 0
-            if fields is proto and month == after and inside is inside_run:
-                run["last"] = month
-                run["months"] += 1
+                by_band, by_wage = self.bands(tv)
+            inside = lo <= month <= hi and wage > ZERO
+            if month == after and inside is inside_run and wage == run_wage:
+                if tv is run_tv:
+                    run["last"] = month
+                    run["months"] += 1
+                    after = nexts.get(month) or _next_month(month)
+                    continue
+                band = by_wage.get(wage) or _band_of(tv, wage, by_band, by_wage)
+                if band == run_band:  # (another table value, the same band shown)
+                    run["last"] = month
+                    run["months"] += 1
+                    run_tv = tv
+                    after = nexts.get(month) or _next_month(month)
+                    continue
             else:
-                proto, inside_run = fields, inside
-                run = fields.copy()
-                run["first"] = run["last"] = month
-                run["months"] = 1
-                run["in_window"] = inside
-                record = new(WageRun)
-                set_dict(record, "__dict__", run)
-                set_fields_set(record, every)
-                set_extra(record, None)
-                set_private(record, None)
-                append(record)
+                band = by_wage.get(wage) or _band_of(tv, wage, by_band, by_wage)
+            run = {
+                "first": month,
+                "last": month,
+                "months": 1,
+                "wage": wage,
+                "band_item": band[0],
+                "band": band[1],
+                "assumed_wage": band[2],
+                "table": band[3],
+                "in_window": inside,
+                "provisional": band[4],
+            }
+            record = new(WageRun)
+            set_dict(record, "__dict__", run)
+            set_fields_set(record, every)
+            set_extra(record, None)
+            set_private(record, None)
+            append(record)
+            run_wage, run_band, run_tv, inside_run = wage, band, tv, inside
             after = nexts.get(month) or _next_month(month)
         return runs
 
-    def _proto(self, month: str, wage: Decimal) -> dict[str, Any]:
-        """The fields of a run of ``wage`` in ``month``'s table, in the record's field order (the JSON lists them
-        so), its months unset; one dict for equal fields (whatever table object they came from)."""
-        band = self.band_fields(month, wage)
-        fields = {
-            "first": "",
-            "last": "",
-            "months": 0,
-            "wage": wage,
-            **{k: band[k] for k in _BAND_FIELDS[:4]},
-            "in_window": False,
-            "provisional": band["provisional"],
-        }
-        key = (wage, *(band[k] for k in _BAND_FIELDS))
-        return self._canonical.setdefault(key, fields)
+
+def _band_of(tv: Value, wage: Decimal, by_band: dict[int, _Band], by_wage: dict[Decimal, _Band]) -> _Band:
+    """The band of ``wage`` in the table value ``tv`` (bisection), remembered for the wage (at most a few thousand
+    wages per table: a batch of any size keeps no more)."""
+    band = by_band[id(tv.value.band_for(wage))]
+    if len(by_wage) > _WAGES_KEPT:
+        by_wage.clear()
+    by_wage[wage] = band
+    return band
+
+
+_WAGES_KEPT = 4096
+# a band as the result shows it: (item, label, assumed wage, table, provisional)
+_Band = tuple[int, str, Decimal, str, bool]
 
 
 def bander_of(ctx: Ctx) -> MonthBander:
@@ -219,7 +229,7 @@ def _counted_months(
     """Every listed month (in order) banded; ``in_window`` marks the contribution months that count (a wage above
     zero)."""
     win = set(window)
-    return [bander.describe(m, w, in_window=m in win and w > 0) for m, w in wages]
+    return [bander.describe(m, w, in_window=m in win and w > ZERO) for m, w in wages]
 
 
 @dataclass
@@ -348,7 +358,9 @@ def wage_basis(ctx: Ctx) -> None:
     window = window_months(on, count)
     bander = bander_of(ctx)
     win = set(window)  # the contribution months that count, banded (ctx.wages: in month order)
-    basis = WageBasis(used=[bander.describe(m, w, in_window=True) for m, w in ctx.wages if m in win and w > 0])
+    basis = WageBasis(
+        used=[bander.describe(m, w, in_window=True) for m, w in ctx.wages if m in win and w > ZERO]
+    )
     if basis.used:
         _average(ctx, basis, window)
     elif case.similar_worker_monthly_wage is not None:

@@ -9,7 +9,13 @@ from typing import Annotated, Any, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer
 
-Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json")]
+
+def money_json(value: Decimal) -> str:
+    """Money as JSON writes it: two places."""
+    return f"{value:.2f}"
+
+
+Money = Annotated[Decimal, PlainSerializer(money_json, return_type=str, when_used="json")]
 
 
 def _to_the_sen(value: Decimal) -> Decimal:

@@ -30,6 +30,7 @@ from estimator.model.record import (
     set_fields_set,
     set_private,
 )
+from estimator.model.runs_json import FIELDS as RUN_FIELDS
 from estimator.model.runs_json import INDENT, runs_json
 
 
@@ -176,6 +177,8 @@ class WageRun(_M):
 
 
 _MONTH_FIELDS = frozenset({"wage", "band_item", "band", "assumed_wage", "table", "in_window", "provisional"})
+if tuple(WageRun.model_fields) != RUN_FIELDS:  # runs_json writes a run's fields in this order
+    raise TypeError("WageRun's fields are not the ones runs_json writes")
 
 
 def _month_number(month: str) -> int:

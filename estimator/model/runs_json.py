@@ -1,10 +1,12 @@
 """The result's JSON where it is bulky: a long history's runs of months, written without a record per run.
 
-A 40-year history whose wage changes every month is 480 runs, most of a result's JSON.  A run's band part (its
-wage, band, assumed wage and table) is the same for every run of that wage and band: it is serialised once, by
-pydantic itself, and kept; each run puts its own fields (its months, whether averaged, whether provisional)
-around it.  :meth:`Result.to_json` serialises the rest of the result with pydantic and puts the runs in their
-place, so the text is byte for byte what pydantic alone writes (``tests/test_result_json.py`` checks it).
+A 40-year history whose wage changes every month is 480 runs, most of a result's JSON.  Each run is written as
+pydantic writes it (the same field order, the same indent, money by the same function, plain texts as they are);
+its band part (wage, band, assumed wage, table) is written once for the runs of the same wage and band (a few
+thousand kept).
+:meth:`Result.to_json` serialises the rest of the result with pydantic and puts the runs in their place; a run with
+a text JSON would escape, or a field of another type, is left to pydantic with all the others.  The text is byte
+for byte what pydantic alone writes (``tests/test_result_json.py`` checks it on every history it generates).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from estimator.model.record import _M
+from estimator.model.record import _M, money_json
 
 INDENT = 2  # the one indent written here (another falls back to pydantic alone)
 FIELDS = (
@@ -27,55 +29,54 @@ FIELDS = (
     "in_window",
     "provisional",
 )
-_BAND = FIELDS[3:8]  # the part shared by the runs of one wage and band
 
-# a band part (its values) -> its lines as they stand inside the result (6 spaces deep), each ending in a newline
+_SAFE: set[str] = set()  # texts seen to need no escaping in JSON (months, band labels, table names)
+# the band parts written (a history and the next estimate repeat their wages): their values -> their lines
 _PARTS: dict[tuple[Any, ...], str] = {}
-_SAFE: set[str] = set()  # month texts seen to need no escaping in JSON
+_PARTS_KEPT = 4096
 
 
-def _part(run: _M, key: tuple[Any, ...]) -> str:
-    """The band part of ``run`` as pydantic writes it, moved to the depth of a run inside the result."""
-    lines = run.model_dump_json(indent=INDENT).split("\n")
-    names = [line.split('"', 2)[1] for line in lines[1:-1]]
-    if tuple(names) != FIELDS:  # (a record of another shape: not written here)
-        raise ValueError("a run's fields are not the record's")
-    part = "".join(f"    {line}\n" for line in lines[1 + 3 : 1 + 8])
-    if len(_PARTS) > 4096:
-        _PARTS.clear()
-    _PARTS[key] = part
-    return part
-
-
-def _safe_month(text: Any) -> bool:
-    """``text`` is a month text JSON takes as it is (digits and a dash); remembered."""
-    if isinstance(text, str) and text.replace("-", "").isdigit() and text.isascii():
+def _safe(text: Any) -> bool:
+    """``text`` is a str JSON writes as it is (no quote, backslash or control character); remembered."""
+    if type(text) is str and text.isprintable() and '"' not in text and "\\" not in text:
         if len(_SAFE) < 65536:
             _SAFE.add(text)
         return True
     return False
 
 
+def _part(d: dict[str, Any]) -> str | None:
+    """A run's band part (its wage, band, assumed wage and table) as pydantic writes it inside the result (6 spaces
+    deep), or None when a text needs escaping or a field is of another type."""
+    band_item, band, table = d["band_item"], d["band"], d["table"]
+    if (
+        type(band_item) is not int
+        or (band not in _SAFE and not _safe(band))
+        or (table not in _SAFE and not _safe(table))
+    ):
+        return None
+    return (
+        f'      "wage": "{money_json(d["wage"])}",\n      "band_item": {band_item},\n      "band": "{band}",\n'
+        f'      "assumed_wage": "{money_json(d["assumed_wage"])}",\n      "table": "{table}",\n'
+    )
+
+
 def runs_json(runs: Sequence[_M]) -> list[str] | None:
     """The runs as the items of the result's ``wage_months`` list (indent 2, without the brackets; pieces to join,
-    a comma between runs), or None when one of them is not a plain run (pydantic then writes them all)."""
+    a comma between runs), or None when one of them is not a plain run (pydantic then writes them all).  A band
+    part is kept for the runs of the same wage and band (a history repeats its wages)."""
     out: list[str] = []
     append = out.append
     parts, safe, size = _PARTS, _SAFE, len(FIELDS)
     for run in runs:
         d = run.__dict__
-        first, last, months, in_window, provisional = (
-            d["first"],
-            d["last"],
-            d["months"],
-            d["in_window"],
-            d["provisional"],
-        )
+        first, last, months = d["first"], d["last"], d["months"]
+        in_window, provisional = d["in_window"], d["provisional"]
         if (
             len(d) != size
             or type(months) is not int
-            or (first not in safe and not _safe_month(first))
-            or (last not in safe and not _safe_month(last))
+            or (first not in safe and not _safe(first))
+            or (last not in safe and not _safe(last))
             or (in_window is not True and in_window is not False)
             or (provisional is not True and provisional is not False)
         ):
@@ -84,10 +85,12 @@ def runs_json(runs: Sequence[_M]) -> list[str] | None:
         key = (wage, d["band_item"], d["band"], d["assumed_wage"], d["table"])
         part = parts.get(key) if wage else None  # (a zero wage may be -0: never taken from another run)
         if part is None:
-            try:
-                part = _part(run, key)
-            except ValueError:
+            part = _part(d)
+            if part is None:
                 return None
+            if len(parts) > _PARTS_KEPT:
+                parts.clear()
+            parts[key] = part
         append(
             f'    {{\n      "first": "{first}",\n      "last": "{last}",\n      "months": {months},\n{part}'
             f'      "in_window": {"true" if in_window else "false"},\n'

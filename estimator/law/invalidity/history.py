@@ -12,6 +12,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from estimator.engine.dates import month_from_index, month_index, month_of
+from estimator.engine.money import ZERO
 from estimator.engine.trace import fill
 from estimator.law.context import Ctx
 from estimator.law.facts import History
@@ -23,7 +24,7 @@ from estimator.model.result import WageRun
 def history_of(case: Case, wages: list[tuple[str, Decimal]] | None = None) -> History:
     listed = wages if wages is not None else [(w.month, w.wage) for w in case.monthly_wages]
     event_month = month_of(case.event_date)
-    paid = [m for m, w in listed if w > 0]
+    paid = [m for m, w in listed if w > ZERO]  # (a Decimal: no int to convert at each month)
     paid.sort()  # (already in order when it is ctx.wages: the sort only checks)
     cut = bisect_left(paid, event_month)
     before, ignored = paid[:cut], paid[cut:]
@@ -47,7 +48,7 @@ def mark_averaged(runs: list[WageRun], first: str, last: str) -> list[WageRun]:
         keep -= 1
     out: list[WageRun] = runs[:keep]
     for run in runs[keep:]:
-        if run.first > last or run.wage <= 0 or run.in_window:
+        if run.first > last or run.wage <= ZERO or run.in_window:
             out.append(run)
             continue
         if first <= run.first and run.last <= last:
