@@ -16,7 +16,8 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
 
@@ -92,7 +93,7 @@ class ResultsPage(QWizardPage):
 
     def focus_first(self) -> None:
         """Arriving on the results: the focus on the tabs (Ctrl+Tab / arrows switch them)."""
-        self.ensure_view().tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+        self.ensure_view().tabs.tabBar().setFocus(QtCore.Qt.FocusReason.TabFocusReason)
 
     def retranslate(self) -> None:
         self.b.apply()
@@ -121,7 +122,6 @@ class CaseWizard(QWizard):
     def __init__(self, core: Core, host: ResultActions | None = None) -> None:
         super().__init__()
         self.setObjectName("case_wizard")
-        self.setWindowFlags(Qt.WindowType.Widget)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -281,10 +281,11 @@ class CaseWizard(QWizard):
     # -- the keyboard: Enter moves on (to the next field that needs input, or to the next page)
     @crash.guarded()
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        qt = QtCore.Qt
         plain_enter = (
-            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+            event.modifiers() & ~qt.KeyboardModifier.KeypadModifier == qt.KeyboardModifier.NoModifier
         )
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain_enter:
+        if event.key() in (qt.Key.Key_Return, qt.Key.Key_Enter) and plain_enter:
             page = self.currentPage()
             if isinstance(page, CasePage):
                 event.accept()

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..crash import guarded
 from ..text import Binder, pick, t
-from ..widgets import WARN_STYLE, ErrorLabel, norm_date, top_field, with_error
+from ..widgets import WARN_STYLE, ErrorLabel, norm_date, set_enum, top_field, with_error
 
 if TYPE_CHECKING:
     from estimator.model.case import Problem
@@ -69,7 +70,7 @@ def fit_combo(combo: QComboBox, letters: int = 24) -> None:
     long plan or answer never widens the page past a 1024x768 screen."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(letters)
-    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    set_enum(combo.view(), "textElideMode", "ElideNone")
 
 
 def needs_input(widget: QWidget) -> bool:
@@ -81,7 +82,7 @@ def needs_input(widget: QWidget) -> bool:
 
 def focus_and_select(widget: QWidget) -> None:
     """Put the focus on ``widget``; a value already there is selected, so that typing replaces it."""
-    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    widget.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
     if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
         widget.selectAll()
 
@@ -208,7 +209,7 @@ class CasePage(QWizardPage):
         self.scroller = QScrollArea(objectName=f"{self.objectName() or 'page'}_scroll")
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self.scroller, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         inner = QWidget(objectName="page_body")
         self.scroller.setWidget(inner)
         page_layout.addWidget(self.scroller)
@@ -252,7 +253,7 @@ class CasePage(QWizardPage):
                 and self.isAncestorOf(widget)
                 and widget.isVisibleTo(self)
                 and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus
                 and widget not in chain
             ):
                 chain.append(widget)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..text import plain, t
-from ..widgets import display_date, narrow, norm_date, top_field, with_error
+from ..widgets import display_date, narrow, norm_date, set_enum, top_field, with_error
 from .base import CaseContext, CasePage, fit_combo, line_edit, mark_choice, mark_optional, parse_day
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class IncidentPage(CasePage):
         self.outcome_combo = QComboBox(objectName="outcome")
         self.type_note = QLabel(objectName="type_note")
         self.type_note.setWordWrap(True)
-        self.type_note.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum(self.type_note, "textFormat", "PlainText")
         self.event_date = line_edit("event_date", "ui.date_placeholder", b)
         narrow(self.event_date, 16)
         event_box, self.errors["event_date"] = with_error(self.event_date)
