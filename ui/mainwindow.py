@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy
 
 from estimator import __version__
@@ -30,6 +30,8 @@ from .text import Binder, lang, pick, plain, set_lang, t
 from .wizard import PAGE_RESULTS, CaseWizard
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from .compare.controller import CompareController
 
 APP_VERSION = __version__  # the one version (estimator/__init__.py)
@@ -153,7 +155,11 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for code, label in (("en", "&English"), ("ms", "Bahasa &Malaysia")):
-            act = QAction(label, self, checkable=True)
+            act = QAction(
+                self
+            )  # (not QAction(label, ...): its overloads take an icon, whose class start-up skips)
+            act.setText(label)
+            act.setCheckable(True)
             act.setObjectName(f"lang_{code}")
             act.setChecked(code == lang())
             act.triggered.connect(lambda _c=False, c=code: self.set_language(c))

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .crash import guarded
@@ -134,10 +133,13 @@ class EnterAction(QObject):
 
     @guarded(False)
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        from PySide6.QtGui import QKeyEvent  # (here: start-up creates no event class)
+
+        if isinstance(event, QKeyEvent) and event.key() in (
+            QtCore.Qt.Key.Key_Return,
+            QtCore.Qt.Key.Key_Enter,
         ):
             self._action()
             return True

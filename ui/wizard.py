@@ -11,14 +11,11 @@ one of them first (``wizard.wages``, ``input_pages``, Next, loading a case).
 
 from __future__ import annotations
 
-import copy
 import json
-from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
 
 from estimator.engine.i18n import Text
@@ -31,6 +28,10 @@ from .text import Binder, T, t
 from .widgets import top_field
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from PySide6.QtGui import QKeyEvent
+
     from estimator.model.case import Case, Problem
     from estimator.model.result import Result
 
@@ -159,6 +160,7 @@ class CaseWizard(QWizard):
     # -- the pages after the incident page: built once, on the first turn after the window shows or on first need
     def ensure_pages(self) -> LaterPages:
         if self._later is None:
+            self.incident.after_show()
             later = LaterPages(self)
             for pid, page in (
                 (PAGE_WAGES, later.wages),
@@ -319,17 +321,21 @@ class CaseWizard(QWizard):
 
     # -- the case document
     def collect(self) -> dict[str, Any]:
+        from copy import deepcopy
+
         data: dict[str, Any] = {"format": "faedah-case", "version": 1}
-        data.update(copy.deepcopy(self.passthrough))
+        data.update(deepcopy(self.passthrough))
         for page in self.input_pages:
             page.collect(data)
         return data
 
     def load(self, data: dict[str, Any], show_all: bool = True) -> None:
         """Fill every page from a case document (a file, a draft); tolerant of damaged values."""
+        from copy import deepcopy
+
         self._loading = True
         try:
-            self.passthrough = {k: copy.deepcopy(data[k]) for k in PASSTHROUGH if k in data}
+            self.passthrough = {k: deepcopy(data[k]) for k in PASSTHROUGH if k in data}
             for page in self.input_pages:
                 page.reset()
                 page.load(data)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6 import QtCore
@@ -16,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -37,6 +35,8 @@ from ..text import Binder, pick, t
 from ..widgets import WARN_STYLE, ErrorLabel, norm_date, set_enum, top_field, with_error
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from estimator.model.case import Problem
 
     from ..core import Core
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
 BAD_ROW_COLOR = "#fde2e4"  # the background of a table row at fault
 OPTIONAL = "faedah_optional"  # widget property: an empty value is fine, the focus passes the field by
 CHOICE = "faedah_choice"  # widget property: a choice list with no preselected answer (see mark_choice)
-INPUT_TYPES = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton)
 FOCUS_CHAIN_LIMIT = 2000
 # the core's consistency checks on a well-formed month or date: their own message, never the "type it as" one
 OWN_MESSAGE_CODES = frozenset(
@@ -65,11 +64,25 @@ def mark_choice(*widgets: QComboBox) -> None:
         widget.setProperty(CHOICE, True)
 
 
-def fit_combo(combo: QComboBox, letters: int = 24) -> None:
+def input_types() -> tuple[type[QWidget], ...]:
+    """The kinds of widget that take input (the item views' class is built on first use, after start-up)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    return (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton)
+
+
+def fit_combo(combo: QComboBox, letters: int = 24, whole_items: bool = True) -> None:
     """A choice list as wide as ``letters`` letters, not as its longest item (the list itself opens wider): a
-    long plan or answer never widens the page past a 1024x768 screen."""
+    long plan or answer never widens the page past a 1024x768 screen.  ``whole_items=False`` leaves the list's
+    items to :func:`show_whole_items` (the first page: the list's classes are built after the window shows)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(letters)
+    if whole_items:
+        show_whole_items(combo)
+
+
+def show_whole_items(combo: QComboBox) -> None:
+    """The open list shows each item whole (never cut short with an ellipsis)."""
     set_enum(combo.view(), "textElideMode", "ElideNone")
 
 
@@ -116,14 +129,29 @@ class FocusOutWatcher(QObject):
 
 
 class FocusFollower(QObject):
-    """The scroll area shows the field that takes the focus (Enter and Alt+letter jump anywhere on the page)."""
+    """A page's view of the focus moving: its scroll area shows the field that takes the focus (Enter and
+    Alt+letter jump anywhere on the page), and an input in ``unwatched`` gets its :class:`FocusOutWatcher` when
+    it first takes the focus (only then can it lose it: no Python code runs for the events with which the window
+    shows every input).
+
+    It lets go of the application's ``focusChanged`` as the application quits: the widgets destroyed at exit move
+    the focus, and a Python slot called then for a half-destroyed widget costs PySide a search for its type (more
+    than the whole first page costs to build)."""
 
     def __init__(self, scroll: QScrollArea) -> None:
         super().__init__(scroll)
         self._scroll = scroll
-        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        self.unwatched: dict[QWidget, Callable[[], None]] = {}
+        app = QApplication.instance()
+        app.focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        app.aboutToQuit.connect(self._quitting)  # type: ignore[union-attr]
+
+    def _quitting(self) -> None:
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)  # type: ignore[union-attr]
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new in self.unwatched:
+            FocusOutWatcher(new, self.unwatched.pop(new))
         try:
             inner = self._scroll.widget()
         except RuntimeError:  # the page's scroll area is gone (a window closing): the signal outlives it
@@ -145,6 +173,10 @@ class CaseContext(Protocol):
 
 def parse_day(text: str) -> date | None:
     """A date typed in any of the accepted forms; None when it is not one."""
+    if not text.strip():
+        return None
+    from datetime import date
+
     try:
         return date.fromisoformat(norm_date(text))
     except ValueError:
@@ -213,7 +245,7 @@ class CasePage(QWizardPage):
         inner = QWidget(objectName="page_body")
         self.scroller.setWidget(inner)
         page_layout.addWidget(self.scroller)
-        FocusFollower(self.scroller)
+        self.focus_follower = FocusFollower(self.scroller)
         return QVBoxLayout(inner)
 
     def field_row(
@@ -238,18 +270,19 @@ class CasePage(QWizardPage):
                 self.touched.add(field)
                 self.show_problems(self.problems)
 
-        FocusOutWatcher(widget, visited)
+        self.focus_follower.unwatched[widget] = visited  # (watched from its first focus on: FocusFollower)
 
     # -- the keyboard path
     def focus_chain(self) -> list[QWidget]:
         """The inputs of this page that can take the focus now, in tab order."""
         chain: list[QWidget] = []
+        kinds = input_types()
         widget = self.nextInFocusChain()
         for _step in range(FOCUS_CHAIN_LIMIT):
             if widget is None or widget is self:
                 break
             if (
-                isinstance(widget, INPUT_TYPES)
+                isinstance(widget, kinds)
                 and self.isAncestorOf(widget)
                 and widget.isVisibleTo(self)
                 and widget.isEnabled()
