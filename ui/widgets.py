@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .crash import guarded
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent  # (its class is built on first use: the events come after start-up)
 
 _YMD = re.compile(r"^\s*(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\s*$")
 _MY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{4})\s*$")
@@ -83,6 +87,13 @@ def set_enum(obj: QObject, prop: str, key: str) -> None:
         raise ValueError(f"{type(obj).__name__}.{prop} has no value {key!r}")
 
 
+def styled(label: QLabel, style: str) -> None:
+    """Give ``label`` its style sheet when it first has something to say: a widget's own style sheet costs at
+    every polish, and the first page's many hidden (or empty) message labels need none to show the window."""
+    if not label.styleSheet():
+        label.setStyleSheet(style)
+
+
 def narrow(widget: QWidget, chars: int) -> QWidget:
     """Keep a short input (a date, a month, an amount) about ``chars`` characters wide."""
     fm = widget.fontMetrics()
@@ -112,13 +123,14 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
         set_enum(self, "textFormat", "PlainText")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setAccessibleName("error")
         self.hide()
 
     def show_message(self, text: str) -> None:
+        if text:
+            styled(self, ERROR_STYLE)
         self.setText(text)
         self.setVisible(bool(text))
 
@@ -133,7 +145,7 @@ class EnterAction(QObject):
 
     @guarded(False)
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() != QEvent.Type.KeyPress:
+        if event.type() != QtCore.QEvent.Type.KeyPress:
             return False
         from PySide6.QtGui import QKeyEvent  # (here: start-up creates no event class)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 
 from ..crash import guarded
 from ..text import Binder, pick, t
-from ..widgets import WARN_STYLE, ErrorLabel, norm_date, set_enum, top_field, with_error
+from ..widgets import WARN_STYLE, ErrorLabel, norm_date, set_enum, styled, top_field, with_error
 
 if TYPE_CHECKING:
     from datetime import date
+
+    from PySide6.QtCore import QEvent
 
     from estimator.model.case import Problem
 
@@ -123,7 +125,7 @@ class FocusOutWatcher(QObject):
 
     @guarded(False)
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.FocusOut:
+        if event.type() == QtCore.QEvent.Type.FocusOut:
             self._callback()
         return False
 
@@ -228,7 +230,6 @@ class CasePage(QWizardPage):
         self.extra_block: str = ""  # a page-level reason to block Next (e.g. no wage entered)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setStyleSheet(WARN_STYLE)
         self.status.setAccessibleName("status")
         self._complete_shown: bool | None = None  # what the wizard was last told (completeChanged on a flip)
 
@@ -403,6 +404,8 @@ class CasePage(QWizardPage):
         lines += loose
         if self.extra_block and not problems:
             lines.append(self.extra_block)
+        if lines:
+            styled(self.status, WARN_STYLE)
         self.status.setText("\n".join(lines))
         self.refresh_complete()
 
