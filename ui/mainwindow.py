@@ -105,7 +105,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------------- menus
     def _action(
-        self, key: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, name: str = ""
+        self,
+        key: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
     ) -> QAction:
         act = QAction(self)
         act.setObjectName(name or key.rsplit(".", 1)[-1])
