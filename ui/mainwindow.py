@@ -27,6 +27,7 @@ from .crash import guarded
 from .draft import Drafts
 from .settings import Settings
 from .text import Binder, lang, pick, plain, set_lang, t
+from .widgets import Shortcut, set_shortcut
 from .wizard import PAGE_RESULTS, CaseWizard
 
 if TYPE_CHECKING:
@@ -56,12 +57,6 @@ class _Dialogs:
 
 
 dialogs = _Dialogs()
-
-
-def set_shortcut(action: QAction, shortcut: QKeySequence | QKeySequence.StandardKey | str) -> None:
-    """``action.setShortcut`` without its overload check, which builds the whole ``Qt`` namespace's enums
-    (about 15 ms before the window shows): the key sequence is set as the action's ``shortcut`` property."""
-    action.setProperty("shortcut", QKeySequence(shortcut))
 
 
 class MainWindow(QMainWindow):
@@ -105,11 +100,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------------- menus
     def _action(
-        self,
-        key: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        name: str = "",
+        self, key: str, slot: Callable[[], object], shortcut: Shortcut | None = None, name: str = ""
     ) -> QAction:
         act = QAction(self)
         act.setObjectName(name or key.rsplit(".", 1)[-1])
@@ -159,11 +150,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for code, label in (("en", "&English"), ("ms", "Bahasa &Malaysia")):
-            act = QAction(
-                self
-            )  # (not QAction(label, ...): its overloads take an icon, whose class start-up skips)
-            act.setText(label)
-            act.setCheckable(True)
+            act = QAction(self, text=label, checkable=True)  # (QAction(label, ...) would build QIcon's class)
             act.setObjectName(f"lang_{code}")
             act.setChecked(code == lang())
             act.triggered.connect(lambda _c=False, c=code: self.set_language(c))

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .crash import guarded
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent  # (its class is built on first use: the events come after start-up)
+    from PySide6.QtGui import QAction
 
 _YMD = re.compile(r"^\s*(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\s*$")
 _MY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{4})\s*$")
@@ -92,6 +94,15 @@ def styled(label: QLabel, style: str) -> None:
     every polish, and the first page's many hidden (or empty) message labels need none to show the window."""
     if not label.styleSheet():
         label.setStyleSheet(style)
+
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+def set_shortcut(action: QAction, shortcut: Shortcut) -> None:
+    """``action.setShortcut`` without its overload check, which builds the whole ``Qt`` namespace's enums
+    (see :func:`set_enum`): the key sequence is set as the action's ``shortcut`` property."""
+    action.setProperty("shortcut", QKeySequence(shortcut))
 
 
 def narrow(widget: QWidget, chars: int) -> QWidget:
