@@ -58,6 +58,14 @@ def spy(self):
 mainwindow.MainWindow.build_rest = spy
 rc = app.main(["faedah"])
 seen["shell_modules"] = sorted(m for m in sys.modules if m in LATER)
+from PySide6.QtCore import SIGNAL
+from PySide6.QtWidgets import QApplication
+seen["focus_slots_at_exit"] = QApplication.instance().receivers(SIGNAL("focusChanged(QWidget*,QWidget*)"))
+import enum
+gc.unfreeze()
+seen["qt_enums"] = sorted(  # the enum types of the Qt namespace that PySide has built so far
+    {t.__qualname__ for t in gc.get_objects() if isinstance(t, enum.EnumType) and t.__qualname__.startswith("Qt.")}
+)
 print("SEEN=" + json.dumps(seen))
 sys.exit(rc)
 """
@@ -85,6 +93,11 @@ def test_the_window_shows_before_the_later_pages_dialogs_and_compare_load(tmp_pa
     seen = run_app(tmp_path, "1")
     assert "before" not in seen  # the process quit as the window showed: the first turn never ran
     assert seen["shell_modules"] == []
+    # nothing before the window shows reaches an enum of the Qt namespace (reaching one builds all 93 of them)
+    assert seen["qt_enums"] == []
+    # the pages let go of the focus signal as the application quits: the widgets destroyed at exit move the
+    # focus, and no Python slot is then called for a half-destroyed widget
+    assert seen["focus_slots_at_exit"] == 0
 
 
 def test_the_first_turn_builds_every_page_styles_and_focuses(tmp_path: Path) -> None:
@@ -99,6 +112,7 @@ def test_the_first_turn_builds_every_page_styles_and_focuses(tmp_path: Path) -> 
     assert after["focus_on_incident"]  # arriving on the incident page: the focus is on its first needed field
     assert after["gc_enabled"] and after["frozen"] > 0  # start-up's objects frozen, collection back on
     assert not after["core_loaded"]  # the core is the next turn's work
+    assert "Qt.Key" in seen["qt_enums"]  # (the check above can see them: the first turn's code uses them)
 
 
 # -- in the test process: the real window, built on demand

@@ -16,7 +16,7 @@ from tests.ui_helpers import (  # noqa: F401 (fixtures)
     sample,
     win_fixture,
 )
-from ui.pages.base import INPUT_TYPES
+from ui.pages.base import input_types
 
 pytestmark = pytest.mark.gui
 
@@ -101,7 +101,7 @@ def test_every_input_has_an_accessible_name(qtbot: Any, win: Any, language: str)
         roots.append(DependantDialog(win.wizard.dependants, win.core.relationships(), None))
         for root in roots:
             for widget in root.findChildren(QWidget):
-                if not isinstance(widget, INPUT_TYPES) or not widget.isVisibleTo(root):
+                if not isinstance(widget, input_types()) or not widget.isVisibleTo(root):
                     continue
                 if isinstance(widget, QAbstractButton) and not isinstance(widget, QCheckBox):
                     continue  # a push button is named by its text and says what it does

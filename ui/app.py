@@ -6,6 +6,12 @@ calculation core and loads the rule pack (``MainWindow.build_rest`` / ``finish_s
 collection runs while the window is built (start-up frees little); what it built is then frozen (``gc.freeze``),
 so that no later collection, nor the last one at exit, walks it again.
 
+PySide builds a class's enums (Python ``enum`` types) when the class is first used, which is most of what a Qt
+class costs at start-up; so code on the way to the window uses no enum of the ``Qt`` namespace (reaching any one
+builds all 93: ``ui.widgets.set_enum`` sets the few values the first page needs as Qt properties by name), no
+event class (no Python event filter or handler runs before the window shows: ``ui.pages.base.FocusFollower``),
+and imports what only later turns need inside the functions that need it (tests/test_startup.py checks).
+
 Environment:
   QUIT_AFTER_SHOW=1      quit as soon as the main window is shown (start-up benchmark)
   QUIT_AFTER_SHOW=pages  quit once the other pages are built and styled too (the benchmark's other rows)

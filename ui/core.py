@@ -7,13 +7,13 @@ imported for annotations only.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from estimator.engine.i18n import Text
 
 if TYPE_CHECKING:
+    from datetime import date
     from decimal import Decimal
 
     from estimator.engine.rules import Injury, RulePack

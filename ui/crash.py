@@ -18,7 +18,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -40,12 +39,18 @@ def log_path() -> Path:
     return folder / "logs" / LOG_NAME
 
 
+def _now() -> str:
+    from datetime import datetime  # (not needed before the first entry: start-up stays light)
+
+    return datetime.now().isoformat(timespec="seconds")
+
+
 def format_entry(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     """The log entry: when, versions, exception type and stack frames; no message, no local values."""
     import platform  # (not needed before the first error: start-up stays light)
 
     lines = [
-        f"=== {datetime.now().isoformat(timespec='seconds')}  {exc_type.__module__}.{exc_type.__qualname__}",
+        f"=== {_now()}  {exc_type.__module__}.{exc_type.__qualname__}",
         f"python {platform.python_version()} on {platform.system()} {platform.release()}",
     ]
     for frame in traceback.extract_tb(tb):
@@ -94,7 +99,7 @@ class LogFileHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             lines = [
-                f"=== {datetime.now().isoformat(timespec='seconds')}  log {record.levelname} {record.name}"
+                f"=== {_now()}  log {record.levelname} {record.name}"
                 f" ({Path(record.pathname).name}:{record.lineno})"
             ]
             if record.exc_info and record.exc_info[0] is not None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,8 @@ class Drafts:
 
     def save(self, case_data: dict[str, Any], source: str = "") -> bool:
         """Write the draft atomically; a failure is silent (the open case stays in memory)."""
+        from datetime import datetime
+
         from estimator.model.fileio import WriteError, atomic_write_text, remove_stale_temp_files
 
         remove_stale_temp_files(

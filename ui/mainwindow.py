@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy
 
 from estimator import __version__
@@ -27,9 +27,12 @@ from .crash import guarded
 from .draft import Drafts
 from .settings import Settings
 from .text import Binder, lang, pick, plain, set_lang, t
+from .widgets import Shortcut, set_shortcut
 from .wizard import PAGE_RESULTS, CaseWizard
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from .compare.controller import CompareController
 
 APP_VERSION = __version__  # the one version (estimator/__init__.py)
@@ -97,13 +100,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------------- menus
     def _action(
-        self, key: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, name: str = ""
+        self, key: str, slot: Callable[[], object], shortcut: Shortcut | None = None, name: str = ""
     ) -> QAction:
         act = QAction(self)
         act.setObjectName(name or key.rsplit(".", 1)[-1])
         self.b.text(act.setText, key)
         if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
+            set_shortcut(act, shortcut)
         act.triggered.connect(lambda _checked=False: slot())
         return act
 
@@ -147,7 +150,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for code, label in (("en", "&English"), ("ms", "Bahasa &Malaysia")):
-            act = QAction(label, self, checkable=True)
+            act = QAction(self, text=label, checkable=True)  # (QAction(label, ...) would build QIcon's class)
             act.setObjectName(f"lang_{code}")
             act.setChecked(code == lang())
             act.triggered.connect(lambda _c=False, c=code: self.set_language(c))
@@ -155,7 +158,7 @@ class MainWindow(QMainWindow):
             self.lang_menu.addAction(act)
             self.lang_actions[code] = act
         self.act_toggle_lang = QAction(self)
-        self.act_toggle_lang.setShortcut(QKeySequence("Ctrl+L"))
+        set_shortcut(self.act_toggle_lang, "Ctrl+L")
         self.act_toggle_lang.triggered.connect(lambda: self.set_language("ms" if lang() == "en" else "en"))
         self.addAction(self.act_toggle_lang)
         bar.addMenu(self.lang_menu)

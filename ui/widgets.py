@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6 import QtCore
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .crash import guarded
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent  # (its class is built on first use: the events come after start-up)
+    from PySide6.QtGui import QAction
 
 _YMD = re.compile(r"^\s*(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})\s*$")
 _MY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{4})\s*$")
@@ -73,6 +79,32 @@ def display_month(value: str) -> str:
     return value
 
 
+def set_enum(obj: QObject, prop: str, key: str) -> None:
+    """Set the Qt property ``prop`` (an enum) to its value named ``key``, e.g. ("textFormat", "PlainText").
+
+    Start-up sets the few enum values the first page needs this way: the first use of any ``Qt.…`` enum makes
+    PySide build the whole ``Qt`` namespace's 93 enum types (about 15 ms, a tenth of a bare wizard's start-up);
+    after the window shows, code uses ``QtCore.Qt`` as usual."""
+    if not obj.setProperty(prop, key):
+        raise ValueError(f"{type(obj).__name__}.{prop} has no value {key!r}")
+
+
+def styled(label: QLabel, style: str) -> None:
+    """Give ``label`` its style sheet when it first has something to say: a widget's own style sheet costs at
+    every polish, and the first page's many hidden (or empty) message labels need none to show the window."""
+    if not label.styleSheet():
+        label.setStyleSheet(style)
+
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+def set_shortcut(action: QAction, shortcut: Shortcut) -> None:
+    """``action.setShortcut`` without its overload check, which builds the whole ``Qt`` namespace's enums
+    (see :func:`set_enum`): the key sequence is set as the action's ``shortcut`` property."""
+    action.setProperty("shortcut", QKeySequence(shortcut))
+
+
 def narrow(widget: QWidget, chars: int) -> QWidget:
     """Keep a short input (a date, a month, an amount) about ``chars`` characters wide."""
     fm = widget.fontMetrics()
@@ -102,13 +134,14 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum(self, "textFormat", "PlainText")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setAccessibleName("error")
         self.hide()
 
     def show_message(self, text: str) -> None:
+        if text:
+            styled(self, ERROR_STYLE)
         self.setText(text)
         self.setVisible(bool(text))
 
@@ -123,10 +156,13 @@ class EnterAction(QObject):
 
     @guarded(False)
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if event.type() != QtCore.QEvent.Type.KeyPress:
+            return False
+        from PySide6.QtGui import QKeyEvent  # (here: start-up creates no event class)
+
+        if isinstance(event, QKeyEvent) and event.key() in (
+            QtCore.Qt.Key.Key_Return,
+            QtCore.Qt.Key.Key_Enter,
         ):
             self._action()
             return True

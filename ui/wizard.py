@@ -11,13 +11,11 @@ one of them first (``wizard.wages``, ``input_pages``, Next, loading a case).
 
 from __future__ import annotations
 
-import copy
 import json
-from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
 
 from estimator.engine.i18n import Text
@@ -30,6 +28,10 @@ from .text import Binder, T, t
 from .widgets import top_field
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from PySide6.QtGui import QKeyEvent
+
     from estimator.model.case import Case, Problem
     from estimator.model.result import Result
 
@@ -92,7 +94,7 @@ class ResultsPage(QWizardPage):
 
     def focus_first(self) -> None:
         """Arriving on the results: the focus on the tabs (Ctrl+Tab / arrows switch them)."""
-        self.ensure_view().tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+        self.ensure_view().tabs.tabBar().setFocus(QtCore.Qt.FocusReason.TabFocusReason)
 
     def retranslate(self) -> None:
         self.b.apply()
@@ -121,7 +123,6 @@ class CaseWizard(QWizard):
     def __init__(self, core: Core, host: ResultActions | None = None) -> None:
         super().__init__()
         self.setObjectName("case_wizard")
-        self.setWindowFlags(Qt.WindowType.Widget)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -159,6 +160,7 @@ class CaseWizard(QWizard):
     # -- the pages after the incident page: built once, on the first turn after the window shows or on first need
     def ensure_pages(self) -> LaterPages:
         if self._later is None:
+            self.incident.after_show()
             later = LaterPages(self)
             for pid, page in (
                 (PAGE_WAGES, later.wages),
@@ -281,10 +283,11 @@ class CaseWizard(QWizard):
     # -- the keyboard: Enter moves on (to the next field that needs input, or to the next page)
     @crash.guarded()
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        qt = QtCore.Qt
         plain_enter = (
-            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+            event.modifiers() & ~qt.KeyboardModifier.KeypadModifier == qt.KeyboardModifier.NoModifier
         )
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain_enter:
+        if event.key() in (qt.Key.Key_Return, qt.Key.Key_Enter) and plain_enter:
             page = self.currentPage()
             if isinstance(page, CasePage):
                 event.accept()
@@ -318,17 +321,21 @@ class CaseWizard(QWizard):
 
     # -- the case document
     def collect(self) -> dict[str, Any]:
+        from copy import deepcopy
+
         data: dict[str, Any] = {"format": "faedah-case", "version": 1}
-        data.update(copy.deepcopy(self.passthrough))
+        data.update(deepcopy(self.passthrough))
         for page in self.input_pages:
             page.collect(data)
         return data
 
     def load(self, data: dict[str, Any], show_all: bool = True) -> None:
         """Fill every page from a case document (a file, a draft); tolerant of damaged values."""
+        from copy import deepcopy
+
         self._loading = True
         try:
-            self.passthrough = {k: copy.deepcopy(data[k]) for k in PASSTHROUGH if k in data}
+            self.passthrough = {k: deepcopy(data[k]) for k in PASSTHROUGH if k in data}
             for page in self.input_pages:
                 page.reset()
                 page.load(data)

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -33,9 +32,13 @@ from PySide6.QtWidgets import (
 
 from ..crash import guarded
 from ..text import Binder, pick, t
-from ..widgets import WARN_STYLE, ErrorLabel, norm_date, top_field, with_error
+from ..widgets import WARN_STYLE, ErrorLabel, norm_date, set_enum, styled, top_field, with_error
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from PySide6.QtCore import QEvent
+
     from estimator.model.case import Problem
 
     from ..core import Core
@@ -43,7 +46,6 @@ if TYPE_CHECKING:
 BAD_ROW_COLOR = "#fde2e4"  # the background of a table row at fault
 OPTIONAL = "faedah_optional"  # widget property: an empty value is fine, the focus passes the field by
 CHOICE = "faedah_choice"  # widget property: a choice list with no preselected answer (see mark_choice)
-INPUT_TYPES = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton)
 FOCUS_CHAIN_LIMIT = 2000
 # the core's consistency checks on a well-formed month or date: their own message, never the "type it as" one
 OWN_MESSAGE_CODES = frozenset(
@@ -64,12 +66,26 @@ def mark_choice(*widgets: QComboBox) -> None:
         widget.setProperty(CHOICE, True)
 
 
-def fit_combo(combo: QComboBox, letters: int = 24) -> None:
+def input_types() -> tuple[type[QWidget], ...]:
+    """The kinds of widget that take input (the item views' class is built on first use, after start-up)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    return (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton)
+
+
+def fit_combo(combo: QComboBox, letters: int = 24, whole_items: bool = True) -> None:
     """A choice list as wide as ``letters`` letters, not as its longest item (the list itself opens wider): a
-    long plan or answer never widens the page past a 1024x768 screen."""
+    long plan or answer never widens the page past a 1024x768 screen.  ``whole_items=False`` leaves the list's
+    items to :func:`show_whole_items` (the first page: the list's classes are built after the window shows)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(letters)
-    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+    if whole_items:
+        show_whole_items(combo)
+
+
+def show_whole_items(combo: QComboBox) -> None:
+    """The open list shows each item whole (never cut short with an ellipsis)."""
+    set_enum(combo.view(), "textElideMode", "ElideNone")
 
 
 def needs_input(widget: QWidget) -> bool:
@@ -81,7 +97,7 @@ def needs_input(widget: QWidget) -> bool:
 
 def focus_and_select(widget: QWidget) -> None:
     """Put the focus on ``widget``; a value already there is selected, so that typing replaces it."""
-    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    widget.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
     if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
         widget.selectAll()
 
@@ -109,20 +125,35 @@ class FocusOutWatcher(QObject):
 
     @guarded(False)
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.FocusOut:
+        if event.type() == QtCore.QEvent.Type.FocusOut:
             self._callback()
         return False
 
 
 class FocusFollower(QObject):
-    """The scroll area shows the field that takes the focus (Enter and Alt+letter jump anywhere on the page)."""
+    """A page's view of the focus moving: its scroll area shows the field that takes the focus (Enter and
+    Alt+letter jump anywhere on the page), and an input in ``unwatched`` gets its :class:`FocusOutWatcher` when
+    it first takes the focus (only then can it lose it: no Python code runs for the events with which the window
+    shows every input).
+
+    It lets go of the application's ``focusChanged`` as the application quits: the widgets destroyed at exit move
+    the focus, and a Python slot called then for a half-destroyed widget costs PySide a search for its type (more
+    than the whole first page costs to build)."""
 
     def __init__(self, scroll: QScrollArea) -> None:
         super().__init__(scroll)
         self._scroll = scroll
-        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        self.unwatched: dict[QWidget, Callable[[], None]] = {}
+        app = QApplication.instance()
+        app.focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        app.aboutToQuit.connect(self._quitting)  # type: ignore[union-attr]
+
+    def _quitting(self) -> None:
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)  # type: ignore[union-attr]
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new in self.unwatched:
+            FocusOutWatcher(new, self.unwatched.pop(new))
         try:
             inner = self._scroll.widget()
         except RuntimeError:  # the page's scroll area is gone (a window closing): the signal outlives it
@@ -144,6 +175,10 @@ class CaseContext(Protocol):
 
 def parse_day(text: str) -> date | None:
     """A date typed in any of the accepted forms; None when it is not one."""
+    if not text.strip():
+        return None
+    from datetime import date
+
     try:
         return date.fromisoformat(norm_date(text))
     except ValueError:
@@ -195,7 +230,6 @@ class CasePage(QWizardPage):
         self.extra_block: str = ""  # a page-level reason to block Next (e.g. no wage entered)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setStyleSheet(WARN_STYLE)
         self.status.setAccessibleName("status")
         self._complete_shown: bool | None = None  # what the wizard was last told (completeChanged on a flip)
 
@@ -208,11 +242,11 @@ class CasePage(QWizardPage):
         self.scroller = QScrollArea(objectName=f"{self.objectName() or 'page'}_scroll")
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self.scroller, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         inner = QWidget(objectName="page_body")
         self.scroller.setWidget(inner)
         page_layout.addWidget(self.scroller)
-        FocusFollower(self.scroller)
+        self.focus_follower = FocusFollower(self.scroller)
         return QVBoxLayout(inner)
 
     def field_row(
@@ -237,22 +271,23 @@ class CasePage(QWizardPage):
                 self.touched.add(field)
                 self.show_problems(self.problems)
 
-        FocusOutWatcher(widget, visited)
+        self.focus_follower.unwatched[widget] = visited  # (watched from its first focus on: FocusFollower)
 
     # -- the keyboard path
     def focus_chain(self) -> list[QWidget]:
         """The inputs of this page that can take the focus now, in tab order."""
         chain: list[QWidget] = []
+        kinds = input_types()
         widget = self.nextInFocusChain()
         for _step in range(FOCUS_CHAIN_LIMIT):
             if widget is None or widget is self:
                 break
             if (
-                isinstance(widget, INPUT_TYPES)
+                isinstance(widget, kinds)
                 and self.isAncestorOf(widget)
                 and widget.isVisibleTo(self)
                 and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus
                 and widget not in chain
             ):
                 chain.append(widget)
@@ -369,6 +404,8 @@ class CasePage(QWizardPage):
         lines += loose
         if self.extra_block and not problems:
             lines.append(self.extra_block)
+        if lines:
+            styled(self.status, WARN_STYLE)
         self.status.setText("\n".join(lines))
         self.refresh_complete()
 

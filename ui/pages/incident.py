@@ -6,10 +6,9 @@ called once the core has loaded); until then the two lists are empty.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,10 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..text import plain, t
-from ..widgets import display_date, narrow, norm_date, top_field, with_error
-from .base import CaseContext, CasePage, fit_combo, line_edit, mark_choice, mark_optional, parse_day
+from ..widgets import display_date, narrow, norm_date, set_enum, top_field, with_error
+from .base import (
+    CaseContext,
+    CasePage,
+    fit_combo,
+    line_edit,
+    mark_choice,
+    mark_optional,
+    parse_day,
+    show_whole_items,
+)
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from estimator.model.case import Problem
 
 NEI_CONDITIONS = (  # the conditions of the non-employment injury scheme asked on this page
@@ -106,7 +116,7 @@ class IncidentPage(CasePage):
         self.outcome_combo = QComboBox(objectName="outcome")
         self.type_note = QLabel(objectName="type_note")
         self.type_note.setWordWrap(True)
-        self.type_note.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum(self.type_note, "textFormat", "PlainText")
         self.event_date = line_edit("event_date", "ui.date_placeholder", b)
         narrow(self.event_date, 16)
         event_box, self.errors["event_date"] = with_error(self.event_date)
@@ -146,7 +156,7 @@ class IncidentPage(CasePage):
         form.addRow(self.nei_label, self.nei_box)
         # the self-employed's plan (Act 789) and the day their own contribution was paid (Acts 789 and 838)
         self.plan_combo = QComboBox(objectName="sksps_plan")
-        fit_combo(self.plan_combo, 32)
+        fit_combo(self.plan_combo, 32, whole_items=False)  # (see after_show)
         mark_choice(self.plan_combo)
         self.plan_label = QLabel()
         plan_box, self.errors["sksps_plan"] = with_error(self.plan_combo)
@@ -211,6 +221,10 @@ class IncidentPage(CasePage):
         b.add(self._type_texts)
         b.add(self._person_texts)
         self._update_visibility()
+
+    def after_show(self) -> None:
+        """What the page leaves until the window has shown (the wizard calls it once, with the other pages)."""
+        show_whole_items(self.plan_combo)
 
     def _text_widgets(self) -> dict[str, QLineEdit]:
         """The line edits by field, in the order of the form (claimant rows after the event date)."""
@@ -354,6 +368,8 @@ class IncidentPage(CasePage):
 
     def ic_mismatch(self) -> str:
         """The warning when the date of birth contradicts the IC number ('' when they agree)."""
+        if not self.ic.text().strip() or not self.dob.text().strip():
+            return ""  # nothing to compare (nor the core's date module to import, as the window shows)
         from estimator.model.date_input import ic_birth_date
 
         born = ic_birth_date(self.ic.text(), self.event_day())
