@@ -86,6 +86,18 @@ class MonthBander:
                     band.assumed_wage,
                     table.name,
                     band.provisional or tv.provisional,
+                    {
+                        "first": "",
+                        "last": "",
+                        "months": 1,
+                        "wage": None,
+                        "band_item": band.item,
+                        "band": band.label(),
+                        "assumed_wage": band.assumed_wage,
+                        "table": table.name,
+                        "in_window": False,
+                        "provisional": band.provisional or tv.provisional,
+                    },
                 )
                 for band in table.rows
             }
@@ -99,7 +111,7 @@ class MonthBander:
 
     def describe(self, month: str, wage: Decimal, in_window: bool = False) -> WageMonthInfo:
         """One month banded with the table in force on its first day."""
-        item, label, assumed, table, provisional = self.band_fields(month, wage)
+        item, label, assumed, table, provisional, _ = self.band_fields(month, wage)
         return WageMonthInfo.of(
             {
                 "month": month,
@@ -155,18 +167,10 @@ class MonthBander:
                     continue
             else:
                 band = by_wage.get(wage) or _band_of(tv, wage, by_band, by_wage)
-            run = {
-                "first": month,
-                "last": month,
-                "months": 1,
-                "wage": wage,
-                "band_item": band[0],
-                "band": band[1],
-                "assumed_wage": band[2],
-                "table": band[3],
-                "in_window": inside,
-                "provisional": band[4],
-            }
+            run = band[5].copy()  # the band's fields, in the record's order
+            run["first"] = run["last"] = month
+            run["wage"] = wage
+            run["in_window"] = inside
             record = new(WageRun)
             set_dict(record, "__dict__", run)
             set_fields_set(record, every)
@@ -189,8 +193,8 @@ def _band_of(tv: Value, wage: Decimal, by_band: dict[int, _Band], by_wage: dict[
 
 
 _WAGES_KEPT = 4096
-# a band as the result shows it: (item, label, assumed wage, table, provisional)
-_Band = tuple[int, str, Decimal, str, bool]
+# a band as the result shows it: (item, label, assumed wage, table, provisional, a run's fields in their order)
+_Band = tuple[int, str, Decimal, str, bool, dict[str, Any]]
 
 
 def bander_of(ctx: Ctx) -> MonthBander:
