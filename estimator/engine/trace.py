@@ -282,10 +282,10 @@ def _fills_later(keys: tuple[str, ...], values: Mapping[str, Any]) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _step_keys(template: str, subst: str, titled: bool) -> tuple[str, ...]:
+def _step_keys(template: str, subst: str, title_from_template: bool) -> tuple[str, ...]:
     """The catalogue entries a step closed with ``template`` fills: its title (unless given), formula and line."""
     keys = (f"formula.{template}", f"subst.{subst}")
-    return (f"step.{template}", *keys) if titled else keys
+    return (f"step.{template}", *keys) if title_from_template else keys
 
 
 def fills_later(keys: tuple[str, ...], values: Mapping[str, Any]) -> bool:

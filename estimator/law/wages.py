@@ -39,10 +39,11 @@ class MonthBander:
     """Bands months with the wage table in force in each month.
 
     The table is looked up again only when a month crosses the start of another table (or the end of a value's
-    provisional dating); a wage's band is found by bisection in its table, and each band's fields as the result
-    shows them (item, label, assumed wage, table, provisional) are worked out once per table and kept with the
-    pack: nothing is kept per wage, so a batch of any size keeps no more than the tables.  One bander serves every
-    law of an estimate (:func:`bander_of`), so the tables are not read again for the average or the grant.
+    provisional dating); a wage's band is found by bisection in its table.  Kept with the pack: each band's fields
+    as the result shows them (item, label, assumed wage, table, provisional), worked out once per table, and the
+    band of each wage seen, at most a few thousand per table (a history and the next keystroke repeat their
+    wages; a batch of any size keeps no more).  One bander serves every law of an estimate (:func:`bander_of`),
+    so the tables are not read again for the average or the grant.
     """
 
     KEY = "wages.band_table"
@@ -105,7 +106,7 @@ class MonthBander:
         return shown
 
     def band_fields(self, month: str, wage: Decimal) -> _Band:
-        """The band of ``wage`` in ``month``: (item, label, assumed wage, table, provisional)."""
+        """The band of ``wage`` in ``month`` as the result shows it (see ``_Band``)."""
         tv = self.table(month)
         return self.bands(tv)[0][id(tv.value.band_for(wage))]
 
