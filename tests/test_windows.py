@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "tdb_work_accident.json"
 
 
-# -- safeio: set_blocking only where O_NONBLOCK was used (POSIX) -------------------------------------------
+# -- safeio: a regular file read never calls set_blocking --------------------------------------------------
 
 
-def test_regular_file_read_without_o_nonblock_never_calls_set_blocking(
+def test_regular_file_read_never_calls_set_blocking(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Windows has no ``O_NONBLOCK``, and since Python 3.12 its ``os.set_blocking`` fails on anything but a pipe
@@ -37,9 +37,10 @@ def test_regular_file_read_without_o_nonblock_never_calls_set_blocking(
     def windows_set_blocking(fd: int, blocking: bool) -> None:
         raise OSError(errno.EINVAL, "Invalid function")
 
+    monkeypatch.setattr(os, "set_blocking", windows_set_blocking, raising=False)
+    assert safeio.read_regular_file(target, 100) == b'{"a": 1}'  # (this platform's flags: O_NONBLOCK on POSIX)
     if hasattr(os, "O_NONBLOCK"):
         monkeypatch.delattr(os, "O_NONBLOCK")
-    monkeypatch.setattr(os, "set_blocking", windows_set_blocking, raising=False)
     assert safeio.read_regular_file(target, 100) == b'{"a": 1}'
 
 

@@ -71,9 +71,8 @@ def read_regular_file(path: Path | str, limit: int) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFile(path, file_kind(info.st_mode))
-        # blocking reads again; never on Windows, where set_blocking works on pipes only (gh-101881)
-        if nonblock and os.name == "posix":
-            os.set_blocking(fd, True)
+        # (O_NONBLOCK, which kept the open from waiting on a FIFO, does nothing to reads of a regular file: no
+        # os.set_blocking here, a call Windows Python 3.12+ refuses on anything but a pipe, gh-101881)
         chunks: list[bytes] = []
         total = 0
         while True:
