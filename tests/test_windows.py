@@ -26,9 +26,7 @@ SAMPLE = ROOT / "samples" / "tdb_work_accident.json"
 # -- safeio: a regular file read never calls set_blocking --------------------------------------------------
 
 
-def test_regular_file_read_never_calls_set_blocking(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_regular_file_read_never_calls_set_blocking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Windows has no ``O_NONBLOCK``, and since Python 3.12 its ``os.set_blocking`` fails on anything but a pipe
     ("Invalid function", CPython gh-101881): every case and rule pack read failed on Windows Python 3.13."""
     target = tmp_path / "case.json"
@@ -38,7 +36,9 @@ def test_regular_file_read_never_calls_set_blocking(
         raise OSError(errno.EINVAL, "Invalid function")
 
     monkeypatch.setattr(os, "set_blocking", windows_set_blocking, raising=False)
-    assert safeio.read_regular_file(target, 100) == b'{"a": 1}'  # (this platform's flags: O_NONBLOCK on POSIX)
+    assert (
+        safeio.read_regular_file(target, 100) == b'{"a": 1}'
+    )  # (this platform's flags: O_NONBLOCK on POSIX)
     if hasattr(os, "O_NONBLOCK"):
         monkeypatch.delattr(os, "O_NONBLOCK")
     assert safeio.read_regular_file(target, 100) == b'{"a": 1}'
