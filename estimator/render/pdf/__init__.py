@@ -21,26 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFZCompress
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import Flowable, Frame, KeepInFrame, PageBreak, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
 from estimator.model.case import Case
 from estimator.model.fileio import atomic_write_bytes, check_target
 from estimator.model.result import Result
-from estimator.render.pdf.canvas import MARGIN_X, PageDecor, make_canvas
+from estimator.render.pdf.canvas import FRAME_HEIGHT, PageDecor, a4_document, make_canvas
 from estimator.render.pdf.document import ReportOptions, SummaryBuilder, mask_ic
 from estimator.render.pdf.fonts import register_fonts
 from estimator.render.pdf.text import REPORT_LANGS, Lx, app_version
 
 __all__ = ["REPORT_LANGS", "mask_ic", "pdf_bytes", "reference_for_print", "write_pdf"]
 
-TOP = 20 * mm
 _BUILD_LOCK = threading.Lock()
-BOTTOM = 22 * mm
-FRAME_HEIGHT = A4[1] - TOP - BOTTOM
 MAX_ADDRESS_LINES = 6
 _IC_LIKE = re.compile(r"(?<![0-9])[0-9]{6}[- ]?[0-9]{2}[- ]?[0-9]{4}(?![0-9])", re.ASCII)
 
@@ -174,34 +169,15 @@ def _build(result: Result, case: Case, arguments: dict[str, Any], fallback: bool
         footer_left2=lx.k("footer_rules", app=app_version(), version=result.rules.version)[lx.primary],
     )
     buf = io.BytesIO()
-    doc = BaseDocTemplate(
+    # metadata travels with the file (indexers, mail previews): the masked reference only, never a name
+    doc = a4_document(
         buf,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=TOP,
-        bottomMargin=BOTTOM,
-        # metadata travels with the file (indexers, mail previews): the masked reference only, never a name
+        lx,
         title=lx.kp("pdf_title", ref=reference_for_print(ref, True)).strip(),
         author=office,
         subject=lx.kp("doc_title"),
-        creator="Faedah",
-        producer="Faedah (reportlab)",
-        lang="ms-MY" if lx.primary == "ms" else "en-MY",
-        invariant=True,
+        frame_class=_BodyFrame,
     )
-    frame = _BodyFrame(
-        MARGIN_X,
-        BOTTOM,
-        A4[0] - 2 * MARGIN_X,
-        FRAME_HEIGHT,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     story = builder.story()
     if fallback:
         story = _shrinkable(story)

@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from estimator.render.pdf.cells import text_out, text_width
 from estimator.render.pdf.fonts import BOLD, REGULAR
@@ -18,6 +19,44 @@ NAVY = colors.HexColor("#1f3a5f")
 GREY = colors.HexColor("#5f6b7a")
 RULE = colors.HexColor("#b8c2cf")
 MARGIN_X = 16 * mm
+TOP = 20 * mm
+BOTTOM = 22 * mm
+FRAME_HEIGHT = A4[1] - TOP - BOTTOM
+
+
+def a4_document(
+    out: Any, lx: Lx, *, title: str, author: str, subject: str, frame_class: type[Frame] = Frame
+) -> BaseDocTemplate:
+    """An A4 document of one page template: the body frame between the running head and the footer, and the
+    metadata every Faedah PDF carries (``title``, ``author`` and ``subject`` as the caller gives them)."""
+    doc = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=TOP,
+        bottomMargin=BOTTOM,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Faedah",
+        producer="Faedah (reportlab)",
+        lang="ms-MY" if lx.primary == "ms" else "en-MY",
+        invariant=True,
+    )
+    frame = frame_class(
+        MARGIN_X,
+        BOTTOM,
+        A4[0] - 2 * MARGIN_X,
+        FRAME_HEIGHT,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc
 
 
 @dataclass

@@ -15,14 +15,14 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, TableStyle
 
 from estimator.engine.i18n import Text
 from estimator.model.comparison import Comparison, Scenario
 from estimator.model.fileio import atomic_write_bytes
 from estimator.present.compare import NONE, ZERO, CompareRow, comparison_table
 from estimator.present.result import clean_note
-from estimator.render.pdf.canvas import MARGIN_X, PageDecor, make_canvas
+from estimator.render.pdf.canvas import MARGIN_X, PageDecor, a4_document, make_canvas
 from estimator.render.pdf.cells import Block, RunLine, TextCell
 from estimator.render.pdf.cells import SummaryTable as Table
 from estimator.render.pdf.fonts import BOLD, REGULAR, register_fonts
@@ -150,33 +150,7 @@ def comparison_pdf_bytes(
         pdf_date=f"D:{prepared:%Y%m%d}000000",
     )
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=20 * mm,
-        bottomMargin=22 * mm,
-        title=lx.plain(_TITLE),
-        author="Faedah",
-        subject=lx.plain(_TITLE),
-        creator="Faedah",
-        producer="Faedah (reportlab)",
-        lang="ms-MY" if lx.primary == "ms" else "en-MY",
-        invariant=True,
-    )
-    frame = Frame(
-        MARGIN_X,
-        22 * mm,
-        WIDTH,
-        A4[1] - 42 * mm,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc = a4_document(buffer, lx, title=lx.plain(_TITLE), author="Faedah", subject=lx.plain(_TITLE))
     doc.build(story, canvasmaker=make_canvas(decor))
     return buffer.getvalue()
 
